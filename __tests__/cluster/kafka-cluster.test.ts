@@ -1,0 +1,62 @@
+import 'cdktf/lib/testing/adapters/jest';
+import { Testing } from 'cdktf';
+import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
+import { NodeTopology } from '../../lib/core/strimzi/kafka';
+import { Listener } from '../../lib/core/strimzi/listener';
+import { Storage } from '../../lib/core/strimzi/storage';
+import { ValidationError } from '../../lib/core/validation';
+import { releaseObjects, synthJson, testStack } from '../helpers/synth';
+
+const topology = NodeTopology.dedicated(
+  { name: 'controllers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) },
+  [{ name: 'brokers', replicas: 3, storage: Storage.persistentClaim({ size: '100Gi' }) }],
+);
+
+describe('KafkaCluster', () => {
+  test('delivers Kafka and node pools through its own release, kept on removal', () => {
+    const stack = testStack();
+    new KafkaCluster(stack, 'cluster', { name: 'events', namespace: 'kafka', topology });
+    const objects = releaseObjects(synthJson(stack)).get('events-cluster')!;
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['Kafka/events', 'KafkaNodePool/brokers', 'KafkaNodePool/controllers']);
+    expect(objects.every((o) => o.metadata.annotations?.['helm.sh/resource-policy'] === 'keep')).toBe(true);
+  });
+
+  test('exposes what other constructs need', () => {
+    const cluster = new KafkaCluster(testStack(), 'cluster', {
+      name: 'events',
+      namespace: 'kafka',
+      topology,
+      listeners: [Listener.internalTls(), Listener.external({ type: 'loadbalancer' })],
+    });
+    expect(cluster.bootstrapServers()).toBe('events-kafka-bootstrap.kafka.svc:9093');
+    expect(cluster.bootstrapServers('external')).toBe('events-kafka-external-bootstrap.kafka.svc:9094');
+    expect(cluster.clusterCaCertSecret).toBe('events-cluster-ca-cert');
+    expect(cluster.clientsCaCertSecret).toBe('events-clients-ca-cert');
+    expect([cluster.brokerCount, cluster.defaultReplicationFactor, cluster.minInsyncReplicas]).toEqual([3, 3, 2]);
+    expect(() => cluster.bootstrapServers('nope')).toThrow(/listenerName = "nope": one of the cluster's listeners: tls, external/);
+  });
+
+  test('invalid props fail in the constructor with the construct path and every issue', () => {
+    const stack = testStack('my-stack');
+    try {
+      new KafkaCluster(stack, 'cluster', { name: 'events', namespace: 'kafka', topology, brokerDefaults: { defaultReplicationFactor: 5, minInsyncReplicas: 5 } });
+      throw new Error('expected a ValidationError');
+    } catch (e) {
+      expect(e).toBeInstanceOf(ValidationError);
+      const message = (e as Error).message;
+      expect(message).toContain('my-stack/cluster: brokerDefaults.defaultReplicationFactor = 5: at most the number of brokers (3)');
+      expect(message).toContain('my-stack/cluster: brokerDefaults.minInsyncReplicas = 5: below the replication factor (5)');
+    }
+  });
+
+  test('fromClusterAttributes references a cluster by name and namespace without creating anything', () => {
+    const stack = testStack();
+    const ref = KafkaCluster.fromClusterAttributes(stack, 'platform', { clusterName: 'kafka-prod', namespace: 'kafka' });
+    expect(ref.bootstrapServers()).toBe('kafka-prod-kafka-bootstrap.kafka.svc:9093');
+    expect([ref.defaultReplicationFactor, ref.minInsyncReplicas, ref.brokerCount]).toEqual([3, 2, undefined]);
+    expect(ref.clusterCaCertSecret).toBe('kafka-prod-cluster-ca-cert');
+    expect(ref.dependables).toEqual([]);
+    expect(synthJson(stack).resource).toBeUndefined();
+    expect(() => KafkaCluster.fromClusterAttributes(stack, 'bad', { clusterName: 'Kafka', namespace: 'kafka' })).toThrow(/bad: clusterName = "Kafka"/);
+  });
+});

@@ -1,0 +1,35 @@
+import { Validator } from '../../../lib/core/validation';
+import { Listener, ListenerAuthentication } from '../../../lib/core/strimzi/listener';
+
+describe('Listener', () => {
+  test('internal TLS listeners authenticate with SCRAM-SHA-512 unless told otherwise', () => {
+    expect(Listener.internalTls().toStrimzi()).toEqual({ name: 'tls', port: 9093, type: 'internal', tls: true, authentication: { type: 'scram-sha-512' } });
+    expect(Listener.internalTls({ authentication: ListenerAuthentication.mutualTls() }).toStrimzi()).toMatchObject({ authentication: { type: 'tls' } });
+    expect(Listener.internalTls().isSecure).toBe(true);
+  });
+
+  test('the plain listener has neither TLS nor authentication and is not secure', () => {
+    const plain = Listener.plainInternal();
+    expect(plain.toStrimzi()).toEqual({ name: 'plain', port: 9092, type: 'internal', tls: false });
+    expect(plain.isSecure).toBe(false);
+  });
+
+  test('external listeners carry TLS, source ranges and network policy peers', () => {
+    const ext = Listener.external({ type: 'loadbalancer', sourceRanges: ['10.0.0.0/8'], allowFrom: [{ namespaceLabels: { team: 'orders' } }] });
+    expect(ext.toStrimzi()).toEqual({
+      name: 'external',
+      port: 9094,
+      type: 'loadbalancer',
+      tls: true,
+      authentication: { type: 'scram-sha-512' },
+      configuration: { loadBalancerSourceRanges: ['10.0.0.0/8'] },
+      networkPolicyPeers: [{ namespaceSelector: { matchLabels: { team: 'orders' } } }],
+    });
+  });
+
+  test('rejects names and ports Strimzi would reject', () => {
+    const v = new Validator('c');
+    Listener.internalTls({ name: 'Too_Long_Name', port: 9404 }).validate(v, 'listeners[0]');
+    expect(v.issues.map((i) => i.field)).toEqual(['listeners[0].name', 'listeners[0].port']);
+  });
+});

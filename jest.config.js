@@ -1,0 +1,16 @@
+/** @type {import('jest').Config} */
+const path = require('path');
+
+// cdktf's Testing helpers leave /tmp/cdktf.outdir.* folders behind; keep them in one place we clean up.
+process.env.TMPDIR = path.join(__dirname, '.tmp', 'jest');
+require('fs').mkdirSync(process.env.TMPDIR, { recursive: true });
+
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/__tests__'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+  globalTeardown: '<rootDir>/__tests__/teardown.js',
+  maxWorkers: 2,
+};

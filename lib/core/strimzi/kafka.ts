@@ -1,0 +1,356 @@
+import { KubernetesObject, ResourceRequirements } from '../kubernetes';
+import { DNS_LABEL_RULE, isDnsLabel, MAX_CLUSTER_NAME } from '../names';
+import { validateResources } from '../resources';
+import { Validator } from '../validation';
+import { Listener } from './listener';
+import { buildNodePool, NodePool, NodePoolOptions, validateNodePool, ZONE_TOPOLOGY_KEY } from './node-pool';
+import { DEFAULT_KAFKA_VERSION, DEFAULT_METADATA_VERSIONS, KAFKA_VERSIONS, STRIMZI_API_VERSION } from './versions';
+
+/** Which nodes run the KRaft controller quorum. Create with the static factories. */
+export class NodeTopology {
+  /** A dedicated controller pool plus one or more broker pools: the production layout. */
+  static dedicated(controllers: NodePoolOptions, brokers: readonly NodePoolOptions[]): NodeTopology {
+    return new NodeTopology([
+      { ...controllers, roles: ['controller'] },
+      ...brokers.map((b) => ({ ...b, roles: ['broker'] as const })),
+    ]);
+  }
+
+  /** One pool whose nodes are controllers and brokers at once: small development clusters. */
+  static combined(pool: NodePoolOptions): NodeTopology {
+    return new NodeTopology([{ ...pool, roles: ['controller', 'broker'] }]);
+  }
+
+  private constructor(public readonly pools: readonly NodePool[]) {}
+
+  get controllerCount(): number {
+    return this.pools.filter((p) => p.roles.includes('controller')).reduce((n, p) => n + p.replicas, 0);
+  }
+
+  get brokerCount(): number {
+    return this.pools.filter((p) => p.roles.includes('broker')).reduce((n, p) => n + p.replicas, 0);
+  }
+
+  get hasDedicatedControllers(): boolean {
+    return this.pools.some((p) => p.roles.length === 1 && p.roles[0] === 'controller');
+  }
+}
+
+/** Certificate authority settings (cluster CA or clients CA). */
+export interface CertificateAuthorityOptions {
+  /** Validity of generated certificates in days. @default 365 */
+  readonly validityDays?: number;
+  /** Days before expiry that renewal starts (within maintenance windows). @default 30 */
+  readonly renewalDays?: number;
+  /** Let Strimzi generate the CA; false when you bring your own. @default true */
+  readonly generateCertificateAuthority?: boolean;
+}
+
+/** Cruise Control, for rebalancing partitions when brokers are added or removed. */
+export interface CruiseControlOptions {
+  readonly resources?: ResourceRequirements;
+  /**
+   * Rebalance automatically when a broker pool grows or shrinks, using the library's
+   * `KafkaRebalance` templates.
+   * @default true
+   */
+  readonly autoRebalance?: boolean;
+}
+
+export interface KafkaExporterOptions {
+  /** Topics to export lag and offsets for. @default '.*' */
+  readonly topicRegex?: string;
+  /** Consumer groups to export lag for. @default '.*' */
+  readonly groupRegex?: string;
+  readonly resources?: ResourceRequirements;
+}
+
+/** Broker defaults every topic inherits unless it sets its own. */
+export interface BrokerDefaults {
+  /** `default.replication.factor`, also used for internal topics. @default min(3, brokers) */
+  readonly defaultReplicationFactor?: number;
+  /** `min.insync.replicas`. @default min(2, replication factor) */
+  readonly minInsyncReplicas?: number;
+  /** `num.partitions` for topics created without a count. @default 3 */
+  readonly defaultPartitions?: number;
+  /** `log.retention.hours`. @default 168 (7 days) */
+  readonly retentionHours?: number;
+}
+
+/** Inputs of a Strimzi Kafka cluster. */
+export interface KafkaClusterSpec {
+  /** Cluster name; prefixes every object Strimzi creates. At most 40 characters. */
+  readonly name: string;
+  /** Namespace of the cluster and its custom resources. */
+  readonly namespace: string;
+  /** Kafka version. @default '4.3.1' */
+  readonly version?: string;
+  /** KRaft metadata version. @default '4.3-IV0' for Kafka 4.3.x; required for other versions */
+  readonly metadataVersion?: string;
+  /** Node pools and their roles. */
+  readonly topology: NodeTopology;
+  /** Listeners. @default [Listener.internalTls()] */
+  readonly listeners?: readonly Listener[];
+  /**
+   * Principals with every permission, e.g. `User:CN=platform-admin` or `platform-admin`.
+   * Authorization is always `simple`.
+   * @default []
+   */
+  readonly superUsers?: readonly string[];
+  readonly brokerDefaults?: BrokerDefaults;
+  /**
+   * Further broker configuration. Keys Strimzi manages itself (listeners, ssl., sasl., ...) are rejected.
+   * Values here win over `brokerDefaults`.
+   * @default {}
+   */
+  readonly config?: Readonly<Record<string, string | number | boolean>>;
+  /** Rack awareness on `topology.kubernetes.io/zone` (replicas spread over zones, consumers fetch nearby). @default true */
+  readonly rackAware?: boolean;
+  /** Resources of the topic and user operators. */
+  readonly entityOperatorResources?: ResourceRequirements;
+  /** Kafka Exporter for consumer lag metrics. @default {} (enabled) */
+  readonly kafkaExporter?: KafkaExporterOptions | false;
+  /** Cruise Control. @default - not deployed */
+  readonly cruiseControl?: CruiseControlOptions;
+  readonly clusterCa?: CertificateAuthorityOptions;
+  readonly clientsCa?: CertificateAuthorityOptions;
+  /**
+   * Quartz cron expressions (UTC) of windows in which Strimzi may roll pods for certificate renewal.
+   * @default [] (any time)
+   */
+  readonly maintenanceTimeWindows?: readonly string[];
+  /** JMX exporter rules ConfigMap (see the monitoring module). @default - no metrics */
+  readonly metricsConfigMap?: { readonly name: string; readonly key: string };
+  /** Extra labels for every custom resource. Strimzi forbids `strimzi.io/` labels other than the cluster label. */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** The objects of one cluster, ready for delivery. */
+export interface KafkaClusterManifests {
+  readonly kafka: KubernetesObject;
+  readonly nodePools: readonly KubernetesObject[];
+  readonly rebalanceTemplates: readonly KubernetesObject[];
+}
+
+/** Names of the `KafkaRebalance` templates used by auto-rebalancing. */
+export function rebalanceTemplateName(cluster: string, mode: 'add-brokers' | 'remove-brokers'): string {
+  return `${cluster}-${mode}`;
+}
+
+/**
+ * Broker configuration keys Strimzi sets itself and rejects in `spec.kafka.config`
+ * (prefix match), with the exceptions Strimzi allows.
+ */
+const FORBIDDEN_CONFIG_PREFIXES = [
+  'listeners', 'advertised.', 'broker.', 'listener.', 'host.name', 'port', 'inter.broker.listener.name', 'sasl.',
+  'ssl.', 'security.', 'password.', 'log.dir', 'zookeeper.', 'authorizer.', 'super.user', 'cruise.control.metrics.topic',
+  'cruise.control.metrics.reporter.bootstrap.servers', 'node.id', 'process.roles', 'controller.', 'metadata.log.dir',
+  'client.quota.callback.static.',
+];
+const ALLOWED_CONFIG_EXCEPTIONS = [
+  'ssl.cipher.suites', 'ssl.protocol', 'ssl.enabled.protocols', 'ssl.secure.random.implementation',
+  'cruise.control.metrics.topic.num.partitions', 'cruise.control.metrics.topic.replication.factor',
+  'cruise.control.metrics.topic.retention.ms', 'cruise.control.metrics.topic.min.insync.replicas',
+  'controller.quorum.election.backoff.max.ms', 'controller.quorum.election.timeout.ms', 'controller.quorum.fetch.timeout.ms',
+  'broker.session.timeout.ms', 'broker.heartbeat.interval.ms',
+];
+
+export function isForbiddenBrokerConfig(key: string): boolean {
+  if (ALLOWED_CONFIG_EXCEPTIONS.includes(key)) return false;
+  return FORBIDDEN_CONFIG_PREFIXES.some((prefix) => key.startsWith(prefix));
+}
+
+const QUARTZ_CRON = /^\S+(\s+\S+){5,6}$/;
+
+/** The broker configuration the cluster will run with, defaults resolved. */
+export function effectiveBrokerConfig(spec: KafkaClusterSpec): Record<string, string | number | boolean> {
+  const brokers = spec.topology.brokerCount;
+  const d = spec.brokerDefaults ?? {};
+  const rf = d.defaultReplicationFactor ?? Math.min(3, brokers);
+  const minIsr = d.minInsyncReplicas ?? Math.min(2, rf);
+  const config: Record<string, string | number | boolean> = {
+    'default.replication.factor': rf,
+    'min.insync.replicas': minIsr,
+    'offsets.topic.replication.factor': rf,
+    'transaction.state.log.replication.factor': rf,
+    'transaction.state.log.min.isr': minIsr,
+    'unclean.leader.election.enable': false,
+    'auto.create.topics.enable': false,
+    'num.partitions': d.defaultPartitions ?? 3,
+    'log.retention.hours': d.retentionHours ?? 168,
+    // From the operations guide's broker tuning.
+    'log.cleaner.threads': 2,
+    'log.cleaner.io.max.bytes.per.second': 5242880,
+  };
+  if (spec.rackAware ?? true) {
+    config['replica.selector.class'] = 'org.apache.kafka.common.replica.RackAwareReplicaSelector';
+  }
+  return { ...config, ...(spec.config ?? {}) };
+}
+
+function asNumber(value: string | number | boolean | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  return Number.isFinite(n) ? n : NaN;
+}
+
+/** Checks a cluster spec; every problem is recorded on `v`. */
+export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void {
+  v.check(isDnsLabel(spec.name, MAX_CLUSTER_NAME), 'name', spec.name, `${DNS_LABEL_RULE}, at most ${MAX_CLUSTER_NAME} characters`);
+  v.check(isDnsLabel(spec.namespace), 'namespace', spec.namespace, DNS_LABEL_RULE);
+  const version = spec.version ?? DEFAULT_KAFKA_VERSION;
+  v.check(KAFKA_VERSIONS.includes(version), 'version', version, `one of ${KAFKA_VERSIONS.join(', ')} (supported by Strimzi 1.2.0)`);
+  if (spec.metadataVersion === undefined && KAFKA_VERSIONS.includes(version)) {
+    v.check(version in DEFAULT_METADATA_VERSIONS, 'metadataVersion', undefined, `set explicitly for Kafka ${version}`);
+  }
+  if (spec.metadataVersion !== undefined) {
+    v.check(/^\d+\.\d+(-IV\d+)?$/.test(spec.metadataVersion), 'metadataVersion', spec.metadataVersion, 'a metadata version such as "4.3-IV0"');
+  }
+
+  const topo = spec.topology;
+  topo.pools.forEach((pool, i) => {
+    validateNodePool(v, `topology.pools[${i}]`, pool);
+    v.check(
+      spec.name.length + pool.name.length <= 55,
+      `topology.pools[${i}].name`,
+      pool.name,
+      `cluster and pool names together at most 55 characters (pod names <cluster>-<pool>-<id> must fit 63)`,
+    );
+  });
+  v.unique('topology.pools[].name', topo.pools.map((p) => p.name));
+  const controllers = topo.controllerCount;
+  v.check(
+    controllers % 2 === 1,
+    'topology.controllers.replicas',
+    controllers,
+    'an odd number of controllers (a quorum of 2n+1 survives n failures; an even count adds risk, not tolerance)',
+  );
+  if (topo.hasDedicatedControllers) {
+    v.check(controllers >= 3, 'topology.controllers.replicas', controllers, 'at least 3 dedicated controllers (3 or 5)');
+  }
+
+  const config = effectiveBrokerConfig(spec);
+  const brokers = topo.brokerCount;
+  const rf = asNumber(config['default.replication.factor'])!;
+  const minIsr = asNumber(config['min.insync.replicas'])!;
+  if (v.integer('brokerDefaults.defaultReplicationFactor', rf, 1)) {
+    v.check(rf <= brokers, 'brokerDefaults.defaultReplicationFactor', rf, `at most the number of brokers (${brokers})`);
+  }
+  if (v.integer('brokerDefaults.minInsyncReplicas', minIsr, 1)) {
+    v.check(
+      minIsr <= rf && (minIsr < rf || rf === 1),
+      'brokerDefaults.minInsyncReplicas',
+      minIsr,
+      `below the replication factor (${rf}), so that one broker can restart without blocking producers`,
+    );
+  }
+  v.integer('brokerDefaults.defaultPartitions', spec.brokerDefaults?.defaultPartitions, 1);
+  v.integer('brokerDefaults.retentionHours', spec.brokerDefaults?.retentionHours, 1);
+  for (const key of Object.keys(spec.config ?? {})) {
+    v.check(!isForbiddenBrokerConfig(key), `config.${key}`, spec.config![key], 'a key Strimzi does not manage itself (listeners, TLS, SASL, authorizer and node settings come from the typed props)');
+  }
+
+  const listeners = spec.listeners ?? [Listener.internalTls()];
+  v.check(listeners.length > 0, 'listeners', listeners, 'at least one listener');
+  listeners.forEach((l, i) => l.validate(v, `listeners[${i}]`));
+  v.unique('listeners[].name', listeners.map((l) => l.name));
+  v.unique('listeners[].port', listeners.map((l) => String(l.port)));
+
+  for (const [field, ca] of [['clusterCa', spec.clusterCa], ['clientsCa', spec.clientsCa]] as const) {
+    if (!ca) continue;
+    v.integer(`${field}.validityDays`, ca.validityDays, 1);
+    v.integer(`${field}.renewalDays`, ca.renewalDays, 1);
+    const validity = ca.validityDays ?? 365;
+    const renewal = ca.renewalDays ?? 30;
+    v.check(renewal < validity, `${field}.renewalDays`, renewal, `fewer days than validityDays (${validity})`);
+  }
+  (spec.maintenanceTimeWindows ?? []).forEach((w, i) => {
+    v.check(QUARTZ_CRON.test(w.trim()), `maintenanceTimeWindows[${i}]`, w, 'a Quartz cron expression with 6 or 7 fields, e.g. "* * 2-4 ? * SUN"');
+  });
+  validateResources(v, 'entityOperatorResources', spec.entityOperatorResources);
+  if (spec.kafkaExporter) validateResources(v, 'kafkaExporter.resources', spec.kafkaExporter.resources);
+  if (spec.cruiseControl) validateResources(v, 'cruiseControl.resources', spec.cruiseControl.resources);
+  for (const key of Object.keys(spec.labels ?? {})) {
+    v.check(!key.startsWith('strimzi.io/'), `labels.${key}`, spec.labels![key], 'no strimzi.io/ labels (Strimzi sets them)');
+  }
+}
+
+/** Builds the `Kafka`, its `KafkaNodePool`s and rebalance templates. Call `validateKafkaCluster` first. */
+export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests {
+  const labels = { ...(spec.labels ?? {}) };
+  const version = spec.version ?? DEFAULT_KAFKA_VERSION;
+  const listeners = spec.listeners ?? [Listener.internalTls()];
+
+  const kafka: Record<string, unknown> = {
+    version,
+    metadataVersion: spec.metadataVersion ?? DEFAULT_METADATA_VERSIONS[version],
+    listeners: listeners.map((l) => l.toStrimzi()),
+    authorization: { type: 'simple', superUsers: [...(spec.superUsers ?? [])] },
+    config: effectiveBrokerConfig(spec),
+  };
+  if (spec.rackAware ?? true) kafka.rack = { topologyKey: ZONE_TOPOLOGY_KEY };
+  if (spec.metricsConfigMap) {
+    kafka.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...spec.metricsConfigMap } } };
+  }
+
+  const operatorSpec = spec.entityOperatorResources ? { resources: spec.entityOperatorResources } : {};
+  const kafkaSpec: Record<string, unknown> = {
+    kafka,
+    entityOperator: { topicOperator: { ...operatorSpec }, userOperator: { ...operatorSpec } },
+    clusterCa: caSpec(spec.clusterCa),
+    clientsCa: caSpec(spec.clientsCa),
+  };
+  if (spec.kafkaExporter !== false) {
+    const ke = spec.kafkaExporter ?? {};
+    kafkaSpec.kafkaExporter = {
+      topicRegex: ke.topicRegex ?? '.*',
+      groupRegex: ke.groupRegex ?? '.*',
+      ...(ke.resources ? { resources: ke.resources } : {}),
+    };
+  }
+  const rebalanceTemplates: KubernetesObject[] = [];
+  if (spec.cruiseControl) {
+    const cc: Record<string, unknown> = {};
+    if (spec.cruiseControl.resources) cc.resources = spec.cruiseControl.resources;
+    if (spec.cruiseControl.autoRebalance ?? true) {
+      cc.autoRebalance = (['add-brokers', 'remove-brokers'] as const).map((mode) => ({
+        mode,
+        template: { name: rebalanceTemplateName(spec.name, mode) },
+      }));
+      for (const mode of ['add-brokers', 'remove-brokers'] as const) {
+        rebalanceTemplates.push({
+          apiVersion: STRIMZI_API_VERSION,
+          kind: 'KafkaRebalance',
+          metadata: {
+            name: rebalanceTemplateName(spec.name, mode),
+            namespace: spec.namespace,
+            labels: { ...labels, 'strimzi.io/cluster': spec.name },
+            annotations: { 'strimzi.io/rebalance-template': 'true' },
+          },
+          spec: {},
+        });
+      }
+    }
+    kafkaSpec.cruiseControl = cc;
+  }
+  if (spec.maintenanceTimeWindows?.length) kafkaSpec.maintenanceTimeWindows = [...spec.maintenanceTimeWindows];
+
+  return {
+    kafka: {
+      apiVersion: STRIMZI_API_VERSION,
+      kind: 'Kafka',
+      metadata: { name: spec.name, namespace: spec.namespace, labels },
+      spec: kafkaSpec,
+    },
+    nodePools: spec.topology.pools.map((p) => buildNodePool(spec.name, spec.namespace, p, labels)),
+    rebalanceTemplates,
+  };
+}
+
+function caSpec(ca: CertificateAuthorityOptions | undefined): Record<string, unknown> {
+  return {
+    generateCertificateAuthority: ca?.generateCertificateAuthority ?? true,
+    validityDays: ca?.validityDays ?? 365,
+    renewalDays: ca?.renewalDays ?? 30,
+  };
+}

@@ -1,0 +1,127 @@
+import { Validator } from '../validation';
+
+/** How clients authenticate on a listener. */
+export class ListenerAuthentication {
+  /** SASL SCRAM-SHA-512: username and password from the KafkaUser's Secret. */
+  static scramSha512(): ListenerAuthentication {
+    return new ListenerAuthentication('scram-sha-512');
+  }
+
+  /** Mutual TLS: clients present a certificate signed by the clients CA. */
+  static mutualTls(): ListenerAuthentication {
+    return new ListenerAuthentication('tls');
+  }
+
+  private constructor(public readonly type: 'scram-sha-512' | 'tls') {}
+
+  toStrimzi(): Record<string, unknown> {
+    return { type: this.type };
+  }
+}
+
+/** Kubernetes selector of who may connect (rendered into Strimzi `networkPolicyPeers`). */
+export interface NetworkPeer {
+  /** Pods whose labels match, in the namespaces selected by `namespaceLabels` (or the cluster's own). */
+  readonly podLabels?: Record<string, string>;
+  /** Namespaces whose labels match, e.g. `{ 'kubernetes.io/metadata.name': 'orders' }`. */
+  readonly namespaceLabels?: Record<string, string>;
+}
+
+export type ListenerType = 'internal' | 'cluster-ip' | 'loadbalancer' | 'nodeport' | 'route';
+
+export interface ListenerOptions {
+  /** Listener name, `^[a-z0-9]{1,11}$`. */
+  readonly name?: string;
+  /** Port, 9092 or above (9090, 9091 and 9404 are taken by Strimzi). */
+  readonly port?: number;
+  /** Client authentication. @default ListenerAuthentication.scramSha512() */
+  readonly authentication?: ListenerAuthentication;
+  /**
+   * Who may reach the listener. When set, Strimzi generates a NetworkPolicy that admits only these peers.
+   * @default - every pod in the cluster may connect (no NetworkPolicy restriction)
+   */
+  readonly allowFrom?: readonly NetworkPeer[];
+}
+
+export interface ExternalListenerOptions extends ListenerOptions {
+  /** How the listener is exposed outside the cluster. */
+  readonly type: 'loadbalancer' | 'nodeport' | 'route';
+  /** CIDRs allowed to reach a load balancer (`loadBalancerSourceRanges`). @default - no restriction */
+  readonly sourceRanges?: readonly string[];
+}
+
+const RESERVED_PORTS = new Set([9090, 9091, 9404]);
+
+/**
+ * A Kafka listener. Create with the static factories; TLS listeners always carry authentication,
+ * and the only listener without either is `Listener.plainInternal()`, meant for development.
+ */
+export class Listener {
+  /** In-cluster TLS listener with authentication (SCRAM-SHA-512 unless given). Default name `tls`, port 9093. */
+  static internalTls(options: ListenerOptions = {}): Listener {
+    return new Listener('internal', options.name ?? 'tls', options.port ?? 9093, true, options.authentication ?? ListenerAuthentication.scramSha512(), options.allowFrom, undefined);
+  }
+
+  /**
+   * In-cluster listener without TLS or authentication. Only for development: the production
+   * guardrails reject it. Default name `plain`, port 9092.
+   */
+  static plainInternal(options: Omit<ListenerOptions, 'authentication'> = {}): Listener {
+    return new Listener('internal', options.name ?? 'plain', options.port ?? 9092, false, undefined, options.allowFrom, undefined);
+  }
+
+  /** TLS listener reachable from outside Kubernetes. Default name `external`, port 9094. */
+  static external(options: ExternalListenerOptions): Listener {
+    return new Listener(
+      options.type,
+      options.name ?? 'external',
+      options.port ?? 9094,
+      true,
+      options.authentication ?? ListenerAuthentication.scramSha512(),
+      options.allowFrom,
+      options.sourceRanges,
+    );
+  }
+
+  private constructor(
+    public readonly type: ListenerType,
+    public readonly name: string,
+    public readonly port: number,
+    public readonly tls: boolean,
+    public readonly authentication: ListenerAuthentication | undefined,
+    public readonly allowFrom: readonly NetworkPeer[] | undefined,
+    private readonly sourceRanges: readonly string[] | undefined,
+  ) {}
+
+  /** True when the listener encrypts traffic and authenticates clients. */
+  get isSecure(): boolean {
+    return this.tls && this.authentication !== undefined;
+  }
+
+  validate(v: Validator, field: string): void {
+    v.check(/^[a-z0-9]{1,11}$/.test(this.name), `${field}.name`, this.name, '1 to 11 lower-case letters or digits');
+    v.check(
+      Number.isInteger(this.port) && this.port >= 9092 && this.port <= 65535 && !RESERVED_PORTS.has(this.port),
+      `${field}.port`,
+      this.port,
+      'a port from 9092 to 65535, not 9404 (used by Strimzi for metrics)',
+    );
+  }
+
+  toStrimzi(): Record<string, unknown> {
+    const out: Record<string, unknown> = { name: this.name, port: this.port, type: this.type, tls: this.tls };
+    if (this.authentication) out.authentication = this.authentication.toStrimzi();
+    if (this.sourceRanges?.length && this.type === 'loadbalancer') {
+      out.configuration = { loadBalancerSourceRanges: [...this.sourceRanges] };
+    }
+    if (this.allowFrom) {
+      out.networkPolicyPeers = this.allowFrom.map((peer) => {
+        const p: Record<string, unknown> = {};
+        if (peer.podLabels) p.podSelector = { matchLabels: { ...peer.podLabels } };
+        if (peer.namespaceLabels) p.namespaceSelector = { matchLabels: { ...peer.namespaceLabels } };
+        return p;
+      });
+    }
+    return out;
+  }
+}

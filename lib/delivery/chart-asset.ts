@@ -1,0 +1,20 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+
+/**
+ * The local chart ships next to this file (and is copied next to the compiled file by `npm run build`).
+ */
+export const CHART_DIR = path.join(__dirname, 'chart');
+
+const ASSET_ID = 'kafka-platform-resources-chart';
+
+/** The chart copied once into each stack's output; returns its path relative to the stack. */
+export function chartPath(stack: TerraformStack): string {
+  const existing = stack.node.tryFindChild(ASSET_ID) as TerraformAsset | undefined;
+  if (existing) return existing.path;
+  if (!fs.existsSync(path.join(CHART_DIR, 'Chart.yaml'))) {
+    throw new Error(`kafka-platform: the resources chart is missing at ${CHART_DIR}; run "npm run build", which copies it next to the compiled code`);
+  }
+  return new TerraformAsset(stack, ASSET_ID, { path: CHART_DIR, type: AssetType.DIRECTORY }).path;
+}

@@ -1,0 +1,129 @@
+import { Construct, IConstruct } from 'constructs';
+import { ITerraformDependable, Lazy, TerraformStack } from 'cdktf';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { stringify } from 'yaml';
+import { KubernetesObject } from '../core/kubernetes';
+import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { Validator } from '../core/validation';
+import { chartPath } from './chart-asset';
+
+/** Helm keeps release state in a Secret of at most 1 MiB (gzipped); stay far below it. */
+export const MAX_RELEASE_VALUES_BYTES = 900 * 1024;
+
+export interface CustomResourceReleaseProps {
+  /** Helm release name: a DNS label of at most 53 characters, unique in the namespace. */
+  readonly releaseName: string;
+  /** Namespace of the release (its objects carry their own namespace). */
+  readonly namespace: string;
+  /** What must exist first, typically the Strimzi operator release and the namespace. */
+  readonly dependsOn?: ITerraformDependable[];
+  /**
+   * Refuse, at plan time, any change that would destroy the release (and uninstall its objects),
+   * such as a rename of the construct. Use for the cluster release in production.
+   * @default false
+   */
+  readonly preventDestroy?: boolean;
+}
+
+/** How an object is added to a release. */
+export interface AddResourceOptions {
+  /**
+   * Keep the object in the cluster when it leaves the release or the release is uninstalled
+   * (`helm.sh/resource-policy: keep`).
+   * @default false
+   */
+  readonly keepOnRemoval?: boolean;
+}
+
+interface Entry {
+  readonly object: KubernetesObject;
+  readonly owner: string;
+}
+
+/**
+ * Delivers Kubernetes objects (above all Strimzi custom resources) as one `helm_release` of the
+ * library's local chart. Helm updates objects in place with a three-way merge and needs no CRD at
+ * plan time; the Terraform plan shows the YAML of `values`, which is what a reviewer reads.
+ *
+ * Objects are rendered sorted by kind and name, so declaration order never shows up as a change.
+ */
+export class CustomResourceRelease extends Construct {
+  /** The nearest release among `scope` and its ancestors, if any. */
+  static of(scope: IConstruct): CustomResourceRelease | undefined {
+    return scope.node.scopes.reverse().find((s): s is CustomResourceRelease => s instanceof CustomResourceRelease);
+  }
+
+  public readonly releaseName: string;
+  public readonly namespace: string;
+  /** The underlying `helm_release`; depend on it to order other resources after these objects. */
+  public readonly release: Release;
+  private readonly entries = new Map<string, Entry>();
+  private rendered: string | undefined;
+
+  constructor(scope: Construct, id: string, props: CustomResourceReleaseProps) {
+    super(scope, id);
+    const v = new Validator(this.node.path);
+    v.check(isDnsLabel(props.releaseName, 53), 'releaseName', props.releaseName, `${DNS_LABEL_RULE}, at most 53 characters`);
+    v.check(isDnsLabel(props.namespace), 'namespace', props.namespace, DNS_LABEL_RULE);
+    v.throwIfAny();
+    this.releaseName = props.releaseName;
+    this.namespace = props.namespace;
+
+    this.release = new Release(this, 'release', {
+      name: props.releaseName,
+      namespace: props.namespace,
+      chart: chartPath(TerraformStack.of(this)),
+      values: [Lazy.stringValue({ produce: () => this.renderValues() })],
+      // Helm cannot judge readiness of custom resources; the operators report it in their status.
+      wait: false,
+      maxHistory: 10,
+      dependsOn: props.dependsOn,
+      lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+    });
+
+    this.node.addValidation({
+      validate: () => {
+        const size = Buffer.byteLength(this.renderValues());
+        return size > MAX_RELEASE_VALUES_BYTES
+          ? [
+              `${this.node.path}: release "${this.releaseName}" renders ${size} bytes of values, over the ${MAX_RELEASE_VALUES_BYTES}-byte budget (Helm stores releases in a 1 MiB Secret); split its objects over more releases`,
+            ]
+          : [];
+      },
+    });
+  }
+
+  /**
+   * Adds an object. `owner` (usually the caller's construct path) is named in errors, e.g. when two
+   * constructs declare the same object.
+   */
+  add(object: KubernetesObject, owner: IConstruct | string, options: AddResourceOptions = {}): void {
+    const key = `${object.kind}/${object.metadata.namespace ?? this.namespace}/${object.metadata.name}`;
+    const ownerPath = typeof owner === 'string' ? owner : owner.node.path;
+    const existing = this.entries.get(key);
+    if (existing) {
+      const v = new Validator(ownerPath);
+      v.fail('metadata.name', object.metadata.name, `a ${object.kind} name not already declared by ${existing.owner} in release "${this.releaseName}"`);
+      v.throwIfAny();
+    }
+    const withPolicy: KubernetesObject = options.keepOnRemoval
+      ? {
+          ...object,
+          metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), 'helm.sh/resource-policy': 'keep' } },
+        }
+      : object;
+    this.entries.set(key, { object: withPolicy, owner: ownerPath });
+    this.rendered = undefined;
+  }
+
+  /** The objects of the release, in the order they are rendered. */
+  get resources(): KubernetesObject[] {
+    return [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e.object);
+  }
+
+  /** The `values` document; rendered once per change, since validation and synth both need it. */
+  renderValues(): string {
+    this.rendered ??= stringify({ resources: this.resources }, { lineWidth: 0, aliasDuplicateObjects: false });
+    return this.rendered;
+  }
+}

@@ -1,0 +1,21 @@
+// Public API of the kafka-platform library.
+
+// Pure core: typed inputs to Kubernetes objects, no cdktf.
+export * from './core/validation';
+export * from './core/kubernetes';
+export * from './core/names';
+export * from './core/quantity';
+export * from './core/strimzi/versions';
+export * from './core/strimzi/listener';
+export * from './core/strimzi/storage';
+export * from './core/strimzi/node-pool';
+export * from './core/strimzi/kafka';
+export * from './core/strimzi/operator-names';
+
+// Delivery of custom resources through the library's Helm chart.
+export * from './delivery/custom-resource-release';
+
+// Constructs.
+export * from './operator/strimzi-operator';
+export * from './cluster/kafka-cluster-ref';
+export * from './cluster/kafka-cluster';

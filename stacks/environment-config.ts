@@ -1,0 +1,38 @@
+import { KafkaClusterSpec } from '../lib/core/strimzi/kafka';
+import { ResourceRequirements } from '../lib/core/kubernetes';
+
+/** Where an environment keeps its Terraform state. */
+export type BackendConfig =
+  | { readonly type: 'local'; /** @default `terraform.<stack>.tfstate` in the stack's output folder */ readonly path?: string }
+  | { readonly type: 's3'; readonly bucket: string; readonly key: string; readonly region: string; readonly dynamodbTable?: string }
+  | { readonly type: 'kubernetes'; readonly secretSuffix: string; readonly namespace?: string };
+
+/** How Terraform reaches the environment's Kubernetes cluster. Credentials stay in the kube config, never in code. */
+export interface KubernetesAccess {
+  /** Path of the kube config file. */
+  readonly configPath: string;
+  /** Context in that file. */
+  readonly context: string;
+}
+
+/** Everything that differs between environments; one value of this per environment in `environments.ts`. */
+export interface EnvironmentConfig {
+  /** Short name; the stack is called `kafka-<name>`. */
+  readonly name: string;
+  /** Production environments get data-protecting defaults and refuse plans that would uninstall the cluster. */
+  readonly production: boolean;
+  readonly kubernetes: KubernetesAccess;
+  readonly backend: BackendConfig;
+  /** Namespace of the Kafka cluster and all its custom resources. */
+  readonly namespace: string;
+  readonly operator: {
+    /** Install the Strimzi operator; false where the Kubernetes cluster already runs Strimzi 1.2.0. */
+    readonly install: boolean;
+    /** @default 'strimzi-system' */
+    readonly namespace?: string;
+    readonly resources?: ResourceRequirements;
+    readonly featureGates?: string;
+  };
+  /** The Kafka cluster (its namespace is `namespace` above). */
+  readonly cluster: Omit<KafkaClusterSpec, 'namespace'>;
+}

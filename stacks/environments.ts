@@ -1,0 +1,119 @@
+import { Listener, ListenerAuthentication } from '../lib/core/strimzi/listener';
+import { NodeTopology } from '../lib/core/strimzi/kafka';
+import { Storage } from '../lib/core/strimzi/storage';
+import { EnvironmentConfig } from './environment-config';
+
+/**
+ * The three environments, side by side. Differences are deliberate: dev is one small node with a
+ * plain listener; staging mirrors prod's shape at a smaller size; prod is sized per the operations guide.
+ */
+
+const KUBE_CONFIG = '~/.kube/config';
+
+export const dev: EnvironmentConfig = {
+  name: 'dev',
+  production: false,
+  kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-dev' },
+  backend: { type: 'local' },
+  namespace: 'kafka',
+  operator: { install: true },
+  cluster: {
+    name: 'kafka-dev',
+    topology: NodeTopology.combined({
+      name: 'dual',
+      replicas: 1,
+      storage: Storage.persistentClaim({ size: '20Gi', deleteClaim: true }),
+      resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+      jvm: { heap: '1g' },
+    }),
+    listeners: [Listener.plainInternal(), Listener.internalTls()],
+    superUsers: ['platform-admin'],
+    brokerDefaults: { defaultReplicationFactor: 1, minInsyncReplicas: 1, defaultPartitions: 3, retentionHours: 72 },
+    rackAware: false,
+  },
+};
+
+export const staging: EnvironmentConfig = {
+  name: 'staging',
+  production: false,
+  kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-staging' },
+  backend: { type: 'local' },
+  namespace: 'kafka',
+  operator: { install: true },
+  cluster: {
+    name: 'kafka-staging',
+    topology: NodeTopology.dedicated(
+      {
+        name: 'controllers',
+        replicas: 3,
+        storage: Storage.persistentClaim({ size: '20Gi' }),
+        resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '1', memory: '2Gi' } },
+        jvm: { heap: '1g' },
+        spreadAcrossZones: true,
+      },
+      [
+        {
+          name: 'brokers',
+          replicas: 3,
+          storage: Storage.persistentClaim({ size: '200Gi' }),
+          resources: { requests: { cpu: '1', memory: '8Gi' }, limits: { cpu: '2', memory: '8Gi' } },
+          jvm: { heap: '4g' },
+          spreadAcrossZones: true,
+        },
+      ],
+    ),
+    listeners: [Listener.internalTls(), Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls() })],
+    superUsers: ['platform-admin'],
+    brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 6, retentionHours: 168 },
+    cruiseControl: { resources: { requests: { cpu: '200m', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } },
+    maintenanceTimeWindows: ['* * 2-4 ? * TUE'],
+  },
+};
+
+export const prod: EnvironmentConfig = {
+  name: 'prod',
+  production: true,
+  kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-prod' },
+  backend: { type: 'local' },
+  namespace: 'kafka',
+  operator: {
+    install: true,
+    resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+  },
+  cluster: {
+    name: 'kafka-prod',
+    topology: NodeTopology.dedicated(
+      {
+        name: 'controllers',
+        replicas: 3,
+        storage: Storage.persistentClaim({ size: '50Gi', storageClass: 'ssd' }),
+        resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+        jvm: { heap: '2g' },
+        spreadAcrossZones: true,
+      },
+      [
+        {
+          name: 'brokers',
+          replicas: 6,
+          storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd' }),
+          // The guide's broker heap: -Xms8g -Xmx8g, G1 with 20 ms pause target; the rest of the memory is page cache.
+          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { cpu: '8', memory: '24Gi' } },
+          jvm: { heap: '8g' },
+          spreadAcrossZones: true,
+        },
+      ],
+    ),
+    listeners: [Listener.internalTls(), Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls() })],
+    superUsers: ['platform-admin'],
+    brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
+    entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+    kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
+    cruiseControl: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } } },
+    clusterCa: { validityDays: 365, renewalDays: 30 },
+    clientsCa: { validityDays: 365, renewalDays: 30 },
+    // Certificate renewals roll brokers: only early Sunday mornings (UTC).
+    maintenanceTimeWindows: ['* * 2-4 ? * SUN'],
+  },
+};
+
+export const ENVIRONMENTS: readonly EnvironmentConfig[] = [dev, staging, prod];

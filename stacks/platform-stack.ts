@@ -1,0 +1,54 @@
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
+import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
+import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
+import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { KafkaCluster } from '../lib/cluster/kafka-cluster';
+import { StrimziOperator } from '../lib/operator/strimzi-operator';
+import { platformLabels } from '../lib/core/kubernetes';
+import { configureBackend } from './backend';
+import { EnvironmentConfig } from './environment-config';
+
+/** Stack name of an environment. */
+export function stackName(env: EnvironmentConfig): string {
+  return `kafka-${env.name}`;
+}
+
+/** One environment's Kafka platform: providers, state backend, namespace, operator and cluster. */
+export class KafkaPlatformStack extends TerraformStack {
+  public readonly env: EnvironmentConfig;
+  public readonly namespace: NamespaceV1;
+  public readonly operator?: StrimziOperator;
+  public readonly cluster: KafkaCluster;
+
+  constructor(scope: Construct, env: EnvironmentConfig) {
+    const name = stackName(env);
+    super(scope, name);
+    this.env = env;
+    configureBackend(this, name, env.backend, env.kubernetes);
+
+    const access = { configPath: env.kubernetes.configPath, configContext: env.kubernetes.context };
+    new KubernetesProvider(this, 'kubernetes', access);
+    new HelmProvider(this, 'helm', { kubernetes: access });
+
+    this.namespace = new NamespaceV1(this, 'namespace', {
+      metadata: { name: env.namespace, labels: platformLabels('kafka', { 'kafka-platform/environment': env.name }) },
+    });
+    if (env.operator.install) {
+      this.operator = new StrimziOperator(this, 'strimzi-operator', {
+        namespace: env.operator.namespace,
+        watchNamespaces: [env.namespace],
+        resources: env.operator.resources,
+        featureGates: env.operator.featureGates,
+        dependsOn: [this.namespace],
+      });
+    }
+    this.cluster = new KafkaCluster(this, 'cluster', {
+      ...env.cluster,
+      namespace: env.namespace,
+      labels: { 'kafka-platform/environment': env.name, ...(env.cluster.labels ?? {}) },
+      dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : [])],
+      preventDestroy: env.production,
+    });
+  }
+}
