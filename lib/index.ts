@@ -19,3 +19,11 @@ export * from './delivery/custom-resource-release';
 export * from './operator/strimzi-operator';
 export * from './cluster/kafka-cluster-ref';
 export * from './cluster/kafka-cluster';
+
+// --- topics, users and access ---
+
+// --- monitoring ---
+
+// --- operations: backup, restore, replication, maintenance, security, load tests ---
+
+// --- guardrails and review ---

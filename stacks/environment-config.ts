@@ -35,4 +35,12 @@ export interface EnvironmentConfig {
   };
   /** The Kafka cluster (its namespace is `namespace` above). */
   readonly cluster: Omit<KafkaClusterSpec, 'namespace'>;
+
+  // --- topics/access config field goes here ---
+
+  // --- monitoring config field goes here ---
+
+  // --- operations (backup, replication, maintenance, security, load tests) config field goes here ---
+
+  // --- guardrails config field (acknowledgements) goes here ---
 }

@@ -50,5 +50,13 @@ export class KafkaPlatformStack extends TerraformStack {
       dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : [])],
       preventDestroy: env.production,
     });
+
+    // --- topics, users and application access (extension point: topics/access) ---
+
+    // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
+
+    // --- backup, restore, replication, maintenance, security and load-test workloads (extension point: operations) ---
+
+    // --- production guardrails (extension point: guardrails) ---
   }
 }

@@ -1,5 +1,5 @@
 import 'cdktf/lib/testing/adapters/jest';
-import { Testing } from 'cdktf';
+
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { NodeTopology } from '../../lib/core/strimzi/kafka';
 import { Listener } from '../../lib/core/strimzi/listener';

@@ -64,12 +64,11 @@ export class StrimziSchemas {
   }
 
   /** Problems of one object, as readable strings; empty when it conforms. */
-  validate(object: { apiVersion: string; kind: string; metadata?: { name?: string } }): string[] {
+  validate(object: { apiVersion: string; kind: string; metadata?: { name?: string }; [key: string]: unknown }): string[] {
     const validator = this.validators.get(`${object.apiVersion}/${object.kind}`);
     if (!validator) return [`no CRD for ${object.apiVersion} ${object.kind}`];
+    const where = `${object.kind}/${object.metadata?.name}`;
     if (validator(object)) return [];
-    return (validator.errors ?? []).map(
-      (e) => `${object.kind}/${object.metadata?.name}: ${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`,
-    );
+    return (validator.errors ?? []).map((e) => `${where}: ${e.instancePath || '/'} ${e.message}${e.params ? ` ${JSON.stringify(e.params)}` : ''}`);
   }
 }

@@ -1,5 +1,4 @@
 import 'cdktf/lib/testing/adapters/jest';
-import { Testing } from 'cdktf';
 import { parse } from 'yaml';
 import { StrimziOperator } from '../../lib/operator/strimzi-operator';
 import { resourcesOfType, synthJson, testStack } from '../helpers/synth';
