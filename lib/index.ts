@@ -27,3 +27,4 @@ export * from './cluster/kafka-cluster';
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 
 // --- guardrails and review ---
+export * from './guardrails/acknowledgement';
