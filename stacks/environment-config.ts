@@ -1,5 +1,6 @@
 import { KafkaClusterSpec } from '../lib/core/strimzi/kafka';
 import { ResourceRequirements } from '../lib/core/kubernetes';
+import { AcknowledgementConfig } from '../lib/guardrails/platform-guardrails';
 
 /** Where an environment keeps its Terraform state. */
 export type BackendConfig =
@@ -43,4 +44,13 @@ export interface EnvironmentConfig {
   // --- operations (backup, replication, maintenance, security, load tests) config field goes here ---
 
   // --- guardrails config field (acknowledgements) goes here ---
+  /**
+   * Production guardrails: deliberate exceptions to rules, each on a construct path with a reason (shown in
+   * the plan review), and the principals allowed as super users.
+   * @default - no acknowledgements; admins ['platform-admin']
+   */
+  readonly guardrails?: {
+    readonly acknowledgements?: readonly AcknowledgementConfig[];
+    readonly admins?: readonly string[];
+  };
 }

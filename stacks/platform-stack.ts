@@ -6,6 +6,7 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KafkaCluster } from '../lib/cluster/kafka-cluster';
 import { StrimziOperator } from '../lib/operator/strimzi-operator';
 import { platformLabels } from '../lib/core/kubernetes';
+import { PlatformGuardrails } from '../lib/guardrails/platform-guardrails';
 import { configureBackend } from './backend';
 import { EnvironmentConfig } from './environment-config';
 
@@ -58,5 +59,12 @@ export class KafkaPlatformStack extends TerraformStack {
     // --- backup, restore, replication, maintenance, security and load-test workloads (extension point: operations) ---
 
     // --- production guardrails (extension point: guardrails) ---
+    // Last, so that acknowledgements can name any construct above and the rules see the finished stack.
+    new PlatformGuardrails(this, 'guardrails', {
+      environment: env.name,
+      production: env.production,
+      acknowledgements: env.guardrails?.acknowledgements,
+      admins: env.guardrails?.admins,
+    });
   }
 }

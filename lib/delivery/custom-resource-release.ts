@@ -121,6 +121,14 @@ export class CustomResourceRelease extends Construct {
     return [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e.object);
   }
 
+  /**
+   * The objects with the path of the construct that added each, in render order; lets aspects such as
+   * the production guardrails report a finding on (and honour acknowledgements of) the owning construct.
+   */
+  get ownedResources(): { readonly object: KubernetesObject; readonly owner: string }[] {
+    return [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+  }
+
   /** The `values` document; rendered once per change, since validation and synth both need it. */
   renderValues(): string {
     this.rendered ??= stringify({ resources: this.resources }, { lineWidth: 0, aliasDuplicateObjects: false });

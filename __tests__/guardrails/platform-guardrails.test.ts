@@ -1,0 +1,113 @@
+import 'cdktf/lib/testing/adapters/jest';
+import { Testing } from 'cdktf';
+import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
+import { NodeTopology } from '../../lib/core/strimzi/kafka';
+import { Listener } from '../../lib/core/strimzi/listener';
+import { Storage } from '../../lib/core/strimzi/storage';
+import { ValidationError } from '../../lib/core/validation';
+import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { GuardrailError } from '../../lib/guardrails/guardrail-error';
+import { PlatformGuardrails } from '../../lib/guardrails/platform-guardrails';
+import { GuardrailSummary } from '../../lib/guardrails/summary';
+import { EnvironmentConfig } from '../../stacks/environment-config';
+import { dev, prod } from '../../stacks/environments';
+import { KafkaPlatformStack } from '../../stacks/platform-stack';
+import { testStack } from '../helpers/synth';
+
+const synth = (env: EnvironmentConfig) => JSON.parse(Testing.synth(new KafkaPlatformStack(Testing.app(), env), true));
+const summaryOf = (json: { locals?: { kafka_platform?: GuardrailSummary } }) => json.locals!.kafka_platform!;
+
+/** Production with one breach of each cluster-level rule. */
+const unsafe: EnvironmentConfig = {
+  ...prod,
+  operator: { install: true, resources: { limits: { cpu: '1', memory: '512Mi' } } },
+  cluster: {
+    ...prod.cluster,
+    topology: NodeTopology.combined({ name: 'dual', replicas: 3, storage: Storage.persistentClaim({ size: '1Ti', deleteClaim: true }) }),
+    listeners: [Listener.plainInternal(), Listener.internalTls()],
+    superUsers: ['platform-admin', 'orders-service'],
+    brokerDefaults: { defaultReplicationFactor: 2, minInsyncReplicas: 1 },
+    config: { 'unclean.leader.election.enable': true },
+  },
+};
+
+function refusal(env: EnvironmentConfig): GuardrailError {
+  try {
+    synth(env);
+  } catch (err) {
+    return err as GuardrailError;
+  }
+  throw new Error('synth was not refused');
+}
+
+describe('PlatformGuardrails', () => {
+  test('production as configured passes and records the enforced rules', () => {
+    const summary = summaryOf(synth(prod));
+    expect(summary).toMatchObject({ environment: 'prod', production: true, acknowledgements: [] });
+    expect(summary.enforcedRules).toContain('KP-PROD-REPLICATION');
+  });
+
+  test('an unsafe production stack fails synth with every finding: rule id, construct path, why and fix', () => {
+    const err = refusal(unsafe);
+    expect(err).toBeInstanceOf(ValidationError); // runApp prints it without a stack trace
+    expect([...new Set(err.violations.map((v) => v.rule.id))]).toEqual([
+      'KP-PROD-REPLICATION', 'KP-PROD-MIN-ISR', 'KP-PROD-UNCLEAN-ELECTION', 'KP-PROD-CONTROLLERS', 'KP-PROD-SECURE-LISTENERS',
+      'KP-PROD-KEEP-CLAIMS', 'KP-PROD-RESOURCE-REQUESTS', 'KP-PROD-SUPER-USERS',
+    ]);
+    expect(err.message).toMatch(/^\d+ production guardrail findings in kafka-prod\n/);
+    expect(err.message).toContain('  - [KP-PROD-SECURE-LISTENERS] kafka-prod/cluster: Kafka kafka/kafka-prod listener "plain" = {"tls":false,"authentication":"none"}');
+    expect(err.message).toContain('  - [KP-PROD-RESOURCE-REQUESTS] kafka-prod/strimzi-operator/release: helm_release kafka-prod/strimzi-operator/release values.resources.requests = "missing cpu, memory"');
+    expect(err.message).toMatch(/\[KP-PROD-SUPER-USERS\] kafka-prod\/cluster: .* = "orders-service"\n\s+required: .*\n\s+why: a super user bypasses every ACL.*\n\s+fix: remove the principal/);
+  });
+
+  test('the same settings outside production synthesize, with a summary that enforces nothing', () => {
+    const summary = summaryOf(synth({ ...unsafe, name: 'qa', production: false }));
+    expect(summary).toMatchObject({ environment: 'qa', production: false, enforcedRules: [] });
+  });
+
+  test('acknowledged findings pass and show in the summary with what they cover', () => {
+    const rules = ['KP-PROD-REPLICATION', 'KP-PROD-MIN-ISR', 'KP-PROD-UNCLEAN-ELECTION', 'KP-PROD-CONTROLLERS', 'KP-PROD-SECURE-LISTENERS', 'KP-PROD-KEEP-CLAIMS', 'KP-PROD-RESOURCE-REQUESTS', 'KP-PROD-SUPER-USERS'];
+    const acknowledged: EnvironmentConfig = {
+      ...unsafe,
+      guardrails: {
+        acknowledgements: [
+          ...rules.map((ruleId) => ({ ruleId, path: 'cluster', reason: `load-test cluster, accepted by the platform team (${ruleId})` })),
+          { ruleId: 'KP-PROD-RESOURCE-REQUESTS', path: 'strimzi-operator', reason: 'operator sized by ${var.size} elsewhere' },
+        ],
+      },
+    };
+    const summary = summaryOf(synth(acknowledged));
+    expect(summary.acknowledgements).toHaveLength(9);
+    const secure = summary.acknowledgements.find((a) => a.ruleId === 'KP-PROD-SECURE-LISTENERS')!;
+    expect(secure).toMatchObject({ path: 'kafka-prod/cluster', covers: ['Kafka kafka/kafka-prod listener "plain"'] });
+    // Terraform would interpolate "${": the reason is escaped in the local.
+    expect(summary.acknowledgements.find((a) => a.path === 'kafka-prod/strimzi-operator')!.reason).toBe('operator sized by $${var.size} elsewhere');
+  });
+
+  test('acknowledging one rule leaves the other findings failing', () => {
+    const err = refusal({ ...unsafe, guardrails: { acknowledgements: [{ ruleId: 'KP-PROD-SUPER-USERS', path: 'cluster', reason: 'orders-service migrates next sprint' }] } });
+    expect(err.violations.some((v) => v.rule.id === 'KP-PROD-SUPER-USERS')).toBe(false);
+    expect(err.violations.some((v) => v.rule.id === 'KP-PROD-REPLICATION')).toBe(true);
+  });
+
+  test('a configured acknowledgement must name an existing construct and a known production rule', () => {
+    const bad = { ...prod, guardrails: { acknowledgements: [{ ruleId: 'KP-PROD-TYPO', path: 'nope/x', reason: 'a long enough reason' }] } };
+    expect(() => synth(bad)).toThrow(/kafka-prod\/guardrails: acknowledgements\[0\]\.ruleId = "KP-PROD-TYPO": one of KP-PROD-REPLICATION.*\n.*acknowledgements\[0\]\.path = "nope\/x"/);
+  });
+
+  test("Jobs and CronJobs added by other modules are checked, and an acknowledgement on them in code works", () => {
+    const stack = testStack('kafka-prod');
+    const job = new CronJobV1(stack, 'backup', {
+      metadata: { name: 'backup', namespace: 'kafka' },
+      spec: { schedule: '0 2 * * *', jobTemplate: { metadata: {}, spec: { template: { metadata: {}, spec: { container: [{ name: 'dump', image: 'busybox' }] } } } } },
+    });
+    new PlatformGuardrails(stack, 'guardrails', { environment: 'prod', production: true });
+    expect(() => Testing.synth(stack)).toThrow(/\[KP-PROD-RESOURCE-REQUESTS\] kafka-prod\/backup: kubernetes_cron_job_v1 .*container\[0\] \(dump\) resources.requests = "missing cpu, memory"/);
+    Acknowledgements.add(job, 'KP-PROD-RESOURCE-REQUESTS', 'best-effort backup, may be evicted');
+    expect(() => Testing.synth(stack)).not.toThrow();
+  });
+
+  test('dev is not enforced', () => {
+    expect(summaryOf(synth(dev)).production).toBe(false);
+  });
+});

@@ -1,0 +1,115 @@
+import { Construct, IConstruct } from 'constructs';
+import { Aspects, IAspect, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
+import { Validator } from '../core/validation';
+import { Acknowledgements } from './acknowledgement';
+import { collectInventory, constructAt } from './collect-inventory';
+import { GuardrailError, RuleViolation } from './guardrail-error';
+import { GuardrailRule } from './rule';
+import { productionRules } from './rules';
+import { escapeTemplate, GuardrailSummary, SUMMARY_LOCAL } from './summary';
+
+/** An acknowledgement declared in configuration rather than code. */
+export interface AcknowledgementConfig {
+  /** Rule id, e.g. `KP-PROD-MIN-ISR`. */
+  readonly ruleId: string;
+  /** Construct path below the stack, e.g. `cluster` or `topics/orders`. */
+  readonly path: string;
+  /** Why the exception is acceptable (at least 10 characters); shown in the plan review. */
+  readonly reason: string;
+}
+
+export interface PlatformGuardrailsProps {
+  /** Environment name recorded in the summary (the review shows it). */
+  readonly environment: string;
+  /** Enforce the production rules: synth fails on any unacknowledged finding. */
+  readonly production: boolean;
+  /** Acknowledgements from configuration. @default [] */
+  readonly acknowledgements?: readonly AcknowledgementConfig[];
+  /** Principals allowed as Kafka super users. @default ['platform-admin'] */
+  readonly admins?: readonly string[];
+  /** The rules to enforce. @default productionRules({ admins }) */
+  readonly rules?: readonly GuardrailRule[];
+}
+
+/**
+ * Production guardrails of a stack, in the spirit of cdk-nag. In production an aspect runs every rule
+ * over the finished stack at synth and refuses it with every unacknowledged finding at once. In every
+ * stack it records a summary (Terraform local `kafka_platform`) with the acknowledgements, which the
+ * plan review shows.
+ *
+ * Add it last in the stack's constructor, so that configured acknowledgements can name any construct.
+ */
+export class PlatformGuardrails extends Construct {
+  public readonly rules: readonly GuardrailRule[];
+  private readonly covers = new Map<string, string[]>();
+
+  constructor(scope: Construct, id: string, props: PlatformGuardrailsProps) {
+    super(scope, id);
+    const stack = TerraformStack.of(this);
+    this.rules = props.production ? (props.rules ?? productionRules({ admins: props.admins })) : [];
+    this.applyConfiguredAcknowledgements(stack, props.acknowledgements ?? []);
+
+    const summary = new TerraformLocal(this, 'summary', Lazy.anyValue({ produce: () => this.summary(stack, props) }));
+    summary.overrideLogicalId(SUMMARY_LOCAL);
+    if (props.production) Aspects.of(stack).add(new GuardrailAspect(stack, this.rules, this.covers));
+  }
+
+  private applyConfiguredAcknowledgements(stack: TerraformStack, acks: readonly AcknowledgementConfig[]): void {
+    const v = new Validator(this.node.path);
+    const known = new Set(productionRules().map((r) => r.id));
+    const targets = acks.map((ack, i) => {
+      if (ack.ruleId.startsWith('KP-PROD-')) {
+        v.check(known.has(ack.ruleId), `acknowledgements[${i}].ruleId`, ack.ruleId, `one of ${[...known].join(', ')}`);
+      }
+      const target = ack.path.split('/').reduce<IConstruct | undefined>((c, id) => c?.node.tryFindChild(id), stack);
+      v.check(target !== undefined, `acknowledgements[${i}].path`, ack.path, `the path of a construct below ${stack.node.path}, e.g. "cluster"`);
+      return target;
+    });
+    v.throwIfAny();
+    acks.forEach((ack, i) => Acknowledgements.add(targets[i]!, ack.ruleId, ack.reason));
+  }
+
+  private summary(stack: TerraformStack, props: PlatformGuardrailsProps): GuardrailSummary {
+    return {
+      environment: props.environment,
+      production: props.production,
+      enforcedRules: this.rules.map((r) => r.id),
+      acknowledgements: Acknowledgements.all(stack).map((a) => ({
+        ruleId: a.ruleId,
+        path: a.path,
+        reason: escapeTemplate(a.reason),
+        covers: this.covers.get(`${a.ruleId} ${a.path}`) ?? [],
+      })),
+    };
+  }
+}
+
+/** Runs the rules once over the whole stack when the aspect pass reaches the stack itself. */
+class GuardrailAspect implements IAspect {
+  constructor(
+    private readonly stack: TerraformStack,
+    private readonly rules: readonly GuardrailRule[],
+    private readonly covers: Map<string, string[]>,
+  ) {}
+
+  visit(node: IConstruct): void {
+    if (node !== this.stack) return;
+    const inventory = collectInventory(this.stack);
+    const index = new Map(this.stack.node.findAll().map((c) => [c.node.path, c] as const));
+    const violations: RuleViolation[] = [];
+    this.covers.clear();
+    for (const rule of this.rules) {
+      for (const finding of rule.check(inventory)) {
+        const owner = constructAt(index, finding.owner);
+        const ack = owner && Acknowledgements.find(owner, rule.id);
+        if (!ack) {
+          violations.push({ ...finding, rule });
+          continue;
+        }
+        const key = `${ack.ruleId} ${ack.path}`;
+        this.covers.set(key, [...(this.covers.get(key) ?? []), finding.subject]);
+      }
+    }
+    if (violations.length > 0) throw new GuardrailError(this.stack.node.path, violations);
+  }
+}

@@ -1,0 +1,28 @@
+import { StackInventory } from './inventory';
+
+/** One place where a rule is not met. */
+export interface GuardrailFinding {
+  /** Path of the construct to fix or acknowledge. */
+  readonly owner: string;
+  /** The offending object and field, e.g. `KafkaTopic kafka/orders spec.replicas`. */
+  readonly subject: string;
+  /** The offending value. */
+  readonly value: unknown;
+}
+
+/**
+ * A production policy check in the spirit of cdk-nag: one rule per file, each with an id a construct
+ * can acknowledge (`Acknowledgements.add(construct, rule.id, reason)`), a reason and a fix.
+ */
+export interface GuardrailRule {
+  /** Stable id, e.g. `KP-PROD-REPLICATION`. */
+  readonly id: string;
+  /** What must hold, in a few words. */
+  readonly requirement: string;
+  /** Why production needs it. */
+  readonly why: string;
+  /** How to comply. */
+  readonly fix: string;
+  /** Every place in the stack that does not comply. */
+  check(inventory: StackInventory): GuardrailFinding[];
+}

@@ -1,0 +1,28 @@
+import { GuardrailRule } from '../rule';
+import { dedicatedControllersRule } from './dedicated-controllers';
+import { keepVolumeClaimsRule } from './keep-volume-claims';
+import { minInsyncReplicasRule } from './min-insync-replicas';
+import { replicationFactorRule } from './replication-factor';
+import { resourceRequestsRule } from './resource-requests';
+import { secureListenersRule } from './secure-listeners';
+import { superUsersRule } from './super-users';
+import { uncleanLeaderElectionRule } from './unclean-leader-election';
+
+export interface ProductionRuleOptions {
+  /** Principals allowed as super users. @default ['platform-admin'] */
+  readonly admins?: readonly string[];
+}
+
+/** The production rule set, in the order findings are reported. */
+export function productionRules(options: ProductionRuleOptions = {}): GuardrailRule[] {
+  return [
+    replicationFactorRule,
+    minInsyncReplicasRule,
+    uncleanLeaderElectionRule,
+    dedicatedControllersRule,
+    secureListenersRule,
+    keepVolumeClaimsRule,
+    resourceRequestsRule,
+    superUsersRule(options.admins ?? ['platform-admin']),
+  ];
+}
