@@ -21,6 +21,12 @@ export * from './cluster/kafka-cluster-ref';
 export * from './cluster/kafka-cluster';
 
 // --- topics, users and access ---
+export * from './core/strimzi/topic';
+export * from './core/strimzi/acl';
+export * from './core/strimzi/user';
+export * from './core/access/grant';
+export * from './topics/kafka-topic';
+export * from './access/kafka-user';
 
 // --- monitoring ---
 

@@ -1,0 +1,74 @@
+import { Construct } from 'constructs';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
+import { KubernetesObject } from '../core/kubernetes';
+import { AclRule, mergeAcls } from '../core/strimzi/acl';
+import { buildUser, UserSpec, validateUser } from '../core/strimzi/user';
+import { Validator } from '../core/validation';
+import { Acknowledgements } from '../guardrails/acknowledgement';
+import { targetRelease } from '../topics/target-release';
+
+export interface KafkaUserProps extends UserSpec {
+  /** The cluster the user belongs to (owned in this stack or referenced by attributes). */
+  readonly cluster: IKafkaCluster;
+  /** Application-level grants; each expands to its minimal ACLs. @default [] */
+  readonly grants?: readonly Grant[];
+  /** Release that delivers the KafkaUser. @default - the nearest enclosing CustomResourceRelease */
+  readonly release?: CustomResourceRelease;
+  /**
+   * Production: wildcard (`*`) ACLs only through `Grant.admin()`, otherwise an error unless
+   * acknowledged with rule `KP-ACCESS-WILDCARD`.
+   * @default false
+   */
+  readonly production?: boolean;
+  /**
+   * Why a non-admin wildcard grant is acceptable here; recorded as acknowledgement
+   * `KP-ACCESS-WILDCARD` on this user (and shown in the review report).
+   * @default - none: a production wildcard is an error
+   */
+  readonly wildcardAcknowledgement?: string;
+}
+
+/**
+ * A Kafka user as a Strimzi `KafkaUser` (SCRAM-SHA-512 or mutual TLS) with `simple` ACLs from
+ * grants and raw rules, merged into one sorted set, and optional quotas. The User Operator writes
+ * the credentials into a Secret named after the user.
+ */
+export class KafkaUser extends Construct {
+  public readonly userName: string;
+  /** Every ACL of the user, merged and sorted: what the authorizer will hold. */
+  public readonly acls: readonly AclRule[];
+  public readonly grants: readonly Grant[];
+  public readonly manifest: KubernetesObject;
+  public readonly release: CustomResourceRelease;
+  /** Secret the User Operator writes the credentials to (SCRAM `password`, TLS `user.crt`/`user.key`). */
+  public readonly secretName: string;
+
+  constructor(scope: Construct, id: string, props: KafkaUserProps) {
+    super(scope, id);
+    if (props.wildcardAcknowledgement !== undefined) Acknowledgements.add(this, WILDCARD_RULE_ID, props.wildcardAcknowledgement);
+    const v = new Validator(this.node.path);
+    const grants = props.grants ?? [];
+    validateUser(v, { ...props, acls: props.acls ?? [] });
+    validateGrants(v, 'grants', grants);
+    // Raw rules count as a custom grant for the wildcard policy.
+    const all = props.acls?.length ? [...grants, Grant.custom('acls', props.acls)] : grants;
+    checkWildcardGrants(v, 'grants', all, props.production ?? false, Acknowledgements.find(this, WILDCARD_RULE_ID) !== undefined);
+    const release = targetRelease(this, props.release, v);
+    v.throwIfAny();
+
+    this.userName = props.name;
+    this.secretName = props.name;
+    this.grants = grants;
+    this.acls = mergeAcls([...grants.flatMap((g) => g.acls), ...(props.acls ?? [])]);
+    this.manifest = buildUser({ ...props, acls: this.acls }, props.cluster);
+    this.release = release!;
+    this.release.add(this.manifest, this);
+  }
+
+  /** True when the user holds `Grant.admin()`. */
+  get isAdmin(): boolean {
+    return this.grants.some((g) => g.isAdmin);
+  }
+}

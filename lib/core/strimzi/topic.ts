@@ -1,0 +1,232 @@
+import { createHash } from 'crypto';
+import { KubernetesObject } from '../kubernetes';
+import { isDnsSubdomain, isKafkaName, KAFKA_NAME_RULE } from '../names';
+import { Validator } from '../validation';
+import { STRIMZI_API_VERSION } from './versions';
+
+/** `cleanup.policy` values Kafka accepts. */
+export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const;
+export type CleanupPolicy = (typeof CLEANUP_POLICIES)[number];
+
+/** `compression.type` values of a topic (`producer` keeps what the producer sent). */
+export const COMPRESSION_TYPES = ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'] as const;
+export type CompressionType = (typeof COMPRESSION_TYPES)[number];
+
+export const TIMESTAMP_TYPES = ['CreateTime', 'LogAppendTime'] as const;
+export type TimestampType = (typeof TIMESTAMP_TYPES)[number];
+
+/** Label on topics whose removal from code must not delete data (production); the plan review keys on it. */
+export const PROTECTED_TOPIC_LABEL = 'kafka-platform/deletion-protection';
+/** Strimzi's annotation to stop managing a topic without deleting it. */
+export const STRIMZI_MANAGED_ANNOTATION = 'strimzi.io/managed';
+
+/** Typed topic configuration; each field maps to the Kafka topic config named in its doc. */
+export interface TopicConfig {
+  /** `retention.ms`: how long records are kept; -1 keeps them forever. @default - broker default */
+  readonly retentionMs?: number;
+  /** `retention.bytes` per partition; -1 for no size limit. @default - broker default (-1) */
+  readonly retentionBytes?: number;
+  /** `cleanup.policy`. @default - broker default ('delete') */
+  readonly cleanupPolicy?: CleanupPolicy;
+  /** `compression.type`. @default - broker default ('producer') */
+  readonly compressionType?: CompressionType;
+  /** `min.insync.replicas`; in production it must stay below `replicas`. @default - the cluster's */
+  readonly minInsyncReplicas?: number;
+  /** `segment.ms`: when a segment is rolled (and can be deleted or compacted). @default - broker default */
+  readonly segmentMs?: number;
+  /** `max.message.bytes`: largest record batch. @default - broker default (1 MiB) */
+  readonly maxMessageBytes?: number;
+  /** `message.timestamp.type`. @default - broker default ('CreateTime') */
+  readonly messageTimestampType?: TimestampType;
+}
+
+/** The Kafka config key of every typed field. */
+const TYPED_KEYS: Readonly<Record<keyof TopicConfig, string>> = {
+  retentionMs: 'retention.ms',
+  retentionBytes: 'retention.bytes',
+  cleanupPolicy: 'cleanup.policy',
+  compressionType: 'compression.type',
+  minInsyncReplicas: 'min.insync.replicas',
+  segmentMs: 'segment.ms',
+  maxMessageBytes: 'max.message.bytes',
+  messageTimestampType: 'message.timestamp.type',
+};
+
+/** Inputs of one topic. */
+export interface TopicSpec extends TopicConfig {
+  /** Kafka topic name: `[a-zA-Z0-9._-]`, at most 249 characters, not `.` or `..`. */
+  readonly name: string;
+  /** Partition count; Kafka can only increase it. */
+  readonly partitions: number;
+  /** Replication factor. @default - the cluster's default replication factor */
+  readonly replicas?: number;
+  /**
+   * Further topic config, for keys without a typed field. Keys of typed fields are rejected here
+   * (one place per setting, and the typed value is the one that is checked).
+   * @default {}
+   */
+  readonly config?: Readonly<Record<string, string | number | boolean>>;
+  /**
+   * Whether Strimzi manages the topic. `false` (annotation `strimzi.io/managed: "false"`) stops
+   * managing it without deleting it: the first step of removing a topic from code and keeping its data.
+   * @default true
+   */
+  readonly managed?: boolean;
+  /**
+   * Keep the topic and its data when the KafkaTopic leaves the code (Helm `keep` policy), and label
+   * it so the plan review flags its removal. Deleting a protected topic is a deliberate `kubectl delete`.
+   * @default true in production, false elsewhere
+   */
+  readonly deletionProtection?: boolean;
+  /** Extra labels on the KafkaTopic. @default {} */
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
+/** Whether a topic is protected from deletion by removal from code. */
+export function isDeletionProtected(spec: TopicSpec, target: TopicTarget): boolean {
+  return spec.deletionProtection ?? target.production;
+}
+
+/** What a topic needs to know about the cluster and environment it lands in. */
+export interface TopicTarget {
+  readonly clusterName: string;
+  readonly namespace: string;
+  /** Brokers of the cluster, when known; bounds `replicas`. */
+  readonly brokerCount?: number;
+  readonly defaultReplicationFactor: number;
+  readonly minInsyncReplicas: number;
+  /** Production: min ISR must stay below replication; topics are deletion-protected by default. */
+  readonly production: boolean;
+}
+
+const RESOURCE_NAME_MAX = 253;
+const HASH_LENGTH = 8;
+
+/**
+ * `metadata.name` of a topic's KafkaTopic. A topic name that is already a valid Kubernetes name is
+ * used as it is; any other (upper case, `_`, dots at the ends or doubled) is lower-cased and
+ * sanitised, and gets a short hash of the original name appended, so `Orders`, `orders` and
+ * `ORDERS` map to three different, stable names.
+ */
+export function topicResourceName(topicName: string): string {
+  if (isDnsSubdomain(topicName, RESOURCE_NAME_MAX)) return topicName;
+  const hash = createHash('sha256').update(topicName).digest('hex').slice(0, HASH_LENGTH);
+  const base = sanitizeLabels(topicName.toLowerCase().replace(/[^a-z0-9.-]/g, '-'), RESOURCE_NAME_MAX - HASH_LENGTH - 1);
+  return base ? `${base}-${hash}` : `topic-${hash}`;
+}
+
+/** Drops empty labels and `-` at label ends, then trims to `max` characters on an alphanumeric end. */
+function sanitizeLabels(name: string, max: number): string {
+  const labels = name
+    .split('.')
+    .map((l) => l.replace(/^-+|-+$/g, ''))
+    .filter((l) => l.length > 0);
+  return labels.join('.').slice(0, max).replace(/[^a-z0-9]+$/, '');
+}
+
+/** The Kafka config map of a topic: typed fields first, then the free-form ones. */
+export function topicConfig(spec: TopicSpec): Record<string, string | number | boolean> {
+  const out: Record<string, string | number | boolean> = {};
+  for (const [field, key] of Object.entries(TYPED_KEYS) as [keyof TopicConfig, string][]) {
+    const value = spec[field];
+    if (value !== undefined) out[key] = value;
+  }
+  return { ...out, ...(spec.config ?? {}) };
+}
+
+function retentionOk(value: number): boolean {
+  return Number.isInteger(value) && (value > 0 || value === -1);
+}
+
+/** Checks one topic against the rules of Kafka, Strimzi and the target cluster; issues go to `v`. */
+export function validateTopic(v: Validator, spec: TopicSpec, target: TopicTarget, field = ''): void {
+  const at = (f: string) => (field ? `${field}.${f}` : f);
+  v.check(isKafkaName(spec.name), at(`name`), spec.name, KAFKA_NAME_RULE);
+  v.integer(at(`partitions`), spec.partitions, 1);
+  v.check(spec.partitions !== undefined, at(`partitions`), spec.partitions, 'a whole number >= 1');
+  const replicas = spec.replicas ?? target.defaultReplicationFactor;
+  if (v.integer(at(`replicas`), spec.replicas, 1, 32767) && target.brokerCount !== undefined) {
+    v.check(replicas <= target.brokerCount, at(`replicas`), replicas, `at most the number of brokers of cluster "${target.clusterName}" (${target.brokerCount})`);
+  }
+  for (const f of ['retentionMs', 'retentionBytes'] as const) {
+    const value = spec[f];
+    if (value !== undefined) v.check(retentionOk(value), at(`${TYPED_KEYS[f]}`), value, 'a positive whole number, or -1 for no limit');
+  }
+  for (const f of ['segmentMs', 'maxMessageBytes'] as const) v.integer(at(`${TYPED_KEYS[f]}`), spec[f], 1);
+  if (spec.cleanupPolicy !== undefined) {
+    v.check(CLEANUP_POLICIES.includes(spec.cleanupPolicy), at(`cleanup.policy`), spec.cleanupPolicy, `one of ${CLEANUP_POLICIES.map((p) => `"${p}"`).join(', ')}`);
+  }
+  if (spec.compressionType !== undefined) {
+    v.check(COMPRESSION_TYPES.includes(spec.compressionType), at(`compression.type`), spec.compressionType, `one of ${COMPRESSION_TYPES.join(', ')}`);
+  }
+  if (spec.messageTimestampType !== undefined) {
+    v.check(TIMESTAMP_TYPES.includes(spec.messageTimestampType), at(`message.timestamp.type`), spec.messageTimestampType, `one of ${TIMESTAMP_TYPES.join(', ')}`);
+  }
+  const minIsr = spec.minInsyncReplicas ?? target.minInsyncReplicas;
+  if (v.integer(at(`min.insync.replicas`), spec.minInsyncReplicas, 1)) {
+    v.check(minIsr <= replicas, at(`min.insync.replicas`), minIsr, `at most the replication factor (${replicas})`);
+    if (target.production && minIsr <= replicas) {
+      v.check(
+        minIsr < replicas,
+        at(`min.insync.replicas`),
+        minIsr,
+        `below the replication factor (${replicas}) in production, so that one broker can restart without blocking acks=all producers`,
+      );
+    }
+  }
+  const typedKeys = Object.entries(TYPED_KEYS);
+  for (const key of Object.keys(spec.config ?? {})) {
+    const typed = typedKeys.find(([, k]) => k === key);
+    v.check(!typed, at(`config.${key}`), spec.config![key], `not here: use the typed field "${typed?.[0]}"`);
+  }
+  for (const key of Object.keys(spec.labels ?? {})) {
+    v.check(!key.startsWith('strimzi.io/'), at(`labels.${key}`), spec.labels![key], 'no strimzi.io/ labels (Strimzi sets them)');
+  }
+}
+
+/** Builds the KafkaTopic. Call `validateTopic` first. */
+export function buildTopic(spec: TopicSpec, target: TopicTarget): KubernetesObject {
+  const name = topicResourceName(spec.name);
+  const labels: Record<string, string> = { ...(spec.labels ?? {}), 'strimzi.io/cluster': target.clusterName };
+  if (isDeletionProtected(spec, target)) labels[PROTECTED_TOPIC_LABEL] = 'true';
+  const annotations = spec.managed === false ? { [STRIMZI_MANAGED_ANNOTATION]: 'false' } : undefined;
+  const topicSpec: Record<string, unknown> = {};
+  if (name !== spec.name) topicSpec.topicName = spec.name;
+  topicSpec.partitions = spec.partitions;
+  topicSpec.replicas = spec.replicas ?? target.defaultReplicationFactor;
+  const config = topicConfig(spec);
+  if (Object.keys(config).length > 0) topicSpec.config = config;
+  return {
+    apiVersion: STRIMZI_API_VERSION,
+    kind: 'KafkaTopic',
+    metadata: { name, namespace: target.namespace, labels, ...(annotations ? { annotations } : {}) },
+    spec: topicSpec,
+  };
+}
+
+/** The Kafka topic name a KafkaTopic stands for. */
+export function kafkaTopicName(object: KubernetesObject): string {
+  return ((object.spec as { topicName?: string } | undefined)?.topicName ?? object.metadata.name) as string;
+}
+
+/** A topic whose data a change would delete, for the plan review. */
+export interface TopicDeletion {
+  readonly topicName: string;
+  readonly resourceName: string;
+  /** Carried the deletion-protection label (a production topic). */
+  readonly protected: boolean;
+}
+
+/**
+ * Topics present and managed in `before` but gone from `after`: applying that change makes Strimzi
+ * delete the topic and its data (unless Helm keeps the object). A topic that was unmanaged first
+ * (`strimzi.io/managed: "false"`) is left out: removing it deletes only the Kubernetes object.
+ */
+export function topicDeletions(before: readonly KubernetesObject[], after: readonly KubernetesObject[]): TopicDeletion[] {
+  const key = (o: KubernetesObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
+  const remaining = new Set(after.filter((o) => o.kind === 'KafkaTopic').map(key));
+  return before
+    .filter((o) => o.kind === 'KafkaTopic' && !remaining.has(key(o)))
+    .filter((o) => o.metadata.annotations?.[STRIMZI_MANAGED_ANNOTATION] !== 'false')
+    .map((o) => ({ topicName: kafkaTopicName(o), resourceName: o.metadata.name, protected: o.metadata.labels?.[PROTECTED_TOPIC_LABEL] === 'true' }));
+}

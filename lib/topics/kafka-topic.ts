@@ -1,0 +1,63 @@
+import { Construct } from 'constructs';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { KubernetesObject } from '../core/kubernetes';
+import { buildTopic, isDeletionProtected, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
+import { Validator } from '../core/validation';
+import { targetRelease } from './target-release';
+
+export interface KafkaTopicProps extends TopicSpec {
+  /** The cluster the topic lives on (owned in this stack or referenced by attributes). */
+  readonly cluster: IKafkaCluster;
+  /**
+   * Release that delivers the KafkaTopic. Keep it stable: moving a topic to another release makes the
+   * old release delete it.
+   * @default - the nearest enclosing CustomResourceRelease
+   */
+  readonly release?: CustomResourceRelease;
+  /**
+   * Production rules: `min.insync.replicas` below `replicas`, deletion protection on by default.
+   * @default false
+   */
+  readonly production?: boolean;
+}
+
+/**
+ * A Kafka topic as a Strimzi `KafkaTopic`, validated at synth and delivered through a Helm release
+ * (changes apply in place). Replication defaults to the cluster's.
+ */
+export class KafkaTopic extends Construct {
+  /** The Kafka topic name. */
+  public readonly topicName: string;
+  /** `metadata.name` of the KafkaTopic (differs from `topicName` when that is not a Kubernetes name). */
+  public readonly resourceName: string;
+  public readonly manifest: KubernetesObject;
+  public readonly release: CustomResourceRelease;
+
+  constructor(scope: Construct, id: string, props: KafkaTopicProps) {
+    super(scope, id);
+    const v = new Validator(this.node.path);
+    const target = topicTarget(props.cluster, props.production ?? false);
+    validateTopic(v, props, target);
+    const release = targetRelease(this, props.release, v);
+    v.throwIfAny();
+
+    this.topicName = props.name;
+    this.manifest = buildTopic(props, target);
+    this.resourceName = this.manifest.metadata.name;
+    this.release = release!;
+    this.release.add(this.manifest, this, { keepOnRemoval: isDeletionProtected(props, target) });
+  }
+}
+
+/** What topic validation needs from a cluster. */
+export function topicTarget(cluster: IKafkaCluster, production: boolean): TopicTarget {
+  return {
+    clusterName: cluster.clusterName,
+    namespace: cluster.namespace,
+    brokerCount: cluster.brokerCount,
+    defaultReplicationFactor: cluster.defaultReplicationFactor,
+    minInsyncReplicas: cluster.minInsyncReplicas,
+    production,
+  };
+}
