@@ -1,0 +1,33 @@
+import { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { consumerGroupsDashboard } from './consumer-groups';
+import { kraftDashboard } from './kraft';
+import { mirrorMaker2Dashboard } from './mirror-maker-2';
+import { operationsDashboard } from './operations';
+import { topicsDashboard } from './topics';
+
+/** The platform's dashboards; MirrorMaker 2's only where replication runs. */
+export function buildDashboards(options: { readonly mirrorMaker2: boolean }): Dashboard[] {
+  return [
+    operationsDashboard(),
+    topicsDashboard(),
+    consumerGroupsDashboard(),
+    kraftDashboard(),
+    ...(options.mirrorMaker2 ? [mirrorMaker2Dashboard()] : []),
+  ];
+}
+
+/** Every PromQL expression of a dashboard: panel targets and query variables' `label_values` selectors. */
+export function dashboardExpressions(d: Dashboard): { readonly where: string; readonly expr: string }[] {
+  const out: { where: string; expr: string }[] = [];
+  for (const panel of d.panels ?? []) {
+    for (const target of ('targets' in panel ? panel.targets : undefined) ?? []) {
+      const expr = (target as { expr?: string }).expr;
+      if (expr !== undefined) out.push({ where: `${d.uid}/panel ${panel.id} "${panel.title}"`, expr });
+    }
+  }
+  for (const variable of d.templating?.list ?? []) {
+    const match = typeof variable.query === 'string' ? /^label_values\((.*),\s*\w+\)$/.exec(variable.query) : null;
+    if (match) out.push({ where: `${d.uid}/variable ${variable.name}`, expr: match[1] });
+  }
+  return out;
+}

@@ -1,0 +1,40 @@
+import { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { DashboardComposer } from './composer';
+import { BROKERS, EXPORTER, KAFKA } from './selectors';
+
+/** Per-topic drill-down: traffic, size, partitions and errors. */
+export function topicsDashboard(): Dashboard {
+  const topic = 'topic=~"$topic"';
+  return new DashboardComposer('kafka-topics', 'Kafka / Topics', ['kafka', 'strimzi'], 'Traffic, size, replication and errors per topic.')
+    .clusterVariables()
+    .variable('topic', 'Topic', `label_values(kafka_topic_partitions{${EXPORTER}}, topic)`)
+    .timeseries({ title: 'Messages in by topic', unit: 'short', queries: [{ expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_messagesin_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: '{{topic}}' }] })
+    .timeseries({
+      title: 'Bytes in and out by topic',
+      unit: 'Bps',
+      queries: [
+        { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_bytesin_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'in {{topic}}' },
+        { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_bytesout_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'out {{topic}}' },
+      ],
+    })
+    .timeseries({ title: 'Size on disk by topic (all replicas)', unit: 'bytes', queries: [{ expr: `sum by (topic) (kafka_log_log_size{${KAFKA}, ${topic}})`, legend: '{{topic}}' }] })
+    .timeseries({
+      title: 'Failed requests by topic',
+      unit: 'reqps',
+      queries: [
+        { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_failedproducerequests_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'produce {{topic}}' },
+        { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_failedfetchrequests_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'fetch {{topic}}' },
+      ],
+    })
+    .table({
+      title: 'Partitions and replication',
+      unit: 'short',
+      width: 24,
+      queries: [
+        { expr: `kafka_topic_partitions{${EXPORTER}, ${topic}}`, legend: 'partitions {{topic}}' },
+        { expr: `sum by (topic) (kafka_topic_partition_under_replicated_partition{${EXPORTER}, ${topic}})`, legend: 'under-replicated {{topic}}' },
+        { expr: `count by (topic) (kafka_topic_partition_leader_is_preferred{${EXPORTER}, ${topic}} == 0)`, legend: 'non-preferred leaders {{topic}}' },
+      ],
+    })
+    .build();
+}

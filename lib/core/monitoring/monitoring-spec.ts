@@ -1,0 +1,123 @@
+import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
+import { Validator } from '../validation';
+import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
+
+/** What monitoring needs to know about a cluster (a subset of the cluster spec). */
+export interface MonitoredCluster {
+  readonly name: string;
+  readonly namespace: string;
+  /** Node pools: their names make the PVC and pod selectors exact (no prefix matches of other clusters). */
+  readonly nodePools: readonly { readonly name: string; readonly roles: readonly ('controller' | 'broker')[] }[];
+  readonly brokerCount: number;
+  /** Cruise Control is deployed (it gets a PodMonitor). */
+  readonly cruiseControl: boolean;
+  /** Kafka Exporter is deployed (consumer lag comes from it). */
+  readonly kafkaExporter: boolean;
+}
+
+/** A CronJob whose last success is watched. */
+export interface WatchedCronJob {
+  /** CronJob name in the cluster's namespace. */
+  readonly name: string;
+  /** Hours after which a missing success alerts. @default 26 (a daily job plus slack) */
+  readonly maxAgeHours?: number;
+}
+
+/** Inputs of the platform's monitoring for one cluster. */
+export interface KafkaMonitoringSpec {
+  readonly cluster: MonitoredCluster;
+  /** Value of the `team` label of every alert (Alertmanager routes on it). */
+  readonly team: string;
+  /** Base URL of the runbooks; each alert links `<base>/<alert-name-in-kebab-case>.md`. */
+  readonly runbookBaseUrl: string;
+  /**
+   * Labels that make a kube-prometheus-stack Prometheus select the PodMonitors and PrometheusRules.
+   * @default { release: 'kube-prometheus-stack' }
+   */
+  readonly prometheusSelectorLabels?: Readonly<Record<string, string>>;
+  readonly thresholds?: AlertThresholds;
+  /** MirrorMaker 2 replication runs in the cluster's namespace: monitor and alert on it. @default false */
+  readonly mirrorMaker2?: boolean;
+  /**
+   * Backup CronJobs that must succeed regularly.
+   * @default `<cluster>-metadata-backup` and `<cluster>-volume-snapshot`, 26 hours each
+   */
+  readonly backupCronJobs?: readonly WatchedCronJob[];
+  /** Namespace of the Strimzi Cluster Operator (certificate expiry metrics come from it). @default 'strimzi-system' */
+  readonly operatorNamespace?: string;
+  /** Scrape interval of the PodMonitors. @default '30s' */
+  readonly scrapeInterval?: string;
+  /** Grafana folder of the dashboards (sidecar annotation `grafana_folder`). @default 'Kafka' */
+  readonly dashboardFolder?: string;
+}
+
+/** The spec with every default applied. */
+export interface ResolvedMonitoringSpec {
+  readonly cluster: MonitoredCluster;
+  readonly team: string;
+  readonly runbookBaseUrl: string;
+  readonly prometheusSelectorLabels: Readonly<Record<string, string>>;
+  readonly thresholds: ResolvedThresholds;
+  readonly mirrorMaker2: boolean;
+  readonly backupCronJobs: readonly Required<WatchedCronJob>[];
+  readonly operatorNamespace: string;
+  readonly scrapeInterval: string;
+  readonly dashboardFolder: string;
+}
+
+export const DEFAULT_BACKUP_MAX_AGE_HOURS = 26;
+
+/** The CronJob names the operations constructs use for the cluster's backups. */
+export function defaultBackupCronJobs(cluster: string): WatchedCronJob[] {
+  return [{ name: `${cluster}-metadata-backup` }, { name: `${cluster}-volume-snapshot` }];
+}
+
+export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonitoringSpec {
+  return {
+    cluster: spec.cluster,
+    team: spec.team,
+    runbookBaseUrl: spec.runbookBaseUrl.replace(/\/+$/, ''),
+    prometheusSelectorLabels: spec.prometheusSelectorLabels ?? { release: 'kube-prometheus-stack' },
+    thresholds: resolveThresholds(spec.thresholds),
+    mirrorMaker2: spec.mirrorMaker2 ?? false,
+    backupCronJobs: (spec.backupCronJobs ?? defaultBackupCronJobs(spec.cluster.name)).map((c) => ({
+      name: c.name,
+      maxAgeHours: c.maxAgeHours ?? DEFAULT_BACKUP_MAX_AGE_HOURS,
+    })),
+    operatorNamespace: spec.operatorNamespace ?? 'strimzi-system',
+    scrapeInterval: spec.scrapeInterval ?? '30s',
+    dashboardFolder: spec.dashboardFolder ?? 'Kafka',
+  };
+}
+
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+function isLabelKey(key: string): boolean {
+  const parts = key.split('/');
+  if (parts.length > 2) return false;
+  const name = parts[parts.length - 1];
+  return name.length <= 63 && LABEL_NAME.test(name) && (parts.length === 1 || isDnsSubdomain(parts[0]));
+}
+
+const PROMETHEUS_DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
+
+/** Checks the resolved spec; every problem is recorded on `v`. */
+export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec): void {
+  v.check(s.team.length > 0 && s.team.length <= 63 && LABEL_VALUE.test(s.team), 'team', s.team, 'a Kubernetes label value (alphanumerics, -, _, ., at most 63 characters)');
+  v.check(/^https?:\/\/[^\s]+$/.test(s.runbookBaseUrl), 'runbookBaseUrl', s.runbookBaseUrl, 'an http(s) URL without spaces');
+  v.check(Object.keys(s.prometheusSelectorLabels).length > 0, 'prometheusSelectorLabels', s.prometheusSelectorLabels, 'at least one label, e.g. { release: "kube-prometheus-stack" }');
+  for (const [key, value] of Object.entries(s.prometheusSelectorLabels)) {
+    v.check(isLabelKey(key), `prometheusSelectorLabels.${key}`, key, 'a Kubernetes label key ([prefix/]name, name at most 63 characters)');
+    v.check(value.length <= 63 && LABEL_VALUE.test(value), `prometheusSelectorLabels.${key}`, value, 'a Kubernetes label value');
+  }
+  validateThresholds(v, 'thresholds', s.thresholds);
+  s.backupCronJobs.forEach((c, i) => {
+    v.check(isDnsLabel(c.name, 52), `backupCronJobs[${i}].name`, c.name, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
+    v.check(Number.isFinite(c.maxAgeHours) && c.maxAgeHours > 0, `backupCronJobs[${i}].maxAgeHours`, c.maxAgeHours, 'a number of hours above 0');
+  });
+  v.unique('backupCronJobs[].name', s.backupCronJobs.map((c) => c.name));
+  v.check(isDnsLabel(s.operatorNamespace), 'operatorNamespace', s.operatorNamespace, DNS_LABEL_RULE);
+  v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"');
+  v.check(s.dashboardFolder.trim().length > 0 && !s.dashboardFolder.includes('/'), 'dashboardFolder', s.dashboardFolder, 'a folder name without "/"');
+}

@@ -1,0 +1,59 @@
+// The package is ESM-typed but ships a CommonJS build (`exports.require`), which is what jest and the
+// CommonJS output of this library load; `require` with an import-mode type keeps both TypeScript and jest happy.
+type LezerPromql = typeof import('@prometheus-io/lezer-promql', { with: { 'resolution-mode': 'import' } });
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { parser } = require('@prometheus-io/lezer-promql') as LezerPromql;
+import { isCatalogued } from './catalogue';
+
+/**
+ * Static checks of PromQL: syntax (the Prometheus UI's own lezer grammar) and metric names against the
+ * catalogue. Used by the tests over every rule and panel; it needs the `@prometheus-io/lezer-promql`
+ * development dependency and is therefore not part of the public API (`lib/index.ts`).
+ */
+
+/** Grafana's template variables are not PromQL: substitute representative values before parsing. */
+export function substituteGrafanaVariables(expr: string): string {
+  return expr
+    .replace(/\$__(rate_interval|interval|range)\b/g, '5m')
+    .replace(/\$\{?(\w+)\}?/g, (_m, name: string) => `grafana_variable_${name}`);
+}
+
+export interface PromqlProblems {
+  readonly syntaxErrors: readonly string[];
+  readonly unknownMetrics: readonly string[];
+}
+
+/** Metric names an expression selects (plain selectors and `__name__="..."` matchers). */
+export function metricNames(expr: string): string[] {
+  const names = new Set<string>();
+  const tree = parser.parse(expr);
+  const cursor = tree.cursor();
+  do {
+    if (cursor.type.name === 'VectorSelector') {
+      const node = cursor.node;
+      const identifier = node.getChild('Identifier');
+      if (identifier) names.add(expr.slice(identifier.from, identifier.to));
+      for (const quoted of node.getChild('LabelMatchers')?.getChildren('QuotedLabelName') ?? []) {
+        names.add(expr.slice(quoted.from + 1, quoted.to - 1));
+      }
+      for (const matcher of node.getChild('LabelMatchers')?.getChildren('UnquotedLabelMatcher') ?? []) {
+        const label = matcher.getChild('LabelName');
+        const value = matcher.getChild('StringLiteral');
+        if (label && value && expr.slice(label.from, label.to) === '__name__') names.add(expr.slice(value.from + 1, value.to - 1));
+      }
+    }
+  } while (cursor.next());
+  return [...names].sort();
+}
+
+/** Syntax errors (as positions with context) and names missing from the catalogue. */
+export function checkPromql(expr: string): PromqlProblems {
+  const syntaxErrors: string[] = [];
+  const tree = parser.parse(expr);
+  const cursor = tree.cursor();
+  do {
+    if (cursor.type.isError) syntaxErrors.push(`syntax error at ${cursor.from}: "${expr.slice(Math.max(0, cursor.from - 20), cursor.from + 20)}"`);
+  } while (cursor.next());
+  const unknownMetrics = metricNames(expr).filter((n) => !isCatalogued(n));
+  return { syntaxErrors, unknownMetrics };
+}

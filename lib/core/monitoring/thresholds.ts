@@ -1,0 +1,97 @@
+import { Validator } from '../validation';
+
+/** A warning and a critical level of one signal. */
+export interface WarningCritical {
+  readonly warning: number;
+  readonly critical: number;
+}
+
+/** The operations guide's scaling triggers, as `info` alerts that open capacity work. */
+export interface CapacityTriggers {
+  /** Cluster-wide messages in per second, sustained 15 minutes. @default 80000 */
+  readonly messagesInPerSecond?: number;
+  /** Data volume usage in percent, sustained 30 minutes. @default 75 */
+  readonly diskUsagePercent?: number;
+  /** Consumer lag in messages per group and topic, sustained 10 minutes. @default 50000 */
+  readonly consumerLagMessages?: number;
+  /** Broker/controller CPU in percent of its limit, sustained 15 minutes. @default 80 */
+  readonly cpuPercentOfLimit?: number;
+  /** Broker/controller working-set memory in percent of its limit, sustained 15 minutes. @default 85 */
+  readonly memoryPercentOfLimit?: number;
+}
+
+/** Alert thresholds; every field defaults to the operations guide's SLO table and scaling triggers. */
+export interface AlertThresholds {
+  /** p99 of the brokers' Produce request time in milliseconds. @default { warning: 200, critical: 500 } */
+  readonly produceLatencyP99Ms?: WarningCritical;
+  /** Consumer lag in messages, per group and topic. @default { warning: 10000, critical: 100000 } */
+  readonly consumerLagMessages?: WarningCritical;
+  /** Data volume usage in percent. @default { warning: 85, critical: 90 } */
+  readonly diskUsagePercent?: WarningCritical;
+  /** Minutes a broker may report under-replicated partitions. @default { warning: 5, critical: 15 } */
+  readonly underReplicatedMinutes?: WarningCritical;
+  /** Days before a Strimzi CA certificate expires. @default { warning: 30, critical: 7 } */
+  readonly certificateExpiryDays?: WarningCritical;
+  /** Records a MirrorMaker 2 replication consumer may be behind, for 10 minutes. @default 10000 */
+  readonly mirrorMaker2LagMessages?: number;
+  /** Hours of look-ahead of the disk-full forecast (`predict_linear` over the last 6 hours). @default 96 */
+  readonly diskFullForecastHours?: number;
+  readonly capacity?: CapacityTriggers;
+}
+
+/** Thresholds with every default applied. */
+export type ResolvedThresholds = Required<Omit<AlertThresholds, 'capacity'>> & { readonly capacity: Required<CapacityTriggers> };
+
+export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
+  produceLatencyP99Ms: { warning: 200, critical: 500 },
+  consumerLagMessages: { warning: 10_000, critical: 100_000 },
+  diskUsagePercent: { warning: 85, critical: 90 },
+  underReplicatedMinutes: { warning: 5, critical: 15 },
+  certificateExpiryDays: { warning: 30, critical: 7 },
+  mirrorMaker2LagMessages: 10_000,
+  diskFullForecastHours: 96,
+  capacity: { messagesInPerSecond: 80_000, diskUsagePercent: 75, consumerLagMessages: 50_000, cpuPercentOfLimit: 80, memoryPercentOfLimit: 85 },
+};
+
+export function resolveThresholds(t: AlertThresholds = {}): ResolvedThresholds {
+  return { ...DEFAULT_THRESHOLDS, ...t, capacity: { ...DEFAULT_THRESHOLDS.capacity, ...(t.capacity ?? {}) } };
+}
+
+const positive = (v: Validator, field: string, value: number) =>
+  v.check(Number.isFinite(value) && value > 0, field, value, 'a number above 0');
+
+const percent = (v: Validator, field: string, value: number) =>
+  v.check(Number.isFinite(value) && value > 0 && value <= 100, field, value, 'a percentage above 0 and at most 100');
+
+/** Checks resolved thresholds; every problem is recorded on `v` under `field`. */
+export function validateThresholds(v: Validator, field: string, t: ResolvedThresholds): void {
+  const pair = (name: keyof ResolvedThresholds, check: typeof positive, criticalAbove: boolean) => {
+    const p = t[name] as WarningCritical;
+    const okW = check(v, `${field}.${name}.warning`, p.warning);
+    const okC = check(v, `${field}.${name}.critical`, p.critical);
+    if (okW && okC) {
+      v.check(
+        criticalAbove ? p.critical > p.warning : p.critical < p.warning,
+        `${field}.${name}.critical`,
+        p.critical,
+        criticalAbove ? `above the warning level (${p.warning})` : `below the warning level (${p.warning}): critical is the more urgent, closer condition`,
+      );
+    }
+  };
+  pair('produceLatencyP99Ms', positive, true);
+  pair('consumerLagMessages', positive, true);
+  pair('diskUsagePercent', percent, true);
+  pair('underReplicatedMinutes', positive, true);
+  pair('certificateExpiryDays', positive, false);
+  positive(v, `${field}.mirrorMaker2LagMessages`, t.mirrorMaker2LagMessages);
+  positive(v, `${field}.diskFullForecastHours`, t.diskFullForecastHours);
+  positive(v, `${field}.capacity.messagesInPerSecond`, t.capacity.messagesInPerSecond);
+  positive(v, `${field}.capacity.consumerLagMessages`, t.capacity.consumerLagMessages);
+  percent(v, `${field}.capacity.diskUsagePercent`, t.capacity.diskUsagePercent);
+  percent(v, `${field}.capacity.cpuPercentOfLimit`, t.capacity.cpuPercentOfLimit);
+  percent(v, `${field}.capacity.memoryPercentOfLimit`, t.capacity.memoryPercentOfLimit);
+  // The capacity trigger exists to act before the disk alerts page anyone.
+  if (t.capacity.diskUsagePercent >= t.diskUsagePercent.warning) {
+    v.fail(`${field}.capacity.diskUsagePercent`, t.capacity.diskUsagePercent, `below diskUsagePercent.warning (${t.diskUsagePercent.warning}), so capacity work starts before the disk alerts`);
+  }
+}

@@ -1,0 +1,112 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
+import { KafkaCluster } from '../cluster/kafka-cluster';
+import { KubernetesObject, platformLabels } from '../core/kubernetes';
+import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { Validator } from '../core/validation';
+import { AlertGroup, buildAlertGroups, buildPrometheusRule } from '../core/monitoring/alert-rules';
+import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
+import { buildDashboards } from '../core/monitoring/dashboards';
+import {
+  KAFKA_JMX_RULES,
+  kafkaMetricsConfigMapRef,
+  METRICS_CONFIG_KEYS,
+  metricsConfigMapName,
+  MIRROR_MAKER_2_JMX_RULES,
+  renderJmxExporterConfig,
+} from '../core/monitoring/exporter-rules';
+import { KafkaMonitoringSpec, MonitoredCluster, resolveMonitoringSpec, ResolvedMonitoringSpec, validateMonitoringSpec } from '../core/monitoring/monitoring-spec';
+import { buildPodMonitors } from '../core/monitoring/pod-monitors';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+
+export interface KafkaMonitoringProps extends Omit<KafkaMonitoringSpec, 'cluster'> {
+  /**
+   * The monitored cluster. Its `metricsConfigMap` must be `kafkaMetricsConfigMapRef(<cluster name>)`,
+   * the exporter rules this construct writes.
+   */
+  readonly cluster: KafkaCluster;
+  /** Helm release of the PodMonitors and the PrometheusRule. @default `<cluster>-monitoring` */
+  readonly releaseName?: string;
+  /** Namespace of the dashboard ConfigMaps (where the Grafana sidecar looks). @default the cluster's namespace */
+  readonly dashboardNamespace?: string;
+  /** What must exist first (the namespace; the prometheus-operator CRDs when the stack installs them). */
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Monitoring as code for one Strimzi cluster:
+ * - the JMX exporter rules ConfigMap the cluster's `metricsConfig` points at (plus MirrorMaker 2's rules);
+ * - PodMonitors (brokers and controllers, Kafka Exporter, Cruise Control, MirrorMaker 2, Cluster Operator)
+ *   and one PrometheusRule, delivered in place through their own Helm release (`<cluster>-monitoring`);
+ * - Grafana dashboards as ConfigMaps for the sidecar.
+ *
+ * The set of objects is fixed per cluster, whatever the number of topics.
+ */
+export class KafkaMonitoring extends Construct {
+  public readonly spec: ResolvedMonitoringSpec;
+  public readonly alertGroups: readonly AlertGroup[];
+  public readonly podMonitors: readonly KubernetesObject[];
+  public readonly prometheusRule: KubernetesObject;
+  public readonly exporterRules: ConfigMapV1;
+  public readonly dashboards: readonly ConfigMapV1[];
+  public readonly release: CustomResourceRelease;
+
+  constructor(scope: Construct, id: string, props: KafkaMonitoringProps) {
+    super(scope, id);
+    const cluster = props.cluster;
+    const monitored: MonitoredCluster = {
+      name: cluster.clusterName,
+      namespace: cluster.namespace,
+      nodePools: cluster.spec.topology.pools.map((p) => ({ name: p.name, roles: [...p.roles] })),
+      brokerCount: cluster.brokerCount,
+      cruiseControl: cluster.spec.cruiseControl !== undefined,
+      kafkaExporter: cluster.spec.kafkaExporter !== false,
+    };
+    const spec = resolveMonitoringSpec({ ...props, cluster: monitored });
+    const dashboardNamespace = props.dashboardNamespace ?? cluster.namespace;
+
+    const v = new Validator(this.node.path);
+    validateMonitoringSpec(v, spec);
+    const expected = kafkaMetricsConfigMapRef(cluster.clusterName);
+    const actual = cluster.spec.metricsConfigMap;
+    v.check(
+      actual?.name === expected.name && actual?.key === expected.key,
+      'cluster.spec.metricsConfigMap',
+      actual,
+      `${JSON.stringify(expected)} (kafkaMetricsConfigMapRef), so the brokers export the metrics the alerts and dashboards use`,
+    );
+    v.check(isDnsLabel(dashboardNamespace), 'dashboardNamespace', dashboardNamespace, DNS_LABEL_RULE);
+    v.throwIfAny();
+    this.spec = spec;
+
+    this.exporterRules = new ConfigMapV1(this, 'exporter-rules', {
+      metadata: { name: metricsConfigMapName(cluster.clusterName), namespace: cluster.namespace, labels: platformLabels('monitoring') },
+      data: {
+        [METRICS_CONFIG_KEYS.kafka]: renderJmxExporterConfig(KAFKA_JMX_RULES),
+        [METRICS_CONFIG_KEYS.mirrorMaker2]: renderJmxExporterConfig(MIRROR_MAKER_2_JMX_RULES),
+      },
+      dependsOn: props.dependsOn,
+    });
+
+    this.alertGroups = buildAlertGroups(spec);
+    this.podMonitors = buildPodMonitors(spec);
+    this.prometheusRule = buildPrometheusRule(spec, this.alertGroups);
+    this.release = new CustomResourceRelease(this, 'resources', {
+      releaseName: props.releaseName ?? `${cluster.clusterName}-monitoring`,
+      namespace: cluster.namespace,
+      dependsOn: props.dependsOn,
+    });
+    for (const monitor of this.podMonitors) this.release.add(monitor, this);
+    this.release.add(this.prometheusRule, this);
+
+    this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2 }).map((d) => {
+      const cm = dashboardConfigMap(cluster.clusterName, dashboardNamespace, spec.dashboardFolder, d);
+      return new ConfigMapV1(this, `dashboard-${d.uid}`, {
+        metadata: { ...cm.metadata, labels: { ...cm.metadata.labels }, annotations: { ...cm.metadata.annotations } },
+        data: { ...cm.data },
+        dependsOn: props.dependsOn,
+      });
+    });
+  }
+}

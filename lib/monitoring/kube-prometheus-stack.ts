@@ -1,0 +1,58 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { Release } from '@cdktf/provider-helm/lib/release';
+import { stringify } from 'yaml';
+import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { Validator } from '../core/validation';
+import {
+  KUBE_PROMETHEUS_STACK_CHART,
+  KUBE_PROMETHEUS_STACK_REPOSITORY,
+  KUBE_PROMETHEUS_STACK_VERSION,
+  kubePrometheusStackValues,
+} from '../core/monitoring/kube-prometheus-stack';
+
+export interface KubePrometheusStackProps {
+  /** Namespace of the stack; must exist. */
+  readonly namespace: string;
+  /** Helm release name. @default 'kube-prometheus-stack' */
+  readonly releaseName?: string;
+  /** Labels by which Prometheus selects the platform's PodMonitors and PrometheusRules. */
+  readonly selectorLabels: Readonly<Record<string, string>>;
+  /** Chart version. @default '75.15.0' */
+  readonly version?: string;
+  /** Prometheus retention. @default '15d' */
+  readonly retention?: string;
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * An opt-in kube-prometheus-stack (Prometheus operator, Prometheus, Alertmanager, Grafana,
+ * kube-state-metrics, node exporter) for Kubernetes clusters without a monitoring stack, wired to select
+ * the platform's rules, monitors and dashboards. It installs the prometheus-operator CRDs, so the
+ * monitoring release should depend on it.
+ */
+export class KubePrometheusStack extends Construct {
+  public readonly release: Release;
+
+  constructor(scope: Construct, id: string, props: KubePrometheusStackProps) {
+    super(scope, id);
+    const releaseName = props.releaseName ?? 'kube-prometheus-stack';
+    const v = new Validator(this.node.path);
+    v.check(isDnsLabel(props.namespace), 'namespace', props.namespace, DNS_LABEL_RULE);
+    v.check(isDnsLabel(releaseName, 53), 'releaseName', releaseName, `${DNS_LABEL_RULE}, at most 53 characters`);
+    v.check(Object.keys(props.selectorLabels).length > 0, 'selectorLabels', props.selectorLabels, 'at least one label');
+    v.throwIfAny();
+
+    this.release = new Release(this, 'release', {
+      name: releaseName,
+      namespace: props.namespace,
+      repository: KUBE_PROMETHEUS_STACK_REPOSITORY,
+      chart: KUBE_PROMETHEUS_STACK_CHART,
+      version: props.version ?? KUBE_PROMETHEUS_STACK_VERSION,
+      values: [stringify(kubePrometheusStackValues(props.selectorLabels, props.retention ?? '15d'))],
+      wait: true,
+      maxHistory: 10,
+      dependsOn: props.dependsOn,
+    });
+  }
+}
