@@ -40,6 +40,8 @@ export interface EnvironmentConfig {
   // --- topics/access config field goes here ---
 
   // --- monitoring config field goes here ---
+  /** Topics and applications, grouped by owner (see `stacks/topology`). @default - none */
+  readonly topology?: import('./topology/per-environment').TopologyConfig;
 
   // --- operations (backup, replication, maintenance, security, load tests) config field goes here ---
 

@@ -4,6 +4,7 @@ import { Storage } from '../lib/core/strimzi/storage';
 import { EnvironmentConfig } from './environment-config';
 
 /**
+import { platformTopology } from './topology/catalogue';
  * The three environments, side by side. Differences are deliberate: dev is one small node with a
  * plain listener; staging mirrors prod's shape at a smaller size; prod is sized per the operations guide.
  */
@@ -26,6 +27,7 @@ export const dev: EnvironmentConfig = {
       resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
       jvm: { heap: '1g' },
     }),
+  topology: platformTopology('dev'),
     listeners: [Listener.plainInternal(), Listener.internalTls()],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 1, minInsyncReplicas: 1, defaultPartitions: 3, retentionHours: 72 },
@@ -57,6 +59,7 @@ export const staging: EnvironmentConfig = {
           replicas: 3,
           storage: Storage.persistentClaim({ size: '200Gi' }),
           resources: { requests: { cpu: '1', memory: '8Gi' }, limits: { cpu: '2', memory: '8Gi' } },
+  topology: platformTopology('staging'),
           jvm: { heap: '4g' },
           spreadAcrossZones: true,
         },
@@ -109,6 +112,7 @@ export const prod: EnvironmentConfig = {
     entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
     kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
     cruiseControl: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } } },
+  topology: platformTopology('prod'),
     clusterCa: { validityDays: 365, renewalDays: 30 },
     clientsCa: { validityDays: 365, renewalDays: 30 },
     // Certificate renewals roll brokers: only early Sunday mornings (UTC).

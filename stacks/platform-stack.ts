@@ -4,6 +4,7 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KafkaCluster } from '../lib/cluster/kafka-cluster';
+import { KafkaTopology } from '../lib/access/kafka-topology';
 import { StrimziOperator } from '../lib/operator/strimzi-operator';
 import { platformLabels } from '../lib/core/kubernetes';
 import { PlatformGuardrails } from '../lib/guardrails/platform-guardrails';
@@ -53,6 +54,7 @@ export class KafkaPlatformStack extends TerraformStack {
     });
 
     // --- topics, users and application access (extension point: topics/access) ---
+    if (env.topology) new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production });
 
     // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
 

@@ -13,7 +13,7 @@ export function targetRelease(scope: IConstruct, explicit: CustomResourceRelease
     release !== undefined,
     'release',
     undefined,
-    'a CustomResourceRelease: pass `release`, or declare the construct inside one (e.g. a TopologyGroup or a release of your own stack)',
+    'a CustomResourceRelease: pass `release`, or declare the construct inside one (KafkaTopology creates one per owner group)',
   );
   return release;
 }

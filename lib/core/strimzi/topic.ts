@@ -15,6 +15,13 @@ export type CompressionType = (typeof COMPRESSION_TYPES)[number];
 export const TIMESTAMP_TYPES = ['CreateTime', 'LogAppendTime'] as const;
 export type TimestampType = (typeof TIMESTAMP_TYPES)[number];
 
+/** Millisecond values for `retentionMs` and `segmentMs`, e.g. `Milliseconds.days(7)`. */
+export const Milliseconds = {
+  minutes: (n: number): number => n * 60_000,
+  hours: (n: number): number => n * 3_600_000,
+  days: (n: number): number => n * 86_400_000,
+};
+
 /** Label on topics whose removal from code must not delete data (production); the plan review keys on it. */
 export const PROTECTED_TOPIC_LABEL = 'kafka-platform/deletion-protection';
 /** Strimzi's annotation to stop managing a topic without deleting it. */

@@ -1,0 +1,158 @@
+import { Construct } from 'constructs';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
+import { Acknowledgements } from '../guardrails/acknowledgement';
+import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { topicResourceName, TopicSpec, validateTopic } from '../core/strimzi/topic';
+import { UserAuthentication, UserQuotas, validateUser } from '../core/strimzi/user';
+import { Validator } from '../core/validation';
+import { KafkaTopic, topicTarget } from '../topics/kafka-topic';
+import { KafkaUser } from './kafka-user';
+
+/** An application: one KafkaUser whose ACLs come from its grants. */
+export interface ApplicationSpec {
+  /** User name (SCRAM user name or TLS common name); also the name of its credentials Secret. */
+  readonly name: string;
+  /** @default UserAuthentication.scramSha512() */
+  readonly authentication?: UserAuthentication;
+  readonly grants: readonly Grant[];
+  readonly quotas?: UserQuotas;
+  /** Reason a non-admin wildcard grant is acceptable in production (acknowledges KP-ACCESS-WILDCARD). */
+  readonly wildcardAcknowledgement?: string;
+}
+
+/** What one owner (team or domain) declares: its topics and its applications. */
+export interface TopologyGroupSpec {
+  /**
+   * Owner name, a DNS label. It names the group's Helm releases (`<cluster>-topics-<name>`,
+   * `<cluster>-users-<name>`): renaming a group, or moving a topic to another group, moves objects
+   * between releases, and the old release deletes what leaves it.
+   */
+  readonly name: string;
+  /** @default [] */
+  readonly topics?: readonly TopicSpec[];
+  /** @default [] */
+  readonly applications?: readonly ApplicationSpec[];
+}
+
+export interface KafkaTopologyProps {
+  readonly cluster: IKafkaCluster;
+  readonly groups: readonly TopologyGroupSpec[];
+  /** Production rules for topics (min ISR, deletion protection) and grants (no wildcards). @default false */
+  readonly production?: boolean;
+  /**
+   * Topics that grants may name although this topology does not declare them (owned by another stack).
+   * Any other literal topic in a grant must be declared here, so a typo fails at synth.
+   * @default []
+   */
+  readonly externalTopics?: readonly string[];
+}
+
+/** Helm release names of a group: a stable function of cluster and owner, never of size or position. */
+export function topologyReleaseNames(clusterName: string, group: string): { readonly topics: string; readonly users: string } {
+  return { topics: `${clusterName}-topics-${group}`, users: `${clusterName}-users-${group}` };
+}
+
+/**
+ * Topics and applications of a cluster, grouped by owner. Each group has two Helm releases, one for
+ * its topics (the data) and one for its users (credentials and ACLs, which change more often), both
+ * after the cluster. Everything is validated before anything is created, so all problems of the
+ * whole topology are reported together.
+ */
+export class KafkaTopology extends Construct {
+  public readonly topics: readonly KafkaTopic[];
+  public readonly users: readonly KafkaUser[];
+  /** Releases by group name. */
+  public readonly releases: ReadonlyMap<string, { readonly topics: CustomResourceRelease; readonly users: CustomResourceRelease }>;
+
+  constructor(scope: Construct, id: string, props: KafkaTopologyProps) {
+    super(scope, id);
+    const production = props.production ?? false;
+    validateTopology(new Validator(this.node.path), props, production, Acknowledgements.find(this, WILDCARD_RULE_ID) !== undefined);
+
+    const topics: KafkaTopic[] = [];
+    const users: KafkaUser[] = [];
+    const releases = new Map<string, { topics: CustomResourceRelease; users: CustomResourceRelease }>();
+    for (const group of props.groups) {
+      const scopeOfGroup = new Construct(this, group.name);
+      const names = topologyReleaseNames(props.cluster.clusterName, group.name);
+      const release = (kind: 'topics' | 'users') =>
+        new CustomResourceRelease(scopeOfGroup, kind, { releaseName: names[kind], namespace: props.cluster.namespace, dependsOn: props.cluster.dependables });
+      const pair = { topics: release('topics'), users: release('users') };
+      releases.set(group.name, pair);
+      for (const t of group.topics ?? []) {
+        topics.push(new KafkaTopic(pair.topics, t.name, { ...t, cluster: props.cluster, production, release: pair.topics, labels: { ...ownerLabel(group.name), ...(t.labels ?? {}) } }));
+      }
+      for (const app of group.applications ?? []) {
+        users.push(
+          new KafkaUser(pair.users, app.name, {
+            ...app,
+            cluster: props.cluster,
+            production,
+            release: pair.users,
+            labels: ownerLabel(group.name),
+          }),
+        );
+      }
+    }
+    this.topics = topics;
+    this.users = users;
+    this.releases = releases;
+  }
+}
+
+function ownerLabel(group: string): Record<string, string> {
+  return { 'kafka-platform/owner': group };
+}
+
+/** Checks the whole topology at once: each topic and user, duplicates across groups, names in grants. */
+function validateTopology(v: Validator, props: KafkaTopologyProps, production: boolean, wildcardsAcknowledged: boolean): void {
+  const target = topicTarget(props.cluster, production);
+  const declared = new Set<string>(props.externalTopics ?? []);
+  const topicOwner = new Map<string, string>();
+  const resourceOwner = new Map<string, string>();
+  const userOwner = new Map<string, string>();
+  v.unique('groups[].name', props.groups.map((g) => g.name));
+
+  for (const group of props.groups) {
+    const g = `groups[${group.name}]`;
+    const releaseName = topologyReleaseNames(props.cluster.clusterName, group.name).topics;
+    v.check(isDnsLabel(group.name) && releaseName.length <= 53, `${g}.name`, group.name, `${DNS_LABEL_RULE}, short enough that release "${releaseName}" has at most 53 characters`);
+    for (const t of group.topics ?? []) {
+      const f = `${g}.topics[${t.name}]`;
+      validateTopic(v, t, target, f);
+      const previous = topicOwner.get(t.name);
+      v.check(previous === undefined, `${f}.name`, t.name, `a topic declared once (also declared in ${previous})`);
+      topicOwner.set(t.name, g);
+      declared.add(t.name);
+      // Different Kafka names never share a KafkaTopic name; this guards the invariant all the same.
+      const resource = topicResourceName(t.name);
+      const clash = resourceOwner.get(resource);
+      v.check(clash === undefined || clash === t.name, `${f}.name`, t.name, `a KafkaTopic name not taken by topic "${clash}" (${resource})`);
+      resourceOwner.set(resource, t.name);
+    }
+    for (const app of group.applications ?? []) {
+      const f = `${g}.applications[${app.name}]`;
+      validateUser(v, { ...app, acls: [] }, f);
+      validateGrants(v, `${f}.grants`, app.grants);
+      checkWildcardGrants(v, `${f}.grants`, app.grants, production, wildcardsAcknowledged || app.wildcardAcknowledgement !== undefined);
+      const previous = userOwner.get(app.name);
+      v.check(previous === undefined, `${f}.name`, app.name, `a user declared once (also declared in ${previous})`);
+      userOwner.set(app.name, g);
+    }
+  }
+  // Literal topic names in grants must exist: a typo would otherwise grant access to nothing (or to a later, unrelated topic).
+  for (const group of props.groups) {
+    for (const app of group.applications ?? []) {
+      app.grants.forEach((grant, i) => {
+        for (const rule of grant.acls) {
+          const r = rule.resource;
+          if (r.type !== 'topic' || r.patternType === 'prefix' || r.name === '*' || declared.has(r.name ?? '')) continue;
+          v.fail(`groups[${group.name}].applications[${app.name}].grants[${i}] (${grant.description})`, r.name, 'a topic declared in this topology or listed in externalTopics');
+        }
+      });
+    }
+  }
+  v.throwIfAny();
+}

@@ -1,0 +1,78 @@
+import { ApplicationSpec, KafkaTopologyProps, TopologyGroupSpec } from '../../lib/access/kafka-topology';
+import { TopicSpec } from '../../lib/core/strimzi/topic';
+
+export type EnvironmentName = 'dev' | 'staging' | 'prod';
+
+/**
+ * A value that is the same everywhere, or spelled out for every environment
+ * (`{ dev: 3, staging: 6, prod: 24 }`): a difference is always visible next to the setting,
+ * and a new environment cannot silently inherit another's value.
+ */
+export type PerEnvironment<T> = T | { readonly [E in EnvironmentName]: T };
+
+/** Topic settings that commonly differ between environments. */
+type VaryingTopicField = 'partitions' | 'replicas' | 'retentionMs' | 'retentionBytes' | 'minInsyncReplicas';
+
+/** A topic of the catalogue. */
+export type TopicEntry = Omit<TopicSpec, VaryingTopicField> & {
+  readonly [K in VaryingTopicField]?: PerEnvironment<TopicSpec[K]>;
+} & {
+  readonly partitions: PerEnvironment<number>;
+  /** Environments that have this topic. @default all */
+  readonly only?: readonly EnvironmentName[];
+};
+
+/** An application of the catalogue. */
+export type ApplicationEntry = ApplicationSpec & {
+  /** Environments that have this application. @default all */
+  readonly only?: readonly EnvironmentName[];
+};
+
+/** What one owner declares. */
+export interface GroupEntry {
+  readonly name: string;
+  readonly topics?: readonly TopicEntry[];
+  readonly applications?: readonly ApplicationEntry[];
+}
+
+/** The topology of one environment, ready for `EnvironmentConfig.topology`. */
+export type TopologyConfig = Omit<KafkaTopologyProps, 'cluster' | 'production'>;
+
+function isPerEnvironment<T>(value: PerEnvironment<T>): value is { readonly [E in EnvironmentName]: T } {
+  return typeof value === 'object' && value !== null && 'prod' in value && 'dev' in value && 'staging' in value;
+}
+
+/** The value of `value` in environment `env`. */
+export function valueIn<T>(value: PerEnvironment<T>, env: EnvironmentName): T {
+  return isPerEnvironment(value) ? value[env] : value;
+}
+
+function inEnvironment(entry: { readonly only?: readonly EnvironmentName[] }, env: EnvironmentName): boolean {
+  return entry.only === undefined || entry.only.includes(env);
+}
+
+/** Resolves a catalogue for one environment: per-environment values picked, `only` filters applied. */
+export function resolveTopology(catalogue: readonly GroupEntry[], env: EnvironmentName, externalTopics: readonly string[] = []): TopologyConfig {
+  const groups: TopologyGroupSpec[] = catalogue.map((group) => ({
+    name: group.name,
+    topics: (group.topics ?? [])
+      .filter((t) => inEnvironment(t, env))
+      .map(({ only: _only, partitions, replicas, retentionMs, retentionBytes, minInsyncReplicas, ...rest }) => ({
+        ...rest,
+        partitions: valueIn(partitions, env),
+        ...defined({
+          replicas: replicas === undefined ? undefined : valueIn(replicas, env),
+          retentionMs: retentionMs === undefined ? undefined : valueIn(retentionMs, env),
+          retentionBytes: retentionBytes === undefined ? undefined : valueIn(retentionBytes, env),
+          minInsyncReplicas: minInsyncReplicas === undefined ? undefined : valueIn(minInsyncReplicas, env),
+        }),
+      })),
+    applications: (group.applications ?? []).filter((a) => inEnvironment(a, env)).map(({ only: _only, ...app }) => app),
+  }));
+  return { groups, externalTopics };
+}
+
+/** Leaves out undefined fields, so a resolved topic equals one written by hand. */
+function defined<T extends object>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
