@@ -1,5 +1,6 @@
 import { KafkaClusterSpec } from '../lib/core/strimzi/kafka';
 import { ResourceRequirements } from '../lib/core/kubernetes';
+import { OperationsConfig } from '../lib/operations/platform-operations';
 import { AcknowledgementConfig } from '../lib/guardrails/platform-guardrails';
 
 /** Where an environment keeps its Terraform state. */
@@ -44,6 +45,8 @@ export interface EnvironmentConfig {
   readonly topology?: import('./topology/per-environment').TopologyConfig;
 
   // --- operations (backup, replication, maintenance, security, load tests) config field goes here ---
+  /** Backup, restore, replication, maintenance, ACL audit and load-test workloads. @default - none */
+  readonly operations?: OperationsConfig;
 
   // --- guardrails config field (acknowledgements) goes here ---
   /**

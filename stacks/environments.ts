@@ -1,6 +1,8 @@
-import { Listener, ListenerAuthentication } from '../lib/core/strimzi/listener';
+import { Listener, ListenerAuthentication, NetworkPeer } from '../lib/core/strimzi/listener';
 import { NodeTopology } from '../lib/core/strimzi/kafka';
 import { Storage } from '../lib/core/strimzi/storage';
+import { MirrorAuthentication } from '../lib/core/operations/mirror-maker2';
+import { LoadTestProfile } from '../lib/loadtest/load-test';
 import { EnvironmentConfig } from './environment-config';
 
 /**
@@ -10,6 +12,14 @@ import { platformTopology } from './topology/catalogue';
  */
 
 const KUBE_CONFIG = '~/.kube/config';
+/**
+ * Who may reach the brokers (Strimzi renders these into NetworkPolicies): workloads in the Kafka
+ * namespace itself (operators, exporter, backups, MirrorMaker 2) and namespaces labelled as clients.
+ */
+const BROKER_CLIENTS: readonly NetworkPeer[] = [
+  { namespaceLabels: { 'kubernetes.io/metadata.name': 'kafka' } },
+  { namespaceLabels: { 'kafka-platform/client': 'true' } },
+];
 
 export const dev: EnvironmentConfig = {
   name: 'dev',
@@ -65,11 +75,21 @@ export const staging: EnvironmentConfig = {
         },
       ],
     ),
-    listeners: [Listener.internalTls(), Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls() })],
+    listeners: [
+      Listener.internalTls({ allowFrom: BROKER_CLIENTS }),
+      Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls(), allowFrom: BROKER_CLIENTS }),
+    ],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 6, retentionHours: 168 },
     cruiseControl: { resources: { requests: { cpu: '200m', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } },
     maintenanceTimeWindows: ['* * 2-4 ? * TUE'],
+  },
+  // staging: backups and maintenance as in prod (to prove them before prod), no DR; load tests on demand.
+  operations: {
+    metadataBackup: { retentionDays: 7 },
+    leaderElection: {},
+    aclAudit: {},
+    loadTests: [LoadTestProfile.baseline(), LoadTestProfile.stress()],
   },
 };
 
@@ -106,7 +126,10 @@ export const prod: EnvironmentConfig = {
         },
       ],
     ),
-    listeners: [Listener.internalTls(), Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls() })],
+    listeners: [
+      Listener.internalTls({ allowFrom: BROKER_CLIENTS }),
+      Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls(), allowFrom: BROKER_CLIENTS }),
+    ],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
     entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
@@ -117,6 +140,26 @@ export const prod: EnvironmentConfig = {
     clientsCa: { validityDays: 365, renewalDays: 30 },
     // Certificate renewals roll brokers: only early Sunday mornings (UTC).
     maintenanceTimeWindows: ['* * 2-4 ? * SUN'],
+  },
+  // The guide's backup strategy: metadata every 6 h kept 30 days, weekly volume snapshots kept 4 weeks,
+  // data replicated to the DR cluster (7 days of retention there). No load tests in prod.
+  operations: {
+    metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' } },
+    volumeSnapshots: { snapshotClass: 'csi-snapclass' },
+    replication: {
+      target: {
+        alias: 'dr',
+        bootstrapServers: 'kafka-dr-kafka-bootstrap.kafka.dr.internal:9093',
+        // Both Secrets are copied into the kafka namespace from the DR cluster (its CA, its SCRAM user).
+        caCertSecret: 'kafka-dr-cluster-ca-cert',
+        authentication: MirrorAuthentication.scramSha512('kafka-prod-mirror', 'kafka-dr-mirror-credentials'),
+      },
+      replicas: 2,
+      resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+    },
+    leaderElection: {},
+    manualRebalance: {},
+    aclAudit: {},
   },
 };
 

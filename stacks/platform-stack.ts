@@ -4,6 +4,7 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KafkaCluster } from '../lib/cluster/kafka-cluster';
+import { PlatformOperations } from '../lib/operations/platform-operations';
 import { KafkaTopology } from '../lib/access/kafka-topology';
 import { StrimziOperator } from '../lib/operator/strimzi-operator';
 import { platformLabels } from '../lib/core/kubernetes';
@@ -22,6 +23,7 @@ export class KafkaPlatformStack extends TerraformStack {
   public readonly namespace: NamespaceV1;
   public readonly operator?: StrimziOperator;
   public readonly cluster: KafkaCluster;
+  public readonly operations?: PlatformOperations;
 
   constructor(scope: Construct, env: EnvironmentConfig) {
     const name = stackName(env);
@@ -59,6 +61,9 @@ export class KafkaPlatformStack extends TerraformStack {
     // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
 
     // --- backup, restore, replication, maintenance, security and load-test workloads (extension point: operations) ---
+    if (env.operations) {
+      this.operations = new PlatformOperations(this, 'operations', { ...env.operations, cluster: this.cluster, dependsOn: [this.namespace] });
+    }
 
     // --- production guardrails (extension point: guardrails) ---
     // Last, so that acknowledgements can name any construct above and the rules see the finished stack.

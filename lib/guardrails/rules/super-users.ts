@@ -2,7 +2,7 @@ import { describeObject, field, objectsOfKind } from '../inventory';
 import { GuardrailRule } from '../rule';
 
 /** `User:CN=platform-admin`, `User:platform-admin` and `platform-admin` name the same principal. */
-function principalName(principal: string): string {
+export function principalName(principal: string): string {
   return principal.replace(/^User:/, '').replace(/^CN=/, '');
 }
 

@@ -1,0 +1,160 @@
+import { KubernetesObject } from '../../lib/core/kubernetes';
+import { renderMarkdown } from '../../lib/review/report';
+import { Review, reviewSynthOutputs } from '../../lib/review/review';
+import { readSynthOutput } from '../../lib/review/synth-output';
+import { Storage } from '../../lib/core/strimzi/storage';
+import { NodeTopology } from '../../lib/core/strimzi/kafka';
+import { EnvironmentConfig } from '../../stacks/environment-config';
+import { dev, prod, staging } from '../../stacks/environments';
+import { editReleaseObjects, editStack, removeStack, setReleaseObjects, synthOutput, topic, user } from '../helpers/review-fixtures';
+
+const DAY = 86_400_000;
+const readAcl = { resource: { type: 'topic', name: 'orders', patternType: 'literal' }, operations: ['Describe', 'Read'] };
+const topics = () => [
+  topic('orders', { partitions: 6, replicas: 3, config: { 'retention.ms': 7 * DAY, 'min.insync.replicas': 2 } }),
+  topic('payments', { partitions: 12, replicas: 3 }),
+  topic('legacy', { partitions: 3, replicas: 3 }, { 'strimzi.io/managed': 'false' }),
+];
+const alerts = (threshold: number): KubernetesObject => ({
+  apiVersion: 'monitoring.coreos.com/v1',
+  kind: 'PrometheusRule',
+  metadata: { name: 'kafka-alerts', namespace: 'kafka' },
+  spec: { groups: [{ name: 'kafka', rules: [{ alert: 'KafkaDiskAlmostFull', expr: `used / capacity > ${threshold}`, for: '15m' }] }] },
+});
+
+/** A real synth of the environments, plus topics, users and alerts the other modules would add to prod. */
+function estate(environments: readonly EnvironmentConfig[] = [staging, prod]): string {
+  return editStack(synthOutput(environments), 'kafka-prod', (json) => {
+    setReleaseObjects(json, 'kafka-prod-topics', topics());
+    setReleaseObjects(json, 'kafka-prod-users', [user('orders-app', [readAcl])]);
+    setReleaseObjects(json, 'kafka-prod-monitoring', [alerts(0.85)]);
+  });
+}
+
+const BASE = estate();
+const review = (base: string, head: string): Review => reviewSynthOutputs(readSynthOutput(base), readSynthOutput(head));
+const editProdObjects = (release: string, edit: (objects: KubernetesObject[]) => void) => editStack(BASE, 'kafka-prod', (json) => editReleaseObjects(json, release, edit));
+const editTopic = (name: string, edit: (spec: Record<string, unknown>) => void) =>
+  editProdObjects('kafka-prod-topics', (objects) => edit(objects.find((o) => o.metadata.name === name)!.spec as Record<string, unknown>));
+const risks = (r: Review, stack = 'kafka-prod') => r.stacks.find((s) => s.changes.name === stack)!.risks.map((x) => `${x.level} ${x.ruleId} ${x.subject}`);
+
+describe('plan review', () => {
+  test('an unchanged pair has no changes and no risks', () => {
+    const r = review(BASE, estate());
+    expect(r.stacks.map((s) => s.changes.status)).toEqual(['unchanged', 'unchanged']);
+    expect([r.blocks, r.warnings]).toEqual([0, 0]);
+    expect(renderMarkdown(r)).toContain('✅ No risky changes.\n\nUnchanged: kafka-prod, kafka-staging.');
+  });
+
+  test('an added environment is listed as added, with its objects, and is not a risk', () => {
+    const r = review(BASE, estate([dev, staging, prod]));
+    const added = r.stacks.find((s) => s.changes.name === 'kafka-dev')!;
+    expect(added.changes.status).toBe('added');
+    expect(added.changes.objects.map((o) => `${o.status} ${o.kind} ${o.name}`)).toEqual(expect.arrayContaining(['added Kafka kafka/kafka-dev', 'added KafkaNodePool kafka/dual']));
+    expect(added.changes.objects.every((o) => o.status === 'added')).toBe(true);
+    expect(r.stacks.flatMap((s) => s.risks)).toEqual([]);
+    expect(renderMarkdown(r)).toMatch(/## kafka-dev: added\n\n_not production/);
+  });
+
+  test('field-level changes: partitions, retention, ACL operations and alert thresholds', () => {
+    const head = editStack(BASE, 'kafka-prod', (json) => {
+      editReleaseObjects(json, 'kafka-prod-topics', (o) => Object.assign(o[0].spec!, { partitions: 12 }));
+      editReleaseObjects(json, 'kafka-prod-users', (o) => {
+        (o[0].spec as { authorization: { acls: unknown[] } }).authorization.acls = [{ ...readAcl, operations: ['Describe', 'Write'] }];
+      });
+      editReleaseObjects(json, 'kafka-prod-monitoring', (o) => o.splice(0, 1, alerts(0.9)));
+    });
+    const md = renderMarkdown(review(BASE, head));
+    expect(md).toContain('- ~ KafkaTopic `kafka/orders`\n  - `spec.partitions`: `6` → `12`');
+    expect(md).toContain('`spec.authorization.acls[topic:orders].operations`: +`Write` −`Read`');
+    expect(md).toContain('`spec.groups[kafka].rules[KafkaDiskAlmostFull].expr`: `used / capacity > 0.85` → `used / capacity > 0.9`');
+  });
+
+  describe('BLOCK', () => {
+    test('partition decrease', () => {
+      expect(risks(review(BASE, editTopic('payments', (s) => (s.partitions = 6))))).toEqual(['BLOCK partition-decrease KafkaTopic kafka/payments']);
+    });
+
+    test('replication change only without Cruise Control in the cluster', () => {
+      const withCc = editTopic('orders', (s) => (s.replicas = 4));
+      expect(risks(review(BASE, withCc))).toEqual([]);
+      const withoutCc = editStack(withCc, 'kafka-prod', (json) =>
+        editReleaseObjects(json, 'kafka-prod-cluster', (o) => delete (o.find((x) => x.kind === 'Kafka')!.spec as Record<string, unknown>).cruiseControl),
+      );
+      expect(risks(review(BASE, withoutCc))).toContain('BLOCK replication-change-without-cruise-control KafkaTopic kafka/orders');
+    });
+
+    test('topic deletion in prod, not of an unmanaged topic, not outside prod', () => {
+      const head = editProdObjects('kafka-prod-topics', (o) => o.splice(0, o.length, o.find((t) => t.metadata.name === 'payments')!));
+      expect(risks(review(BASE, head))).toEqual(['BLOCK topic-deletion-in-prod KafkaTopic kafka/orders']);
+      const stagingBase = editStack(BASE, 'kafka-staging', (json) => setReleaseObjects(json, 'kafka-staging-topics', topics()));
+      expect(risks(review(stagingBase, BASE), 'kafka-staging')).toEqual([]);
+    });
+
+    test('cluster and node pool deletion, except a pool scaled to 0 first', () => {
+      const r = review(BASE, removeStack(BASE, 'kafka-prod'));
+      expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.changes.status).toBe('removed');
+      expect(risks(r)).toEqual(expect.arrayContaining(['BLOCK cluster-or-node-pool-deletion Kafka kafka/kafka-prod', 'BLOCK cluster-or-node-pool-deletion KafkaNodePool kafka/brokers', 'BLOCK topic-deletion-in-prod KafkaTopic kafka/orders']));
+      const scaledToZero = editProdObjects('kafka-prod-cluster', (o) => Object.assign(o.find((x) => x.metadata.name === 'brokers')!.spec!, { replicas: 0 }));
+      const poolGone = editProdObjects('kafka-prod-cluster', (o) => o.splice(o.findIndex((x) => x.metadata.name === 'brokers'), 1));
+      expect(risks(review(BASE, poolGone))).toEqual(['BLOCK cluster-or-node-pool-deletion KafkaNodePool kafka/brokers']);
+      expect(risks(review(scaledToZero, poolGone))).toEqual([]);
+    });
+
+    test('storage shrink, from a real configuration change', () => {
+      const smaller = { ...prod, cluster: { ...prod.cluster, topology: NodeTopology.dedicated(prod.cluster.topology.pools[0], [{ ...prod.cluster.topology.pools[1], storage: Storage.persistentClaim({ size: '500Gi', storageClass: 'ssd' }) }]) } };
+      const r = review(synthOutput([prod]), synthOutput([smaller]));
+      expect(r.stacks[0].risks.map((x) => x.message)).toEqual([expect.stringMatching(/^volume 0 size 1Ti → 500Gi: persistent volumes cannot shrink/)]);
+    });
+
+    test('deleteClaim: true in prod, even when the guardrail is acknowledged; the acknowledgement shows in the report', () => {
+      const pools = prod.cluster.topology.pools;
+      const deleting: EnvironmentConfig = {
+        ...prod,
+        cluster: { ...prod.cluster, topology: NodeTopology.dedicated(pools[0], [{ ...pools[1], storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd', deleteClaim: true }) }]) },
+        guardrails: { acknowledgements: [{ ruleId: 'KP-PROD-KEEP-CLAIMS', path: 'cluster', reason: 'brokers are rebuilt from MirrorMaker 2 replicas' }] },
+      };
+      const r = review(synthOutput([prod]), synthOutput([deleting]));
+      expect(risks(r)).toEqual(['BLOCK delete-claim-in-prod KafkaNodePool kafka/brokers']);
+      expect(renderMarkdown(r)).toContain('| KP-PROD-KEEP-CLAIMS (new) | `kafka-prod/cluster` | brokers are rebuilt from MirrorMaker 2 replicas | KafkaNodePool kafka/brokers spec.storage volume 0 deleteClaim |');
+    });
+
+    test('a grant broadened to a wildcard, and a new user with one', () => {
+      const wildcard = { resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: ['Read'] };
+      const head = editProdObjects('kafka-prod-users', (o) => {
+        (o[0].spec as { authorization: { acls: unknown[] } }).authorization.acls = [wildcard];
+        o.push(user('auditor', [{ resource: { type: 'group', name: '', patternType: 'prefix' }, operations: ['Read'] }]));
+      });
+      expect(risks(review(BASE, head)).sort()).toEqual(['BLOCK grant-broadened-to-wildcard KafkaUser kafka/auditor', 'BLOCK grant-broadened-to-wildcard KafkaUser kafka/orders-app']);
+      // The cluster's super user bypasses ACLs anyway: its wildcard grants broaden nothing.
+      const admin = editProdObjects('kafka-prod-users', (o) => o.push(user('platform-admin', [wildcard])));
+      expect(risks(review(BASE, admin))).toEqual([]);
+    });
+  });
+
+  describe('WARN', () => {
+    test('retention cut on a topic, also from the broker default to a shorter explicit value', () => {
+      const r = review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'retention.ms': DAY })));
+      expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.risks.map((x) => x.message)).toEqual([`retention.ms ${7 * DAY} → ${DAY}: older data is deleted at the next cleanup`]);
+      expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': 3 * DAY }))))).toEqual(['WARN retention-cut KafkaTopic kafka/payments']);
+      expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))))).toEqual([]);
+      expect(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))).warnings).toBe(0);
+    });
+
+    test('lower min ISR on a topic and on the cluster', () => {
+      expect(risks(review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'min.insync.replicas': 1 }))))).toEqual(['WARN min-isr-lowered KafkaTopic kafka/orders']);
+      const cluster = editProdObjects('kafka-prod-cluster', (o) => Object.assign((o.find((x) => x.kind === 'Kafka')!.spec as { kafka: { config: object } }).kafka.config, { 'min.insync.replicas': 1 }));
+      expect(risks(review(BASE, cluster))).toEqual(['WARN min-isr-lowered Kafka kafka/kafka-prod']);
+    });
+
+    test('broker config that rolls the brokers; dynamic keys do not', () => {
+      const dynamic = synthOutput([{ ...prod, cluster: { ...prod.cluster, config: { 'compression.type': 'lz4' } } }]);
+      const rolling = synthOutput([{ ...prod, cluster: { ...prod.cluster, config: { 'auto.leader.rebalance.enable': false } } }]);
+      const base = synthOutput([prod]);
+      expect(review(base, dynamic).warnings).toBe(0);
+      expect(review(base, rolling).stacks[0].risks.map((x) => `${x.level} ${x.message}`)).toEqual([
+        'WARN broker config auto.leader.rebalance.enable changed: not dynamically updatable, so every broker restarts',
+      ]);
+    });
+  });
+});

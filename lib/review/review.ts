@@ -1,0 +1,54 @@
+import { AcknowledgementRecord } from '../guardrails/summary';
+import { diffStacks, StackChanges } from './changes';
+import { Risk, RiskRule } from './risk';
+import { RISK_RULES } from './rules';
+import { SynthStack } from './synth-output';
+
+/** The review of one stack. */
+export interface StackReview {
+  readonly changes: StackChanges;
+  readonly production: boolean;
+  readonly productionBasis: string;
+  readonly risks: readonly Risk[];
+  /** Guardrail exceptions acknowledged in the head (the code under review). */
+  readonly acknowledgements: readonly AcknowledgementRecord[];
+  /** Acknowledgements that are new or changed compared with the base. */
+  readonly newAcknowledgements: readonly AcknowledgementRecord[];
+}
+
+export interface Review {
+  readonly stacks: readonly StackReview[];
+  readonly blocks: number;
+  readonly warnings: number;
+}
+
+const ackKey = (a: AcknowledgementRecord) => `${a.ruleId} ${a.path} ${a.reason}`;
+
+/** Compares two synth outputs stack by stack and assesses every change against the risk rules. */
+export function reviewSynthOutputs(base: ReadonlyMap<string, SynthStack>, head: ReadonlyMap<string, SynthStack>, rules: readonly RiskRule[] = RISK_RULES): Review {
+  const names = [...new Set([...base.keys(), ...head.keys()])].sort();
+  const stacks = names.map((name): StackReview => {
+    const changes = diffStacks(name, base.get(name), head.get(name));
+    // A removed stack is judged by what it was; otherwise by what it becomes.
+    const subject = (head.get(name) ?? base.get(name))!;
+    const context = { stack: changes, production: subject.production };
+    const risks = changes.objects.flatMap((change) =>
+      rules.flatMap((rule) =>
+        rule.assess(change, context).map((message) => ({ ruleId: rule.id, level: rule.level, subject: `${change.kind} ${change.name}`, message })),
+      ),
+    );
+    risks.sort((a, b) => (a.level === b.level ? 0 : a.level === 'BLOCK' ? -1 : 1));
+    const acknowledgements = head.get(name)?.summary?.acknowledgements ?? [];
+    const before = new Set((base.get(name)?.summary?.acknowledgements ?? []).map(ackKey));
+    return {
+      changes,
+      production: subject.production,
+      productionBasis: subject.productionBasis,
+      risks,
+      acknowledgements,
+      newAcknowledgements: acknowledgements.filter((a) => !before.has(ackKey(a))),
+    };
+  });
+  const count = (level: string) => stacks.reduce((n, s) => n + s.risks.filter((r) => r.level === level).length, 0);
+  return { stacks, blocks: count('BLOCK'), warnings: count('WARN') };
+}

@@ -1,0 +1,25 @@
+import { RiskRule } from '../risk';
+import { brokerRollRule } from './broker-roll';
+import { clusterDeletionRule } from './cluster-deletion';
+import { deleteClaimRule } from './delete-claim';
+import { minIsrLoweredRule } from './min-isr-lowered';
+import { partitionDecreaseRule } from './partition-decrease';
+import { replicationChangeRule } from './replication-change';
+import { retentionCutRule } from './retention-cut';
+import { storageShrinkRule } from './storage-shrink';
+import { topicDeletionRule } from './topic-deletion';
+import { wildcardGrantRule } from './wildcard-grant';
+
+/** Every risk rule of the plan review, BLOCK rules first. */
+export const RISK_RULES: readonly RiskRule[] = [
+  partitionDecreaseRule,
+  replicationChangeRule,
+  topicDeletionRule,
+  clusterDeletionRule,
+  storageShrinkRule,
+  deleteClaimRule,
+  wildcardGrantRule,
+  retentionCutRule,
+  minIsrLoweredRule,
+  brokerRollRule,
+];

@@ -1,0 +1,17 @@
+import { field } from '../objects';
+import { RiskRule } from '../risk';
+
+/** Kafka cannot remove partitions; Strimzi rejects the change and the topic stays out of sync. */
+export const partitionDecreaseRule: RiskRule = {
+  id: 'partition-decrease',
+  level: 'BLOCK',
+  title: 'partition count decreased',
+  assess(change) {
+    if (change.kind !== 'KafkaTopic' || change.status !== 'changed') return [];
+    const before = Number(field(change.before, 'spec', 'partitions'));
+    const after = Number(field(change.after, 'spec', 'partitions'));
+    return after < before
+      ? [`partitions ${before} → ${after}: Kafka cannot remove partitions (Strimzi will refuse the change); create a new topic and migrate instead`]
+      : [];
+  },
+};

@@ -1,0 +1,18 @@
+import { field, kafkaOf, topicReplicas } from '../objects';
+import { RiskRule } from '../risk';
+
+/** Strimzi changes a topic's replication factor only through Cruise Control. */
+export const replicationChangeRule: RiskRule = {
+  id: 'replication-change-without-cruise-control',
+  level: 'BLOCK',
+  title: 'topic replication factor changed on a cluster without Cruise Control',
+  assess(change, { stack }) {
+    if (change.kind !== 'KafkaTopic' || change.status !== 'changed') return [];
+    const before = topicReplicas(change.before, kafkaOf(stack.base, change.before!));
+    const kafka = kafkaOf(stack.head, change.after!);
+    const after = topicReplicas(change.after, kafka);
+    if (before === undefined || after === undefined || before === after) return [];
+    if (field(kafka, 'spec', 'cruiseControl') !== undefined) return [];
+    return [`replicas ${before} → ${after} but cluster ${change.after!.metadata.labels?.['strimzi.io/cluster'] ?? '?'} has no Cruise Control: Strimzi cannot apply it (enable cruiseControl on the cluster first)`];
+  },
+};

@@ -1,0 +1,30 @@
+import { elementKey } from '../field-diff';
+import { principalName } from '../../guardrails/rules/super-users';
+import { field, kafkaOf } from '../objects';
+import { RiskRule } from '../risk';
+
+type Acl = { resource?: { type?: string; name?: string; patternType?: string }; operations?: string[]; type?: string };
+
+const isWildcard = (acl: Acl) =>
+  acl.type !== 'deny' && acl.resource?.type !== 'cluster' && (acl.resource?.name === '*' || (acl.resource?.patternType === 'prefix' && !acl.resource?.name));
+
+/** A grant on every topic or group is almost always a mistake for a product team's user. */
+export const wildcardGrantRule: RiskRule = {
+  id: 'grant-broadened-to-wildcard',
+  level: 'BLOCK',
+  title: 'a user is granted access to every topic or group (wildcard)',
+  assess(change, { stack }) {
+    if (change.kind !== 'KafkaUser' || change.status === 'removed') return [];
+    // A super user bypasses ACLs anyway (the guardrails limit who that is); its grants broaden nothing.
+    const superUsers = (field(kafkaOf(stack.head, change.after!), 'spec', 'kafka', 'authorization', 'superUsers') as string[] | undefined) ?? [];
+    if (superUsers.some((p) => principalName(p) === change.after!.metadata.name)) return [];
+    const before = new Map(((field(change.before, 'spec', 'authorization', 'acls') as Acl[] | undefined) ?? []).map((a) => [elementKey(a), a]));
+    return ((field(change.after, 'spec', 'authorization', 'acls') as Acl[] | undefined) ?? [])
+      .filter(isWildcard)
+      .filter((acl) => {
+        const old = before.get(elementKey(acl));
+        return !old || (acl.operations ?? []).some((op) => !(old.operations ?? []).includes(op));
+      })
+      .map((acl) => `allow ${acl.resource!.type}:* [${(acl.operations ?? []).join(', ')}]: access to every ${acl.resource!.type}; grant the named resources or a prefix instead`);
+  },
+};
