@@ -1,0 +1,166 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { EnvVar, PolicyRule, SCRIPTS_PATH, WorkloadStep, WorkloadVolume } from '../core/operations/batch-workload';
+import { DEFAULT_AWS_CLI_IMAGE, DEFAULT_KUBECTL_IMAGE, KAFKA_CLI_RESOURCES, TOOL_RESOURCES } from '../core/operations/images';
+import { kafkaClientWiring } from '../core/operations/kafka-client';
+import { isStorageSize, STORAGE_SIZE_RULE } from '../core/quantity';
+import { AclResources, allow } from '../core/strimzi/acl';
+import { kafkaImage } from '../core/strimzi/versions';
+import { Validator } from '../core/validation';
+import { BatchWorkload } from '../operations/batch-workload';
+import { operationsAccess } from '../operations/kafka-access';
+import { addOperationsUser } from '../operations/operations-user';
+import { scripts } from '../operations/scripts';
+import { BackupVolumeOptions, S3BackupTarget } from './backup-storage';
+
+export interface MetadataBackupProps {
+  readonly cluster: IKafkaCluster;
+  /** Release that carries the backup KafkaUser. */
+  readonly release: CustomResourceRelease;
+  /** @default '0 *\/6 * * *' (every 6 hours, as in the operations guide) */
+  readonly schedule?: string;
+  /** Days a backup is kept (on the volume and in S3). @default 30 */
+  readonly retentionDays?: number;
+  /** The PersistentVolumeClaim backups are written to; `false` for S3 only. @default { size: '10Gi' } */
+  readonly volume?: BackupVolumeOptions | false;
+  /** Also copy every backup to object storage. @default - volume only */
+  readonly s3?: S3BackupTarget;
+  /**
+   * Also save the CA private keys (`<cluster>-cluster-ca`, `<cluster>-clients-ca`). Whoever can read
+   * the backup can then impersonate brokers and clients: enable only with encrypted, access-controlled storage.
+   * @default false
+   */
+  readonly includeCaPrivateKeys?: boolean;
+  /** Listener the tools connect to. @default - the first internal TLS listener with authentication */
+  readonly listenerName?: string;
+  /** @default DEFAULT_KUBECTL_IMAGE */
+  readonly kubectlImage?: string;
+  /** @default DEFAULT_AWS_CLI_IMAGE */
+  readonly awsCliImage?: string;
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Metadata backup every 6 hours: consumer group offsets, topics and their configs, ACLs, broker
+ * configs, and the Kafka, KafkaNodePool, KafkaTopic and KafkaUser resources with the CA certificates,
+ * as timestamped files with checksums. Runs as its own read-only KafkaUser over TLS.
+ *
+ * The CronJob is named `<cluster>-metadata-backup`: the monitoring module alerts on
+ * `kube_cronjob_status_last_successful_time` for that name.
+ */
+export class MetadataBackup extends Construct {
+  public readonly cronJobName: string;
+  public readonly userName: string;
+  /** Claim holding the backups, when written to a volume. */
+  public readonly claimName?: string;
+  public readonly workload: BatchWorkload;
+
+  constructor(scope: Construct, id: string, props: MetadataBackupProps) {
+    super(scope, id);
+    const { cluster } = props;
+    const v = new Validator(this.node.path);
+    const name = `${cluster.clusterName}-metadata-backup`;
+    const retentionDays = props.retentionDays ?? 30;
+    const volume = props.volume === false ? undefined : props.volume ?? {};
+    v.integer('retentionDays', retentionDays, 1, 3650);
+    v.check(volume !== undefined || props.s3 !== undefined, 'volume', props.volume, 'a volume or an s3 target (a backup must be written somewhere)');
+    if (volume?.size !== undefined) v.check(isStorageSize(volume.size), 'volume.size', volume.size, STORAGE_SIZE_RULE);
+    if (props.s3) v.check(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.s3.bucket), 's3.bucket', props.s3.bucket, 'an S3 bucket name');
+    const access = operationsAccess(v, cluster, name, props.listenerName);
+    // Read-only: Describe and DescribeConfigs on the cluster, topics and groups; nothing that writes.
+    if (access) {
+      addOperationsUser(this, props.release, cluster, name, access.userAuthentication, [
+        allow(AclResources.cluster(), ['Describe', 'DescribeConfigs']),
+        allow(AclResources.topic('*'), ['Describe', 'DescribeConfigs']),
+        allow(AclResources.group('*'), ['Describe']),
+      ], 'the backup reads the metadata of every topic and group: Describe and DescribeConfigs only, no data');
+    }
+    v.throwIfAny();
+
+    this.cronJobName = name;
+    this.userName = name;
+    const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? []), props.release.release];
+    const client = kafkaClientWiring(access!.connection);
+    const common: EnvVar[] = [
+      { name: 'CLUSTER_NAME', value: cluster.clusterName },
+      { name: 'NAMESPACE', value: cluster.namespace },
+      { name: 'WORK_DIR', value: '/work' },
+      { name: 'RETENTION_DAYS', value: String(retentionDays) },
+    ];
+    const volumes: WorkloadVolume[] = [{ name: 'work', source: { type: 'emptyDir', sizeLimit: '1Gi' } }, ...client.volumes];
+    const kafkaEnv: EnvVar[] = [...common, ...client.env];
+    const kafkaMounts = [{ volume: 'work', path: '/work', readOnly: false }, ...client.mounts];
+    if (volume) {
+      this.claimName = name;
+      const pvc = new PersistentVolumeClaimV1(this, 'volume', {
+        metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'metadata-backup' } },
+        spec: {
+          accessModes: ['ReadWriteOnce'],
+          storageClassName: volume.storageClass,
+          resources: { requests: { storage: volume.size ?? '10Gi' } },
+        },
+        // The claim binds when the first backup pod is scheduled (WaitForFirstConsumer classes).
+        waitUntilBound: false,
+      });
+      dependsOn.push(pvc);
+      volumes.push({ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: name } });
+      kafkaEnv.push({ name: 'BACKUP_ROOT', value: '/backups' });
+      kafkaMounts.push({ volume: 'backups', path: '/backups', readOnly: false });
+    }
+
+    const caSecrets = [`${cluster.clusterName}-cluster-ca-cert`, `${cluster.clusterName}-clients-ca-cert`];
+    if (props.includeCaPrivateKeys) caSecrets.push(`${cluster.clusterName}-cluster-ca`, `${cluster.clusterName}-clients-ca`);
+    const rbac: PolicyRule[] = [
+      { apiGroups: ['kafka.strimzi.io'], resources: ['kafkas'], verbs: ['get'], resourceNames: [cluster.clusterName] },
+      { apiGroups: ['kafka.strimzi.io'], resources: ['kafkanodepools', 'kafkatopics', 'kafkausers'], verbs: ['get', 'list'] },
+      { apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: caSecrets },
+    ];
+    const steps: WorkloadStep[] = [
+      {
+        name: 'export-resources',
+        image: props.kubectlImage ?? DEFAULT_KUBECTL_IMAGE,
+        command: ['/bin/sh', `${SCRIPTS_PATH}/export-resources.sh`],
+        env: [...common, { name: 'INCLUDE_CA_KEYS', value: String(props.includeCaPrivateKeys ?? false) }],
+        mounts: [{ volume: 'work', path: '/work', readOnly: false }],
+        resources: TOOL_RESOURCES,
+      },
+      { name: 'kafka-metadata', image: kafkaImage(), command: ['/bin/bash', `${SCRIPTS_PATH}/metadata-backup.sh`], env: kafkaEnv, mounts: kafkaMounts, resources: KAFKA_CLI_RESOURCES },
+    ];
+    if (props.s3) {
+      const s3 = props.s3;
+      const env: EnvVar[] = [
+        ...common,
+        { name: 'S3_BUCKET', value: s3.bucket },
+        { name: 'S3_PREFIX', value: `${s3.prefix ?? 'kafka-backups'}/${cluster.clusterName}` },
+        { name: 'AWS_DEFAULT_REGION', value: s3.region ?? 'us-east-1' },
+        ...(s3.endpoint ? [{ name: 'S3_ENDPOINT', value: s3.endpoint }] : []),
+        ...(s3.credentialsSecret
+          ? ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({ name: key, secretKeyRef: { name: s3.credentialsSecret!, key } }))
+          : []),
+      ];
+      steps.push({
+        name: 's3-upload',
+        image: props.awsCliImage ?? DEFAULT_AWS_CLI_IMAGE,
+        command: ['/bin/sh', `${SCRIPTS_PATH}/s3-upload.sh`],
+        env,
+        mounts: [{ volume: 'work', path: '/work' }],
+        resources: TOOL_RESOURCES,
+      });
+    }
+
+    this.workload = new BatchWorkload(this, 'workload', {
+      name,
+      namespace: cluster.namespace,
+      component: 'metadata-backup',
+      schedule: props.schedule ?? '0 */6 * * *',
+      steps,
+      volumes,
+      scripts: scripts('kafka-client.sh', 'metadata-backup.sh', 'prune-backups.sh', 'export-resources.sh', ...(props.s3 ? (['s3-upload.sh'] as const) : [])),
+      rbac,
+      dependsOn,
+    });
+  }
+}

@@ -1,0 +1,82 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { SCRIPTS_PATH } from '../core/operations/batch-workload';
+import { KAFKA_CLI_RESOURCES } from '../core/operations/images';
+import { kafkaClientWiring } from '../core/operations/kafka-client';
+import { AclResources, allow } from '../core/strimzi/acl';
+import { kafkaImage } from '../core/strimzi/versions';
+import { Validator } from '../core/validation';
+import { BatchWorkload } from '../operations/batch-workload';
+import { operationsAccess } from '../operations/kafka-access';
+import { addOperationsUser } from '../operations/operations-user';
+import { scripts } from '../operations/scripts';
+
+export interface OffsetRestoreProps {
+  readonly cluster: IKafkaCluster;
+  /** Release that carries the restore KafkaUser. */
+  readonly release: CustomResourceRelease;
+  /** Claim holding the backups (`MetadataBackup.claimName`). */
+  readonly claimName: string;
+  /** Backup to restore: its folder name, a UTC time such as `20250301T120000Z`. */
+  readonly backupId: string;
+  /** Only print what would change (`--dry-run`), or `execute`. @default 'dry-run' */
+  readonly mode?: 'dry-run' | 'execute';
+  /** Extended regular expression of groups to restore. @default - every group in the backup */
+  readonly groups?: string;
+  readonly listenerName?: string;
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * A one-off Job that restores committed consumer group offsets from a metadata backup
+ * (`restore-offsets.sh`). Topics and users are not restored from backups: they come from code.
+ * It runs as its own KafkaUser, which may commit offsets (Read on groups and topics) and nothing else;
+ * declare it for a restore and remove it afterwards.
+ */
+export class OffsetRestore extends Construct {
+  public readonly jobName: string;
+  public readonly workload: BatchWorkload;
+
+  constructor(scope: Construct, id: string, props: OffsetRestoreProps) {
+    super(scope, id);
+    const { cluster } = props;
+    const v = new Validator(this.node.path);
+    const name = `${cluster.clusterName}-offset-restore`;
+    v.check(/^\d{8}T\d{6}Z$/.test(props.backupId), 'backupId', props.backupId, 'the folder name of a backup, e.g. "20250301T120000Z"');
+    const mode = props.mode ?? 'dry-run';
+    v.check(mode === 'dry-run' || mode === 'execute', 'mode', props.mode, 'dry-run or execute');
+    if (props.groups !== undefined) v.check(props.groups.length > 0, 'groups', props.groups, 'a non-empty regular expression');
+    const access = operationsAccess(v, cluster, name, props.listenerName);
+    if (access) {
+      addOperationsUser(this, props.release, cluster, name, access.userAuthentication, [
+        allow(AclResources.topic('*'), ['Describe', 'Read']),
+        allow(AclResources.group('*'), ['Describe', 'Read']),
+      ], 'restoring offsets commits them for any group of the backup: Read on groups and topics, declared only for a restore');
+    }
+    v.throwIfAny();
+    this.jobName = name;
+    const client = kafkaClientWiring(access!.connection);
+    this.workload = new BatchWorkload(this, 'workload', {
+      name,
+      namespace: cluster.namespace,
+      component: 'offset-restore',
+      steps: [
+        {
+          name: 'restore',
+          image: kafkaImage(),
+          command: ['/bin/bash', `${SCRIPTS_PATH}/restore-offsets.sh`, `/backups/${props.backupId}`],
+          env: [...client.env, { name: 'RESTORE_MODE', value: mode }, ...(props.groups ? [{ name: 'RESTORE_GROUPS', value: props.groups }] : [])],
+          mounts: [{ volume: 'backups', path: '/backups', readOnly: true }, ...client.mounts],
+          resources: KAFKA_CLI_RESOURCES,
+        },
+      ],
+      volumes: [{ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: props.claimName } }, ...client.volumes],
+      scripts: scripts('kafka-client.sh', 'restore-offsets.sh'),
+      // A failed restore is investigated, not retried blindly.
+      backoffLimit: 0,
+      dependsOn: [...(props.dependsOn ?? []), props.release.release],
+    });
+  }
+}

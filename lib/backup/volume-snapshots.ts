@@ -1,0 +1,70 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { SCRIPTS_PATH } from '../core/operations/batch-workload';
+import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
+import { isDnsSubdomain } from '../core/names';
+import { Validator } from '../core/validation';
+import { BatchWorkload } from '../operations/batch-workload';
+import { scripts } from '../operations/scripts';
+
+export interface VolumeSnapshotsProps {
+  readonly cluster: IKafkaCluster;
+  /** VolumeSnapshotClass of the CSI driver that provisions the broker volumes. */
+  readonly snapshotClass: string;
+  /** @default '0 0 * * 0' (weekly, Sunday 00:00) */
+  readonly schedule?: string;
+  /** Snapshots older than this are deleted. @default 28 (4 weeks) */
+  readonly retentionDays?: number;
+  /** @default DEFAULT_KUBECTL_IMAGE */
+  readonly kubectlImage?: string;
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * Weekly CSI VolumeSnapshots of every PVC of the cluster's node pools (labelled
+ * `strimzi.io/cluster`), with 4-week retention. A snapshot of a running broker is crash-consistent:
+ * Kafka recovers it like after a power loss. The CronJob is `<cluster>-volume-snapshot`.
+ */
+export class VolumeSnapshots extends Construct {
+  public readonly cronJobName: string;
+  public readonly workload: BatchWorkload;
+
+  constructor(scope: Construct, id: string, props: VolumeSnapshotsProps) {
+    super(scope, id);
+    const v = new Validator(this.node.path);
+    const retentionDays = props.retentionDays ?? 28;
+    v.check(isDnsSubdomain(props.snapshotClass), 'snapshotClass', props.snapshotClass, 'the name of a VolumeSnapshotClass');
+    v.integer('retentionDays', retentionDays, 1, 3650);
+    v.throwIfAny();
+    const { cluster } = props;
+    this.cronJobName = `${cluster.clusterName}-volume-snapshot`;
+    this.workload = new BatchWorkload(this, 'workload', {
+      name: this.cronJobName,
+      namespace: cluster.namespace,
+      component: 'volume-snapshot',
+      schedule: props.schedule ?? '0 0 * * 0',
+      steps: [
+        {
+          name: 'snapshot',
+          image: props.kubectlImage ?? DEFAULT_KUBECTL_IMAGE,
+          command: ['/bin/sh', `${SCRIPTS_PATH}/volume-snapshot.sh`],
+          env: [
+            { name: 'CLUSTER_NAME', value: cluster.clusterName },
+            { name: 'NAMESPACE', value: cluster.namespace },
+            { name: 'SNAPSHOT_CLASS', value: props.snapshotClass },
+            { name: 'RETENTION_DAYS', value: String(retentionDays) },
+          ],
+          resources: TOOL_RESOURCES,
+        },
+      ],
+      scripts: scripts('volume-snapshot.sh'),
+      // Exactly what the script does: find the claims, create snapshots, list and delete old ones.
+      rbac: [
+        { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list'] },
+        { apiGroups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'list', 'delete'] },
+      ],
+      dependsOn: props.dependsOn,
+    });
+  }
+}

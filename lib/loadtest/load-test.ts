@@ -1,0 +1,123 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { SCRIPTS_PATH } from '../core/operations/batch-workload';
+import { kafkaClientWiring } from '../core/operations/kafka-client';
+import { AclResources, allow } from '../core/strimzi/acl';
+import { kafkaImage } from '../core/strimzi/versions';
+import { Validator } from '../core/validation';
+import { BatchWorkload } from '../operations/batch-workload';
+import { operationsAccess } from '../operations/kafka-access';
+import { addOperationsUser } from '../operations/operations-user';
+import { scripts } from '../operations/scripts';
+import { KafkaTopic } from '../topics/kafka-topic';
+
+/** A benchmark from the operations guide. Create with the static factories. */
+export class LoadTestProfile {
+  /** The guide's producer benchmark: 1,000,000 records of 1 KiB capped at 100,000 records/s. */
+  static baseline(): LoadTestProfile {
+    return new LoadTestProfile('baseline', 1_000_000, 1024, 100_000, 6, undefined);
+  }
+
+  /** The guide's stress test: 5,000,000 records of 1 KiB at 50,000/s on 12 partitions, replication 3. */
+  static stress(): LoadTestProfile {
+    return new LoadTestProfile('stress', 5_000_000, 1024, 50_000, 12, 3);
+  }
+
+  static custom(options: { name: string; records: number; recordSize: number; throughput: number; partitions: number; replicas?: number }): LoadTestProfile {
+    return new LoadTestProfile(options.name, options.records, options.recordSize, options.throughput, options.partitions, options.replicas);
+  }
+
+  private constructor(
+    public readonly name: string,
+    public readonly records: number,
+    public readonly recordSize: number,
+    /** Records per second the producer is capped at. */
+    public readonly throughput: number,
+    public readonly partitions: number,
+    /** @default - the cluster's default replication factor */
+    public readonly replicas: number | undefined,
+  ) {}
+}
+
+/** The guide's producer settings for every profile. */
+export const LOADTEST_PRODUCER_PROPS = { 'batch.size': 32768, 'linger.ms': 20, 'compression.type': 'lz4', acks: 1 } as const;
+
+export interface LoadTestProps {
+  readonly cluster: IKafkaCluster;
+  /** Release of the test topic and user. */
+  readonly release: CustomResourceRelease;
+  readonly profile: LoadTestProfile;
+  readonly listenerName?: string;
+  readonly dependsOn?: ITerraformDependable[];
+}
+
+/**
+ * An opt-in load test: a dedicated topic `loadtest-<profile>` and user, and two Jobs that start
+ * together when created, `kafka-producer-perf-test.sh` and `kafka-consumer-perf-test.sh`. Results are
+ * in the Jobs' logs. To run again, replace the Jobs (`cdktf deploy` after a profile change, or
+ * `terraform apply -replace`). Never enabled in production by default: it writes gigabytes.
+ */
+export class LoadTest extends Construct {
+  public readonly topicName: string;
+  public readonly producer: BatchWorkload;
+  public readonly consumer: BatchWorkload;
+
+  constructor(scope: Construct, id: string, props: LoadTestProps) {
+    super(scope, id);
+    const { cluster, profile } = props;
+    const v = new Validator(this.node.path);
+    v.check(/^[a-z0-9-]{1,20}$/.test(profile.name), 'profile.name', profile.name, 'lower-case letters, digits and "-", at most 20 characters');
+    v.integer('profile.records', profile.records, 1);
+    v.integer('profile.recordSize', profile.recordSize, 1, 10 * 1024 * 1024);
+    v.integer('profile.throughput', profile.throughput, 1);
+    const base = `${cluster.clusterName}-loadtest-${profile.name}`;
+    const topic = `loadtest-${profile.name}`;
+    const access = operationsAccess(v, cluster, base, props.listenerName);
+    if (access) {
+      addOperationsUser(this, props.release, cluster, base, access.userAuthentication, [
+        allow(AclResources.topic(topic), ['Write', 'Read', 'Describe']),
+        allow(AclResources.group(`${topic}*`), ['Read', 'Describe']),
+      ], '');
+    }
+    v.throwIfAny();
+    this.topicName = topic;
+    new KafkaTopic(this, 'topic', { cluster, release: props.release, name: topic, partitions: profile.partitions, replicas: profile.replicas, retentionMs: 24 * 3600 * 1000 });
+
+    const client = kafkaClientWiring(access!.connection);
+    const env = [
+      ...client.env,
+      { name: 'LOADTEST_TOPIC', value: topic },
+      { name: 'LOADTEST_RECORDS', value: String(profile.records) },
+      { name: 'LOADTEST_RECORD_SIZE', value: String(profile.recordSize) },
+      { name: 'LOADTEST_THROUGHPUT', value: String(profile.throughput) },
+      { name: 'LOADTEST_PRODUCER_PROPS', value: Object.entries(LOADTEST_PRODUCER_PROPS).map(([k, val]) => `${k}=${val}`).join(' ') },
+      { name: 'LOADTEST_GROUP', value: `${topic}-consumer` },
+      { name: 'KAFKA_HEAP_OPTS', value: '-Xms512m -Xmx512m' },
+    ];
+    const job = (role: 'producer' | 'consumer') =>
+      new BatchWorkload(this, role, {
+        name: `${base}-${role}`,
+        namespace: cluster.namespace,
+        component: 'load-test',
+        steps: [
+          {
+            name: role,
+            image: kafkaImage(),
+            command: ['/bin/bash', `${SCRIPTS_PATH}/load-test.sh`, role],
+            env,
+            mounts: client.mounts,
+            resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } },
+          },
+        ],
+        volumes: client.volumes,
+        scripts: scripts('kafka-client.sh', 'load-test.sh'),
+        backoffLimit: 0,
+        activeDeadlineSeconds: 7200,
+        dependsOn: [...(props.dependsOn ?? []), props.release.release],
+      });
+    this.producer = job('producer');
+    this.consumer = job('consumer');
+  }
+}

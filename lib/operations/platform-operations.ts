@@ -1,0 +1,69 @@
+import { Construct } from 'constructs';
+import { ITerraformDependable } from 'cdktf';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { MetadataBackup, MetadataBackupProps } from '../backup/metadata-backup';
+import { OffsetRestore, OffsetRestoreProps } from '../backup/offset-restore';
+import { VolumeSnapshots, VolumeSnapshotsProps } from '../backup/volume-snapshots';
+import { KafkaMirrorMaker2, KafkaMirrorMaker2Props } from '../replication/mirror-maker2';
+import { PreferredLeaderElection, PreferredLeaderElectionProps } from '../maintenance/preferred-leader-election';
+import { ManualRebalance, ManualRebalanceProps } from '../maintenance/manual-rebalance';
+import { AclAudit, AclAuditProps } from '../security/acl-audit';
+import { LoadTest, LoadTestProfile } from '../loadtest/load-test';
+
+type Shared = 'cluster' | 'release' | 'dependsOn';
+
+/** Which operations workloads an environment runs; each is off unless given. */
+export interface OperationsConfig {
+  readonly metadataBackup?: Omit<MetadataBackupProps, Shared>;
+  /** A one-off offset restore from a backup of `metadataBackup`'s volume; declare it only for a restore. */
+  readonly offsetRestore?: Omit<OffsetRestoreProps, Shared | 'claimName'>;
+  readonly volumeSnapshots?: Omit<VolumeSnapshotsProps, Shared>;
+  readonly replication?: Omit<KafkaMirrorMaker2Props, Shared>;
+  readonly leaderElection?: Omit<PreferredLeaderElectionProps, Shared>;
+  readonly manualRebalance?: Omit<ManualRebalanceProps, Shared>;
+  readonly aclAudit?: Omit<AclAuditProps, Shared>;
+  /** Load-test profiles to run (Jobs start when created). @default [] */
+  readonly loadTests?: readonly LoadTestProfile[];
+}
+
+export interface PlatformOperationsProps extends OperationsConfig {
+  readonly cluster: IKafkaCluster;
+  readonly dependsOn?: ITerraformDependable[];
+  /** @default `<cluster>-operations` */
+  readonly releaseName?: string;
+}
+
+/**
+ * The operations workloads of one cluster. Their KafkaUsers, KafkaRebalance, load-test topics and the
+ * KafkaMirrorMaker2 go through one release, `<cluster>-operations`, apart from the cluster's own.
+ */
+export class PlatformOperations extends Construct {
+  public readonly release: CustomResourceRelease;
+  public readonly metadataBackup?: MetadataBackup;
+  public readonly volumeSnapshots?: VolumeSnapshots;
+  public readonly replication?: KafkaMirrorMaker2;
+
+  constructor(scope: Construct, id: string, props: PlatformOperationsProps) {
+    super(scope, id);
+    const { cluster } = props;
+    const dependsOn = [...(props.dependsOn ?? []), ...cluster.dependables];
+    this.release = new CustomResourceRelease(this, 'release', {
+      releaseName: props.releaseName ?? `${cluster.clusterName}-operations`,
+      namespace: cluster.namespace,
+      dependsOn,
+    });
+    const shared = { cluster, release: this.release, dependsOn };
+    if (props.metadataBackup) this.metadataBackup = new MetadataBackup(this, 'metadata-backup', { ...props.metadataBackup, ...shared });
+    if (props.offsetRestore) {
+      const claimName = this.metadataBackup?.claimName ?? `${cluster.clusterName}-metadata-backup`;
+      new OffsetRestore(this, 'offset-restore', { ...props.offsetRestore, ...shared, claimName });
+    }
+    if (props.volumeSnapshots) this.volumeSnapshots = new VolumeSnapshots(this, 'volume-snapshots', { ...props.volumeSnapshots, cluster, dependsOn });
+    if (props.replication) this.replication = new KafkaMirrorMaker2(this, 'replication', { ...props.replication, cluster, release: this.release });
+    if (props.leaderElection) new PreferredLeaderElection(this, 'leader-election', { ...props.leaderElection, ...shared });
+    if (props.manualRebalance) new ManualRebalance(this, 'manual-rebalance', { ...props.manualRebalance, cluster, release: this.release });
+    if (props.aclAudit) new AclAudit(this, 'acl-audit', { ...props.aclAudit, ...shared });
+    for (const profile of props.loadTests ?? []) new LoadTest(this, `load-test-${profile.name}`, { profile, ...shared });
+  }
+}
