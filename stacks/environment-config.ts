@@ -1,6 +1,7 @@
 import { KafkaClusterSpec } from '../lib/core/strimzi/kafka';
 import { ResourceRequirements } from '../lib/core/kubernetes';
 import { OperationsConfig } from '../lib/operations/platform-operations';
+import { MonitoringConfig } from './monitoring/monitoring-config';
 import { AcknowledgementConfig } from '../lib/guardrails/platform-guardrails';
 
 /** Where an environment keeps its Terraform state. */
@@ -39,10 +40,12 @@ export interface EnvironmentConfig {
   readonly cluster: Omit<KafkaClusterSpec, 'namespace'>;
 
   // --- topics/access config field goes here ---
-
-  // --- monitoring config field goes here ---
   /** Topics and applications, grouped by owner (see `stacks/topology`). @default - none */
   readonly topology?: import('./topology/per-environment').TopologyConfig;
+
+  // --- monitoring config field goes here ---
+  /** Metrics export, PodMonitors, alert thresholds, dashboards (see `stacks/monitoring`). @default - no monitoring */
+  readonly monitoring?: MonitoringConfig;
 
   // --- operations (backup, replication, maintenance, security, load tests) config field goes here ---
   /** Backup, restore, replication, maintenance, ACL audit and load-test workloads. @default - none */

@@ -4,9 +4,9 @@ import { Storage } from '../lib/core/strimzi/storage';
 import { MirrorAuthentication } from '../lib/core/operations/mirror-maker2';
 import { LoadTestProfile } from '../lib/loadtest/load-test';
 import { EnvironmentConfig } from './environment-config';
+import { platformTopology } from './topology/catalogue';
 
 /**
-import { platformTopology } from './topology/catalogue';
  * The three environments, side by side. Differences are deliberate: dev is one small node with a
  * plain listener; staging mirrors prod's shape at a smaller size; prod is sized per the operations guide.
  */
@@ -20,11 +20,14 @@ const BROKER_CLIENTS: readonly NetworkPeer[] = [
   { namespaceLabels: { 'kubernetes.io/metadata.name': 'kafka' } },
   { namespaceLabels: { 'kafka-platform/client': 'true' } },
 ];
+/** Runbooks of the platform's alerts (docs/runbooks in this repository). */
+const RUNBOOKS = 'https://github.com/example-org/kafka-platform/blob/main/docs/runbooks';
 
 export const dev: EnvironmentConfig = {
   name: 'dev',
   production: false,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-dev' },
+  topology: platformTopology('dev'),
   backend: { type: 'local' },
   namespace: 'kafka',
   operator: { install: true },
@@ -37,11 +40,18 @@ export const dev: EnvironmentConfig = {
       resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
       jvm: { heap: '1g' },
     }),
-  topology: platformTopology('dev'),
     listeners: [Listener.plainInternal(), Listener.internalTls()],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 1, minInsyncReplicas: 1, defaultPartitions: 3, retentionHours: 72 },
     rackAware: false,
+  },
+  monitoring: {
+    team: 'kafka-platform',
+    runbookBaseUrl: RUNBOOKS,
+    // dev has no monitoring stack of its own: the platform installs one, which selects by its release name.
+    kubePrometheusStack: { namespace: 'monitoring', retention: '3d' },
+    // A single small broker: lag and latency matter less than in shared environments.
+    thresholds: { consumerLagMessages: { warning: 50_000, critical: 500_000 }, produceLatencyP99Ms: { warning: 500, critical: 1000 } },
   },
 };
 
@@ -49,6 +59,7 @@ export const staging: EnvironmentConfig = {
   name: 'staging',
   production: false,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-staging' },
+  topology: platformTopology('staging'),
   backend: { type: 'local' },
   namespace: 'kafka',
   operator: { install: true },
@@ -69,7 +80,6 @@ export const staging: EnvironmentConfig = {
           replicas: 3,
           storage: Storage.persistentClaim({ size: '200Gi' }),
           resources: { requests: { cpu: '1', memory: '8Gi' }, limits: { cpu: '2', memory: '8Gi' } },
-  topology: platformTopology('staging'),
           jvm: { heap: '4g' },
           spreadAcrossZones: true,
         },
@@ -84,6 +94,11 @@ export const staging: EnvironmentConfig = {
     cruiseControl: { resources: { requests: { cpu: '200m', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } },
     maintenanceTimeWindows: ['* * 2-4 ? * TUE'],
   },
+  monitoring: {
+    team: 'kafka-platform',
+    runbookBaseUrl: RUNBOOKS,
+    prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
+  },
   // staging: backups and maintenance as in prod (to prove them before prod), no DR; load tests on demand.
   operations: {
     metadataBackup: { retentionDays: 7 },
@@ -97,6 +112,7 @@ export const prod: EnvironmentConfig = {
   name: 'prod',
   production: true,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-prod' },
+  topology: platformTopology('prod'),
   backend: { type: 'local' },
   namespace: 'kafka',
   operator: {
@@ -135,11 +151,24 @@ export const prod: EnvironmentConfig = {
     entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
     kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
     cruiseControl: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } } },
-  topology: platformTopology('prod'),
     clusterCa: { validityDays: 365, renewalDays: 30 },
     clientsCa: { validityDays: 365, renewalDays: 30 },
     // Certificate renewals roll brokers: only early Sunday mornings (UTC).
     maintenanceTimeWindows: ['* * 2-4 ? * SUN'],
+  },
+  // The operations guide's SLO table and scaling triggers are the defaults; prod states the SLO levels explicitly.
+  monitoring: {
+    team: 'kafka-platform',
+    runbookBaseUrl: RUNBOOKS,
+    prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
+    thresholds: {
+      produceLatencyP99Ms: { warning: 200, critical: 500 },
+      consumerLagMessages: { warning: 10_000, critical: 100_000 },
+      diskUsagePercent: { warning: 85, critical: 90 },
+      underReplicatedMinutes: { warning: 5, critical: 15 },
+    },
+    // prod replicates to the DR cluster with MirrorMaker 2.
+    mirrorMaker2: true,
   },
   // The guide's backup strategy: metadata every 6 h kept 30 days, weekly volume snapshots kept 4 weeks,
   // data replicated to the DR cluster (7 days of retention there). No load tests in prod.

@@ -4,12 +4,15 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { KafkaCluster } from '../lib/cluster/kafka-cluster';
-import { PlatformOperations } from '../lib/operations/platform-operations';
 import { KafkaTopology } from '../lib/access/kafka-topology';
+import { PlatformOperations } from '../lib/operations/platform-operations';
 import { StrimziOperator } from '../lib/operator/strimzi-operator';
 import { platformLabels } from '../lib/core/kubernetes';
 import { PlatformGuardrails } from '../lib/guardrails/platform-guardrails';
+import { KafkaMonitoring } from '../lib/monitoring/kafka-monitoring';
+import { kafkaMetricsConfigMapRef } from '../lib/core/monitoring/exporter-rules';
 import { configureBackend } from './backend';
+import { addMonitoring } from './monitoring/monitoring-config';
 import { EnvironmentConfig } from './environment-config';
 
 /** Stack name of an environment. */
@@ -24,6 +27,7 @@ export class KafkaPlatformStack extends TerraformStack {
   public readonly operator?: StrimziOperator;
   public readonly cluster: KafkaCluster;
   public readonly operations?: PlatformOperations;
+  public readonly monitoring?: KafkaMonitoring;
 
   constructor(scope: Construct, env: EnvironmentConfig) {
     const name = stackName(env);
@@ -51,6 +55,8 @@ export class KafkaPlatformStack extends TerraformStack {
       ...env.cluster,
       namespace: env.namespace,
       labels: { 'kafka-platform/environment': env.name, ...(env.cluster.labels ?? {}) },
+      // With monitoring on, the brokers export metrics through the monitoring module's exporter rules.
+      metricsConfigMap: env.monitoring ? kafkaMetricsConfigMapRef(env.cluster.name) : env.cluster.metricsConfigMap,
       dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : [])],
       preventDestroy: env.production,
     });
@@ -59,6 +65,7 @@ export class KafkaPlatformStack extends TerraformStack {
     if (env.topology) new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production });
 
     // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
+    if (env.monitoring) this.monitoring = addMonitoring(this, env.monitoring, this.cluster, [this.namespace]).monitoring;
 
     // --- backup, restore, replication, maintenance, security and load-test workloads (extension point: operations) ---
     if (env.operations) {

@@ -12,7 +12,7 @@ import {
 } from '../core/monitoring/kube-prometheus-stack';
 
 export interface KubePrometheusStackProps {
-  /** Namespace of the stack; must exist. */
+  /** Namespace of the stack; Helm creates it when missing. */
   readonly namespace: string;
   /** Helm release name. @default 'kube-prometheus-stack' */
   readonly releaseName?: string;
@@ -50,6 +50,7 @@ export class KubePrometheusStack extends Construct {
       chart: KUBE_PROMETHEUS_STACK_CHART,
       version: props.version ?? KUBE_PROMETHEUS_STACK_VERSION,
       values: [stringify(kubePrometheusStackValues(props.selectorLabels, props.retention ?? '15d'))],
+      createNamespace: true,
       wait: true,
       maxHistory: 10,
       dependsOn: props.dependsOn,

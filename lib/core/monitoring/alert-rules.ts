@@ -170,21 +170,29 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
       summary: 'A Strimzi-managed certificate expires soon',
       description: `The {{ $labels.type }} certificate of ${c} expires in {{ $value | printf "%.1f" }} days (threshold ${t.certificateExpiryDays[severity]}); renewal only happens inside the maintenance windows.`,
     })),
-    ...s.backupCronJobs.map((job) => {
-      const seconds = job.maxAgeHours * 3600;
-      const cj = sel.cronJob(job.name);
-      return {
-        alert: 'KafkaBackupOverdue',
-        severity: 'warning' as const,
-        // Second branch: a CronJob older than the limit that never succeeded has no last-success series at all.
-        expr:
-          `(time() - kube_cronjob_status_last_successful_time{${cj}} > ${seconds})` +
-          ` or ((time() - kube_cronjob_created{${cj}} > ${seconds}) unless on (namespace, cronjob) kube_cronjob_status_last_successful_time{${cj}})`,
-        for: '15m',
-        summary: `Backup CronJob ${job.name} has no recent success`,
-        description: `CronJob {{ $labels.cronjob }} has not completed successfully for more than ${job.maxAgeHours} hours.`,
-      };
-    }),
+    // One rule over every CronJob (each with its own age limit); the alert carries the `cronjob` label.
+    ...(s.backupCronJobs.length === 0
+      ? []
+      : [
+          {
+            alert: 'KafkaBackupOverdue',
+            severity: 'warning' as const,
+            expr: s.backupCronJobs
+              .map((job) => {
+                const cj = sel.cronJob(job.name);
+                const seconds = job.maxAgeHours * 3600;
+                // Second branch: a CronJob older than its limit that never succeeded has no last-success series.
+                return (
+                  `(time() - kube_cronjob_status_last_successful_time{${cj}} > ${seconds})` +
+                  ` or ((time() - kube_cronjob_created{${cj}} > ${seconds}) unless on (namespace, cronjob) kube_cronjob_status_last_successful_time{${cj}})`
+                );
+              })
+              .join(' or '),
+            for: '15m',
+            summary: 'A Kafka backup CronJob has no recent success',
+            description: `CronJob {{ $labels.cronjob }} has not completed successfully within its limit (${s.backupCronJobs.map((j) => `${j.name}: ${j.maxAgeHours} h`).join(', ')}).`,
+          },
+        ]),
   ];
 
   const capacity: AlertRule[] = [
