@@ -1,0 +1,137 @@
+import { KafkaTopology, KafkaTopologyProps, TopologyGroupSpec } from '../../lib/access/kafka-topology';
+import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
+import { NodeTopology } from '../../lib/core/strimzi/kafka';
+import { Storage } from '../../lib/core/strimzi/storage';
+import { Grant } from '../../lib/core/access/grant';
+import { topicDeletions } from '../../lib/core/strimzi/topic';
+import { ValidationError } from '../../lib/core/validation';
+import { allReleaseObjects, releaseObjects, resourceAddresses, resourcesOfType, synthJson, testStack } from '../helpers/synth';
+
+const orders: TopologyGroupSpec = {
+  name: 'orders',
+  topics: [
+    { name: 'orders.placed', partitions: 6 },
+    { name: 'Orders_Legacy', partitions: 3 },
+  ],
+  applications: [{ name: 'order-service', grants: [Grant.produce('orders.placed')] }],
+};
+const billing: TopologyGroupSpec = {
+  name: 'billing',
+  topics: [{ name: 'billing.invoices', partitions: 3 }],
+  applications: [{ name: 'billing', grants: [Grant.consume('orders.placed', { group: 'billing' }), Grant.produce('billing.invoices')] }],
+};
+
+/** A stack with an in-stack cluster (3 brokers) and a topology. */
+function synth(groups: readonly TopologyGroupSpec[], extra: Partial<KafkaTopologyProps> = {}) {
+  const stack = testStack();
+  const cluster = new KafkaCluster(stack, 'cluster', {
+    name: 'events',
+    namespace: 'kafka',
+    topology: NodeTopology.dedicated(
+      { name: 'controllers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) },
+      [{ name: 'brokers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) }],
+    ),
+  });
+  const topology = new KafkaTopology(stack, 'topology', { cluster, groups, ...extra });
+  return { json: synthJson(stack), topology };
+}
+
+function validationFields(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map((i) => `${i.field} = ${JSON.stringify(i.value)}: ${i.allowed}`);
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
+}
+
+describe('KafkaTopology', () => {
+  test('each owner group gets a topics and a users release, named by cluster and owner, after the cluster', () => {
+    const { json } = synth([orders, billing]);
+    const releases = releaseObjects(json);
+    expect([...releases.keys()].sort()).toEqual(['events-cluster', 'events-topics-billing', 'events-topics-orders', 'events-users-billing', 'events-users-orders']);
+    expect(releases.get('events-topics-orders')!.map((o) => o.kind)).toEqual(['KafkaTopic', 'KafkaTopic']);
+    expect(releases.get('events-users-billing')!.map((o) => o.metadata.name)).toEqual(['billing']);
+    for (const [name, r] of Object.entries(resourcesOfType(json, 'helm_release'))) {
+      if (name.includes('topology')) expect(r.depends_on).toEqual([expect.stringMatching(/^helm_release\.cluster_resources_release_/)]);
+    }
+  });
+
+  test('objects carry the owner label; replicas come from the cluster', () => {
+    const { json } = synth([orders]);
+    const topic = allReleaseObjects(json).find((o) => o.metadata.name === 'orders.placed')!;
+    expect(topic.metadata.labels).toMatchObject({ 'kafka-platform/owner': 'orders', 'strimzi.io/cluster': 'events' });
+    expect(topic.spec).toMatchObject({ replicas: 3 });
+  });
+
+  test('release membership does not depend on size or order: adding a group leaves the others untouched', () => {
+    const before = releaseObjects(synth([orders]).json);
+    const after = releaseObjects(synth([billing, orders]).json);
+    expect(after.get('events-topics-orders')).toEqual(before.get('events-topics-orders'));
+    expect(after.get('events-users-orders')).toEqual(before.get('events-users-orders'));
+  });
+
+  test('a partition increase changes only the values of its topics release, at the same addresses', () => {
+    const a = synth([orders, billing]).json;
+    const grown = { ...orders, topics: [{ name: 'orders.placed', partitions: 12 }, orders.topics![1]] };
+    const b = synth([grown, billing]).json;
+    expect(resourceAddresses(b)).toEqual(resourceAddresses(a));
+    const changed = Object.keys(resourcesOfType(a, 'helm_release')).filter(
+      (k) => JSON.stringify(resourcesOfType(a, 'helm_release')[k]) !== JSON.stringify(resourcesOfType(b, 'helm_release')[k]),
+    );
+    expect(changed).toEqual([expect.stringMatching(/^topology_orders_topics_release_/)]);
+  });
+
+  test('in production a removed topic shows as a protected deletion; after the unmanage step its removal deletes no data', () => {
+    const prodSynth = (groups: TopologyGroupSpec[]) => allReleaseObjects(synth(groups, { production: true }).json);
+    const withTopic = prodSynth([orders]);
+    const removed = prodSynth([{ ...orders, topics: [orders.topics![0]] }]);
+    expect(topicDeletions(withTopic, removed)).toEqual([{ topicName: 'Orders_Legacy', resourceName: expect.stringMatching(/^orders-legacy-/), protected: true }]);
+    // Helm keeps a protected topic even when it leaves the release.
+    expect(withTopic.find((o) => o.metadata.name.startsWith('orders-legacy'))!.metadata.annotations).toEqual({ 'helm.sh/resource-policy': 'keep' });
+
+    const unmanaged = prodSynth([{ ...orders, topics: [orders.topics![0], { ...orders.topics![1], managed: false }] }]);
+    expect(topicDeletions(unmanaged, removed)).toEqual([]);
+  });
+
+  test('topics and users declared twice across groups, and grants on undeclared topics, are reported together', () => {
+    const dup: TopologyGroupSpec = {
+      name: 'copycat',
+      topics: [{ name: 'orders.placed', partitions: 1 }],
+      applications: [{ name: 'order-service', grants: [Grant.consume('orders.plaecd', { group: 'x' })] }],
+    };
+    expect(validationFields(() => synth([orders, dup]))).toEqual([
+      'groups[copycat].topics[orders.placed].name = "orders.placed": a topic declared once (also declared in groups[orders])',
+      'groups[copycat].applications[order-service].name = "order-service": a user declared once (also declared in groups[orders])',
+      'groups[copycat].applications[order-service].grants[0] (consume orders.plaecd in group x) = "orders.plaecd": a topic declared in this topology or listed in externalTopics',
+    ]);
+  });
+
+  test('topics owned by another stack can be granted when listed as external', () => {
+    const consumer: TopologyGroupSpec = { name: 'reporting', applications: [{ name: 'reporting', grants: [Grant.consume('shared.events', { group: 'reporting' })] }] };
+    expect(() => synth([consumer], { externalTopics: ['shared.events'] })).not.toThrow();
+  });
+
+  test('topic rules run for every group, with the group and topic in the field', () => {
+    expect(validationFields(() => synth([{ name: 'orders', topics: [{ name: 'a', partitions: 0, replicas: 4 }] }]))).toEqual([
+      'groups[orders].topics[a].partitions = 0: a whole number >= 1',
+      'groups[orders].topics[a].replicas = 4: at most the number of brokers of cluster "events" (3)',
+    ]);
+  });
+
+  test('a group name that would make an invalid Helm release name is refused', () => {
+    expect(validationFields(() => synth([{ name: 'g'.repeat(40) }]))[0]).toMatch(/^groups\[g+\]\.name = "g+": .*release "events-topics-g+" has at most 53 characters/);
+    expect(validationFields(() => synth([{ name: 'Orders' }]))).toHaveLength(1);
+  });
+
+  test('production wildcards are refused per application unless acknowledged with a reason', () => {
+    const auditor = (ack?: string): TopologyGroupSpec => ({
+      name: 'audit',
+      applications: [{ name: 'auditor', grants: [Grant.consume('*', { group: 'auditor' })], wildcardAcknowledgement: ack }],
+    });
+    expect(validationFields(() => synth([auditor()], { production: true }))[0]).toMatch(/^groups\[audit\]\.applications\[auditor\]\.grants\[0\]/);
+    expect(() => synth([auditor('Archives every topic for compliance, SEC-12')], { production: true })).not.toThrow();
+    expect(() => synth([auditor()])).not.toThrow();
+  });
+});
