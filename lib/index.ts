@@ -31,6 +31,23 @@ export * from './access/kafka-user';
 // --- monitoring ---
 
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
+export * from './core/operations/cron';
+export * from './core/operations/batch-workload';
+export * from './core/operations/kafka-client';
+export * from './core/operations/mirror-maker2';
+export * from './core/operations/rebalance';
+export * from './core/operations/images';
+export * from './operations/batch-workload';
+export * from './operations/platform-operations';
+export * from './backup/backup-storage';
+export * from './backup/metadata-backup';
+export * from './backup/offset-restore';
+export * from './backup/volume-snapshots';
+export * from './replication/mirror-maker2';
+export * from './maintenance/preferred-leader-election';
+export * from './maintenance/manual-rebalance';
+export * from './security/acl-audit';
+export * from './loadtest/load-test';
 
 // --- guardrails and review ---
 export * from './guardrails/acknowledgement';
