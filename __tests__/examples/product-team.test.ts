@@ -1,0 +1,37 @@
+import { Testing } from 'cdktf';
+import { CheckoutKafkaStack } from '../../examples/product-team/stack';
+import { PROTECTED_TOPIC_LABEL } from '../../lib/core/strimzi/topic';
+import { crdDir, StrimziSchemas } from '../helpers/strimzi-schemas';
+import { releaseObjects, resourcesOfType, synthJson } from '../helpers/synth';
+
+function synthExample(production: boolean) {
+  const stack = new CheckoutKafkaStack(Testing.app(), 'checkout', { kubeContext: 'kafka-prod', clusterName: 'kafka-prod', brokerCount: 6, production });
+  return synthJson(stack);
+}
+
+describe('product team example', () => {
+  test("synthesizes the team's topic and user into its own release, with none of the platform's objects", () => {
+    const json = synthExample(true);
+    const releases = releaseObjects(json);
+    expect([...releases.keys()]).toEqual(['checkout-kafka']);
+    const objects = releases.get('checkout-kafka')!;
+    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['KafkaTopic/checkout.cart-events.v1', 'KafkaUser/checkout-service']);
+    expect(objects.every((o) => o.metadata.labels?.['strimzi.io/cluster'] === 'kafka-prod' && o.metadata.namespace === 'kafka')).toBe(true);
+    // Only the team's release: no namespace, operator or cluster resources.
+    expect(Object.keys(json.resource ?? {})).toEqual(['helm_release']);
+    expect(Object.keys(resourcesOfType(json, 'helm_release'))).toHaveLength(1);
+  });
+
+  test('in production its topic is deletion-protected; elsewhere it is not', () => {
+    const topic = (production: boolean) => releaseObjects(synthExample(production)).get('checkout-kafka')![0];
+    expect(topic(true).metadata.labels).toHaveProperty([PROTECTED_TOPIC_LABEL], 'true');
+    expect(topic(false).metadata.labels).not.toHaveProperty([PROTECTED_TOPIC_LABEL]);
+  });
+
+  const dir = crdDir();
+  (dir ? test : test.skip)('its objects conform to the Strimzi CRDs', () => {
+    const schemas = new StrimziSchemas(dir!);
+    const objects = releaseObjects(synthExample(true)).get('checkout-kafka')!;
+    expect(objects.flatMap((o) => schemas.validate(o))).toEqual([]);
+  });
+});
