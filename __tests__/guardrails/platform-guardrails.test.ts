@@ -43,7 +43,8 @@ function refusal(env: EnvironmentConfig): GuardrailError {
 describe('PlatformGuardrails', () => {
   test('production as configured passes and records the enforced rules', () => {
     const summary = summaryOf(synth(prod));
-    expect(summary).toMatchObject({ environment: 'prod', production: true, acknowledgements: [] });
+    expect(summary).toMatchObject({ environment: 'prod', production: true });
+    expect(summary.acknowledgements.filter((a) => a.ruleId.startsWith('KP-PROD-'))).toEqual([]);
     expect(summary.enforcedRules).toContain('KP-PROD-REPLICATION');
   });
 
@@ -60,26 +61,35 @@ describe('PlatformGuardrails', () => {
     expect(err.message).toMatch(/\[KP-PROD-SUPER-USERS\] kafka-prod\/cluster: .* = "orders-service"\n\s+required: .*\n\s+why: a super user bypasses every ACL.*\n\s+fix: remove the principal/);
   });
 
+  test('production without monitoring and backups fails on alerts and backups', () => {
+    const err = refusal({ ...prod, monitoring: undefined, operations: undefined });
+    expect(err.violations.map((v) => `${v.rule.id} ${v.owner}`)).toEqual(['KP-PROD-BACKUPS kafka-prod/cluster', 'KP-PROD-ALERTS kafka-prod/cluster']);
+  });
+
   test('the same settings outside production synthesize, with a summary that enforces nothing', () => {
     const summary = summaryOf(synth({ ...unsafe, name: 'qa', production: false }));
     expect(summary).toMatchObject({ environment: 'qa', production: false, enforcedRules: [] });
   });
 
   test('acknowledged findings pass and show in the summary with what they cover', () => {
-    const rules = ['KP-PROD-REPLICATION', 'KP-PROD-MIN-ISR', 'KP-PROD-UNCLEAN-ELECTION', 'KP-PROD-CONTROLLERS', 'KP-PROD-SECURE-LISTENERS', 'KP-PROD-KEEP-CLAIMS', 'KP-PROD-RESOURCE-REQUESTS', 'KP-PROD-SUPER-USERS'];
+    const rules = [...new Set(refusal(unsafe).violations.map((v) => v.rule.id))];
     const acknowledged: EnvironmentConfig = {
       ...unsafe,
       guardrails: {
         acknowledgements: [
           ...rules.map((ruleId) => ({ ruleId, path: 'cluster', reason: `load-test cluster, accepted by the platform team (${ruleId})` })),
           { ruleId: 'KP-PROD-RESOURCE-REQUESTS', path: 'strimzi-operator', reason: 'operator sized by ${var.size} elsewhere' },
+          // Topics that inherit the cluster's replication factor are the topology's, not the cluster's.
+          { ruleId: 'KP-PROD-REPLICATION', path: 'topology', reason: 'topics follow the load-test cluster replication' },
         ],
       },
     };
     const summary = summaryOf(synth(acknowledged));
-    expect(summary.acknowledgements).toHaveLength(9);
+    expect(summary.acknowledgements.filter((a) => a.ruleId.startsWith('KP-PROD-'))).toHaveLength(rules.length + 2);
     const secure = summary.acknowledgements.find((a) => a.ruleId === 'KP-PROD-SECURE-LISTENERS')!;
     expect(secure).toMatchObject({ path: 'kafka-prod/cluster', covers: ['Kafka kafka/kafka-prod listener "plain"'] });
+    // The objects the acknowledged construct delivers, so the plan review can match acknowledgements to objects.
+    expect(secure.objects).toEqual(expect.arrayContaining(['Kafka kafka/kafka-prod', 'KafkaNodePool kafka/dual']));
     // Terraform would interpolate "${": the reason is escaped in the local.
     expect(summary.acknowledgements.find((a) => a.path === 'kafka-prod/strimzi-operator')!.reason).toBe('operator sized by $${var.size} elsewhere');
   });

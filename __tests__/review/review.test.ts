@@ -52,7 +52,8 @@ describe('plan review', () => {
     expect(added.changes.status).toBe('added');
     expect(added.changes.objects.map((o) => `${o.status} ${o.kind} ${o.name}`)).toEqual(expect.arrayContaining(['added Kafka kafka/kafka-dev', 'added KafkaNodePool kafka/dual']));
     expect(added.changes.objects.every((o) => o.status === 'added')).toBe(true);
-    expect(r.stacks.flatMap((s) => s.risks)).toEqual([]);
+    expect(r.stacks.flatMap((s) => s.risks).filter((x) => !x.acknowledgement)).toEqual([]);
+    expect(r.blocks + r.warnings).toBe(0);
     expect(renderMarkdown(r)).toMatch(/## kafka-dev: added\n\n_not production/);
   });
 
@@ -126,6 +127,15 @@ describe('plan review', () => {
         o.push(user('auditor', [{ resource: { type: 'group', name: '', patternType: 'prefix' }, operations: ['Read'] }]));
       });
       expect(risks(review(BASE, head)).sort()).toEqual(['BLOCK grant-broadened-to-wildcard KafkaUser kafka/auditor', 'BLOCK grant-broadened-to-wildcard KafkaUser kafka/orders-app']);
+      // An acknowledgement of the access rule on the construct that owns the user accepts the risk, visibly.
+      const acknowledged = editStack(head, 'kafka-prod', (json) => {
+        const summary = json.locals!.kafka_platform as { acknowledgements: object[] };
+        summary.acknowledgements.push({ ruleId: 'KP-ACCESS-WILDCARD', path: 'kafka-prod/audit', reason: 'the auditor reads every group', covers: [], objects: ['KafkaUser kafka/auditor'] });
+      });
+      const r = review(BASE, acknowledged);
+      expect(risks(r)).toEqual(['BLOCK grant-broadened-to-wildcard KafkaUser kafka/orders-app', 'BLOCK grant-broadened-to-wildcard KafkaUser kafka/auditor']);
+      expect(r.blocks).toBe(1);
+      expect(renderMarkdown(r)).toContain('| ☑️ acknowledged BLOCK | grant-broadened-to-wildcard | KafkaUser kafka/auditor | allow group:* [Read]: access to every group; grant the named resources or a prefix instead — acknowledged at `kafka-prod/audit`: the auditor reads every group |');
       // The cluster's super user bypasses ACLs anyway: its wildcard grants broaden nothing.
       const admin = editProdObjects('kafka-prod-users', (o) => o.push(user('platform-admin', [wildcard])));
       expect(risks(review(BASE, admin))).toEqual([]);

@@ -4,6 +4,7 @@ import { Validator } from '../core/validation';
 import { Acknowledgements } from './acknowledgement';
 import { collectInventory, constructAt } from './collect-inventory';
 import { GuardrailError, RuleViolation } from './guardrail-error';
+import { describeObject } from './inventory';
 import { GuardrailRule } from './rule';
 import { productionRules } from './rules';
 import { escapeTemplate, GuardrailSummary, SUMMARY_LOCAL } from './summary';
@@ -70,15 +71,20 @@ export class PlatformGuardrails extends Construct {
   }
 
   private summary(stack: TerraformStack, props: PlatformGuardrailsProps): GuardrailSummary {
+    const acks = Acknowledgements.all(stack);
+    const owned = acks.length ? collectInventory(stack).objects : [];
+    const below = (path: string) => owned.filter((o) => o.owner === path || o.owner.startsWith(`${path}/`)).map((o) => describeObject(o.object));
     return {
       environment: props.environment,
       production: props.production,
       enforcedRules: this.rules.map((r) => r.id),
-      acknowledgements: Acknowledgements.all(stack).map((a) => ({
+      acknowledgements: acks.map((a) => ({
         ruleId: a.ruleId,
         path: a.path,
         reason: escapeTemplate(a.reason),
         covers: this.covers.get(`${a.ruleId} ${a.path}`) ?? [],
+        // Lets the plan review match an acknowledgement to the objects it is about.
+        objects: below(a.path),
       })),
     };
   }

@@ -14,6 +14,8 @@ export interface AcknowledgementRecord {
   readonly reason: string;
   /** Findings the acknowledgement exempted at this synth (empty when it currently covers nothing). */
   readonly covers: readonly string[];
+  /** Objects of the library's releases added by the acknowledged construct or below (`Kind namespace/name`). */
+  readonly objects: readonly string[];
 }
 
 export interface GuardrailSummary {

@@ -64,8 +64,8 @@ function resourceLines(changes: readonly ResourceChange[]): string[] {
 
 function stackSection(s: StackReview, maxListed: number): string[] {
   const { changes } = s;
-  const blocks = s.risks.filter((r) => r.level === 'BLOCK').length;
-  const warns = s.risks.length - blocks;
+  const blocks = s.risks.filter((r) => r.level === 'BLOCK' && !r.acknowledgement).length;
+  const warns = s.risks.filter((r) => r.level === 'WARN' && !r.acknowledgement).length;
   const env = s.production ? 'production' : 'not production';
   const out = [
     `## ${changes.name}: ${changes.status}${blocks ? `, ${blocks} BLOCK` : ''}${warns ? `, ${warns} WARN` : ''}`,
@@ -75,7 +75,11 @@ function stackSection(s: StackReview, maxListed: number): string[] {
   ];
   if (s.risks.length) {
     out.push('| Level | Rule | Object | Why |', '| --- | --- | --- | --- |');
-    for (const r of s.risks) out.push(`| ${r.level === 'BLOCK' ? '⛔ BLOCK' : '⚠️ WARN'} | ${r.ruleId} | ${r.subject} | ${r.message.replace(/\|/g, '\\|')} |`);
+    for (const r of s.risks) {
+      const level = r.acknowledgement ? `☑️ acknowledged ${r.level}` : r.level === 'BLOCK' ? '⛔ BLOCK' : '⚠️ WARN';
+      const why = r.acknowledgement ? `${r.message} — acknowledged at \`${r.acknowledgement.path}\`: ${r.acknowledgement.reason}` : r.message;
+      out.push(`| ${level} | ${r.ruleId} | ${r.subject} | ${why.replace(/\|/g, '\\|')} |`);
+    }
     out.push('');
   }
   out.push(...objectLines(changes.objects, maxListed), ...resourceLines(changes.resources));

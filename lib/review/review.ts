@@ -32,13 +32,17 @@ export function reviewSynthOutputs(base: ReadonlyMap<string, SynthStack>, head: 
     // A removed stack is judged by what it was; otherwise by what it becomes.
     const subject = (head.get(name) ?? base.get(name))!;
     const context = { stack: changes, production: subject.production };
-    const risks = changes.objects.flatMap((change) =>
-      rules.flatMap((rule) =>
-        rule.assess(change, context).map((message) => ({ ruleId: rule.id, level: rule.level, subject: `${change.kind} ${change.name}`, message })),
-      ),
-    );
-    risks.sort((a, b) => (a.level === b.level ? 0 : a.level === 'BLOCK' ? -1 : 1));
     const acknowledgements = head.get(name)?.summary?.acknowledgements ?? [];
+    const risks = changes.objects.flatMap((change) =>
+      rules.flatMap((rule) => {
+        const subject = `${change.kind} ${change.name}`;
+        const ack = rule.acknowledgedBy ? acknowledgements.find((a) => a.ruleId === rule.acknowledgedBy && (a.objects ?? []).includes(subject)) : undefined;
+        const acknowledgement = ack ? { path: ack.path, reason: ack.reason } : undefined;
+        return rule.assess(change, context).map((message): Risk => ({ ruleId: rule.id, level: rule.level, subject, message, ...(acknowledgement ? { acknowledgement } : {}) }));
+      }),
+    );
+    const rank = (r: Risk) => (r.acknowledgement ? 2 : r.level === 'BLOCK' ? 0 : 1);
+    risks.sort((a, b) => rank(a) - rank(b));
     const before = new Set((base.get(name)?.summary?.acknowledgements ?? []).map(ackKey));
     return {
       changes,
@@ -49,6 +53,6 @@ export function reviewSynthOutputs(base: ReadonlyMap<string, SynthStack>, head: 
       newAcknowledgements: acknowledgements.filter((a) => !before.has(ackKey(a))),
     };
   });
-  const count = (level: string) => stacks.reduce((n, s) => n + s.risks.filter((r) => r.level === level).length, 0);
+  const count = (level: string) => stacks.reduce((n, s) => n + s.risks.filter((r) => r.level === level && !r.acknowledgement).length, 0);
   return { stacks, blocks: count('BLOCK'), warnings: count('WARN') };
 }

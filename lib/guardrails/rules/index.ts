@@ -1,4 +1,6 @@
 import { GuardrailRule } from '../rule';
+import { alertsEnabledRule } from './alerts-enabled';
+import { backupsEnabledRule } from './backups-enabled';
 import { dedicatedControllersRule } from './dedicated-controllers';
 import { keepVolumeClaimsRule } from './keep-volume-claims';
 import { minInsyncReplicasRule } from './min-insync-replicas';
@@ -24,5 +26,7 @@ export function productionRules(options: ProductionRuleOptions = {}): GuardrailR
     keepVolumeClaimsRule,
     resourceRequestsRule,
     superUsersRule(options.admins ?? ['platform-admin']),
+    backupsEnabledRule,
+    alertsEnabledRule,
   ];
 }

@@ -12,6 +12,8 @@ const isWildcard = (acl: Acl) =>
 export const wildcardGrantRule: RiskRule = {
   id: 'grant-broadened-to-wildcard',
   level: 'BLOCK',
+  // The access module's rule for the same thing; its acknowledgements name who may read everything and why.
+  acknowledgedBy: 'KP-ACCESS-WILDCARD',
   title: 'a user is granted access to every topic or group (wildcard)',
   assess(change, { stack }) {
     if (change.kind !== 'KafkaUser' || change.status === 'removed') return [];
