@@ -1,0 +1,99 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { allAlertRules, buildAlertGroups, buildPrometheusRule, runbookSlug } from '../../../lib/core/monitoring/alert-rules';
+import { validateMonitoringSpec } from '../../../lib/core/monitoring/monitoring-spec';
+import { Validator } from '../../../lib/core/validation';
+import { PrometheusOperatorSchemas } from '../../helpers/prometheus-operator-schemas';
+import { spec } from './fixtures';
+
+const RUNBOOKS = path.join(__dirname, '..', '..', '..', 'docs', 'runbooks');
+const GUIDE_ALERTS = ['KafkaBrokerDown', 'KafkaUnderReplicatedPartitions', 'KafkaOfflinePartitions', 'KafkaConsumerLag', 'KafkaDiskSpaceHigh', 'KafkaHighThroughput', 'KafkaSlowProducer'];
+
+describe('alert rules', () => {
+  const full = spec({ mirrorMaker2: true });
+  const rule = buildPrometheusRule(full, buildAlertGroups(full));
+  type Rendered = { alert: string; for: string; labels: Record<string, string>; annotations: Record<string, string> };
+  const rendered = (rule.spec as { groups: { rules: Rendered[] }[] }).groups.flatMap((g) => g.rules);
+
+  test('keeps the operations guide\'s alert names and adds the issue\'s', () => {
+    const names = new Set(rendered.map((r) => r.alert));
+    for (const name of [...GUIDE_ALERTS, 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaUnderMinIsrPartitions', 'KafkaOfflineLogDirectory', 'KafkaCertificateExpiring', 'KafkaBackupOverdue', 'KafkaDiskFullForecast', 'KafkaMirrorMaker2ReplicationLag']) {
+      expect(names).toContain(name);
+    }
+  });
+
+  test('SLO alerts come in warning/critical pairs', () => {
+    for (const name of ['KafkaUnderReplicatedPartitions', 'KafkaSlowProducer', 'KafkaConsumerLag', 'KafkaDiskSpaceHigh', 'KafkaCertificateExpiring']) {
+      expect(rendered.filter((r) => r.alert === name).map((r) => r.labels.severity).sort()).toEqual(['critical', 'warning']);
+    }
+    const urp = rendered.filter((r) => r.alert === 'KafkaUnderReplicatedPartitions');
+    expect(Object.fromEntries(urp.map((r) => [r.labels.severity, r.for]))).toEqual({ warning: '5m', critical: '15m' });
+  });
+
+  test('every alert has severity, team, summary, description and a runbook_url pointing at an existing page', () => {
+    expect(new PrometheusOperatorSchemas().validate(rule)).toEqual([]);
+    for (const r of rendered) {
+      expect(r.labels.team).toBe('kafka-platform');
+      expect(r.annotations.runbook_url).toBe(`https://runbooks.example.com/kafka/${runbookSlug(r.alert)}.md`);
+      expect([r.alert, fs.existsSync(path.join(RUNBOOKS, `${runbookSlug(r.alert)}.md`))]).toEqual([r.alert, true]);
+    }
+  });
+
+  test('every runbook page has meaning, impact, diagnosis and mitigation', () => {
+    for (const alert of new Set(rendered.map((r) => r.alert))) {
+      const page = fs.readFileSync(path.join(RUNBOOKS, `${runbookSlug(alert)}.md`), 'utf8');
+      expect([alert, ['## Meaning', '## Impact', '## Diagnosis', '## Mitigation'].filter((h) => !page.includes(h))]).toEqual([alert, []]);
+      expect(page).toContain(`# ${alert}`);
+      expect(page).not.toMatch(/systemctl|\/var\/kafka|zookeeper/i);
+    }
+  });
+
+  test('the schema rejects a rule without severity (the check can fail)', () => {
+    const groups = (rule.spec as { groups: { name: string; rules: Rendered[] }[] }).groups;
+    const broken = { ...rule, spec: { groups: [{ ...groups[0], rules: [{ ...groups[0].rules[0], labels: { team: 'x' } }] }] } };
+    expect(new PrometheusOperatorSchemas().validate(broken).join()).toMatch(/severity/);
+  });
+
+  test('MirrorMaker 2 alerts only when replication is on', () => {
+    const names = (s: ReturnType<typeof spec>) => allAlertRules(buildAlertGroups(s)).map((r) => r.alert);
+    expect(names(spec()).filter((n) => n.includes('MirrorMaker2'))).toEqual([]);
+    expect(names(full).filter((n) => n.includes('MirrorMaker2'))).toEqual(['KafkaMirrorMaker2ReplicationLag', 'KafkaMirrorMaker2ConnectorFailed']);
+  });
+
+  test('thresholds come from configuration', () => {
+    const custom = spec({ thresholds: { consumerLagMessages: { warning: 123, critical: 456 } } });
+    const lag = allAlertRules(buildAlertGroups(custom)).filter((r) => r.alert === 'KafkaConsumerLag');
+    expect(lag.map((r) => r.expr.split(' > ').pop())).toEqual(['123', '456']);
+  });
+
+  test('backup CronJobs default to the operations names and are configurable; none means no backup alert', () => {
+    const expr = (s: ReturnType<typeof spec>) => allAlertRules(buildAlertGroups(s)).find((r) => r.alert === 'KafkaBackupOverdue')?.expr ?? '';
+    expect(expr(spec())).toContain('cronjob="kafka-prod-metadata-backup"');
+    expect(expr(spec())).toContain('cronjob="kafka-prod-volume-snapshot"');
+    expect(expr(spec({ backupCronJobs: [{ name: 'nightly', maxAgeHours: 50 }] }))).toMatch(/cronjob="nightly"\} > 180000/);
+    expect(expr(spec({ backupCronJobs: [] }))).toBe('');
+  });
+
+  test('selectors are exact to the cluster\'s pools (no prefix match of another cluster)', () => {
+    const disk = allAlertRules(buildAlertGroups(spec())).find((r) => r.alert === 'KafkaDiskSpaceHigh')!;
+    const pvc = /persistentvolumeclaim=~"([^"]+)"/.exec(disk.expr)![1];
+    const re = new RegExp(`^(?:${pvc})$`);
+    expect(['data-kafka-prod-brokers-0', 'data-0-kafka-prod-brokers-11', 'data-1-kafka-prod-controllers-2'].every((n) => re.test(n))).toBe(true);
+    expect(['data-0-kafka-prod-eu-brokers-0', 'data-0-kafka-prod-brokers-0-old', 'kafka-prod-brokers-0'].some((n) => re.test(n))).toBe(false);
+  });
+
+  test('invalid thresholds and inputs are reported together with field and allowed values', () => {
+    const v = new Validator('stack/monitoring');
+    validateMonitoringSpec(v, spec({
+      team: '',
+      runbookBaseUrl: 'wiki/runbooks',
+      thresholds: { diskUsagePercent: { warning: 92, critical: 90 }, certificateExpiryDays: { warning: 7, critical: 30 }, capacity: { cpuPercentOfLimit: 180 } },
+      backupCronJobs: [{ name: 'Backup_Job' }],
+    }));
+    expect(v.issues.map((i) => i.field)).toEqual([
+      'team', 'runbookBaseUrl', 'thresholds.diskUsagePercent.critical', 'thresholds.certificateExpiryDays.critical',
+      'thresholds.capacity.cpuPercentOfLimit', 'backupCronJobs[0].name',
+    ]);
+    expect(() => v.throwIfAny()).toThrow(/stack\/monitoring: thresholds.diskUsagePercent.critical = 90: above the warning level \(92\)/);
+  });
+});

@@ -1,0 +1,36 @@
+import { buildDashboards } from '../../../../lib/core/monitoring/dashboards';
+import { dashboardConfigMap } from '../../../../lib/core/monitoring/dashboard-config-maps';
+
+type Panel = { id?: number; type: string; title: string; targets?: { refId?: string; expr?: string; legendFormat?: string }[]; fieldConfig?: { defaults?: { unit?: string } }; options?: { legend?: { showLegend?: boolean } } };
+
+describe('dashboards', () => {
+  const dashboards = buildDashboards({ mirrorMaker2: true });
+
+  test('the guide\'s operations dashboard plus topics, consumer groups, KRaft, and MirrorMaker 2 only with replication', () => {
+    expect(dashboards.map((d) => d.uid)).toEqual(['kafka-operations', 'kafka-topics', 'kafka-consumer-groups', 'kafka-kraft', 'kafka-mirror-maker-2']);
+    expect(buildDashboards({ mirrorMaker2: false }).map((d) => d.uid)).not.toContain('kafka-mirror-maker-2');
+    const titles = (dashboards[0].panels as Panel[]).map((p) => p.title);
+    for (const row of ['Cluster overview', 'Message rate', 'Partition health', 'Consumer lag', 'Request latency', 'Disk usage']) expect(titles).toContain(row);
+  });
+
+  test.each(buildDashboards({ mirrorMaker2: true }).map((d) => [d.uid, d] as const))('%s: unique panel ids, refIds, units, legends; namespace and cluster variables', (_uid, d) => {
+    const panels = d.panels as Panel[];
+    const ids = panels.map((p) => p.id);
+    expect(ids.every((id) => Number.isInteger(id))).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const p of panels.filter((x) => x.type !== 'row')) {
+      expect([p.title, p.targets!.map((t) => t.refId)]).toEqual([p.title, p.targets!.map((_t, i) => String.fromCharCode(65 + i))]);
+      expect([p.title, p.fieldConfig?.defaults?.unit]).toEqual([p.title, expect.any(String)]);
+      expect(p.targets!.every((t) => t.legendFormat && t.expr)).toBe(true);
+      if (p.type === 'timeseries') expect(p.options?.legend?.showLegend).toBe(true);
+    }
+    const variables = (d.templating?.list ?? []).map((v) => v.name);
+    expect(variables.slice(0, 3)).toEqual(['datasource', 'namespace', 'cluster']);
+  });
+
+  test('delivered as sidecar ConfigMaps with the grafana_dashboard label and folder annotation', () => {
+    const cm = dashboardConfigMap('kafka-prod', 'kafka', 'Kafka', dashboards[0]);
+    expect(cm.metadata).toMatchObject({ name: 'kafka-prod-dashboard-kafka-operations', labels: { grafana_dashboard: '1' }, annotations: { grafana_folder: 'Kafka' } });
+    expect(JSON.parse(cm.data['kafka-operations.json']).uid).toBe('kafka-operations');
+  });
+});

@@ -1,0 +1,92 @@
+import 'cdktf/lib/testing/adapters/jest';
+import { Testing } from 'cdktf';
+import { parse } from 'yaml';
+import { dev, prod } from '../../stacks/environments';
+import { EnvironmentConfig } from '../../stacks/environment-config';
+import { KafkaPlatformStack } from '../../stacks/platform-stack';
+import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
+import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
+import { PrometheusOperatorSchemas } from '../helpers/prometheus-operator-schemas';
+import { releaseObjects, resourceAddresses, resourcesOfType, synthJson, testStack } from '../helpers/synth';
+
+const synthEnv = (env: EnvironmentConfig) => synthJson(new KafkaPlatformStack(Testing.app(), env));
+type ConfigMap = { metadata: { name: string; labels?: Record<string, string>; annotations?: Record<string, string> }; data: Record<string, string> };
+const configMaps = (json: ReturnType<typeof synthJson>) => Object.values(resourcesOfType(json, 'kubernetes_config_map_v1')) as unknown as ConfigMap[];
+
+describe('KafkaMonitoring in the environments', () => {
+  test('prod: the cluster exports metrics through the library rules ConfigMap', () => {
+    const json = synthEnv(prod);
+    const kafka = releaseObjects(json).get('kafka-prod-cluster')!.find((o) => o.kind === 'Kafka')!;
+    expect((kafka.spec as { kafka: { metricsConfig: unknown } }).kafka.metricsConfig).toEqual({
+      type: 'jmxPrometheusExporter',
+      valueFrom: { configMapKeyRef: { name: 'kafka-prod-jmx-exporter-rules', key: 'kafka-metrics.yaml' } },
+    });
+    const rules = configMaps(json).find((c) => c.metadata.name === 'kafka-prod-jmx-exporter-rules')!;
+    expect(parse(rules.data['kafka-metrics.yaml']).rules.length).toBeGreaterThan(5);
+    expect(parse(rules.data['mirror-maker-2-metrics.yaml']).rules.length).toBeGreaterThan(3);
+  });
+
+  test('prod: PodMonitors and the PrometheusRule travel in their own release and are valid', () => {
+    const objects = releaseObjects(synthEnv(prod)).get('kafka-prod-monitoring')!;
+    expect(objects.map((o) => o.kind).sort()).toEqual(['PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PrometheusRule']);
+    const schemas = new PrometheusOperatorSchemas();
+    expect(objects.flatMap((o) => schemas.validate(o))).toEqual([]);
+    expect(objects.every((o) => o.metadata.labels?.release === 'kube-prometheus-stack')).toBe(true);
+  });
+
+  test('prod: five dashboards as sidecar ConfigMaps in the folder', () => {
+    const dashboards = configMaps(synthEnv(prod)).filter((c) => c.metadata.labels?.grafana_dashboard === '1');
+    expect(dashboards.map((d) => d.metadata.name).sort()).toEqual([
+      'kafka-prod-dashboard-kafka-consumer-groups', 'kafka-prod-dashboard-kafka-kraft', 'kafka-prod-dashboard-kafka-mirror-maker-2', 'kafka-prod-dashboard-kafka-operations', 'kafka-prod-dashboard-kafka-topics',
+    ]);
+    expect(dashboards.every((d) => d.metadata.annotations?.grafana_folder === 'Kafka')).toBe(true);
+  });
+
+  test('dev installs kube-prometheus-stack selecting by its release name; prod does not install one', () => {
+    const stackRelease = (json: ReturnType<typeof synthJson>) => Object.values(resourcesOfType(json, 'helm_release')).find((r) => r.chart === 'kube-prometheus-stack');
+    const devRelease = stackRelease(synthEnv(dev))!;
+    expect(devRelease).toMatchObject({ name: 'kube-prometheus-stack', namespace: 'monitoring', repository: 'https://prometheus-community.github.io/helm-charts' });
+    const values = parse((devRelease.values as string[])[0]);
+    expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
+    expect(values.grafana.sidecar.dashboards).toMatchObject({ label: 'grafana_dashboard', labelValue: '1', folderAnnotation: 'grafana_folder' });
+    expect(stackRelease(synthEnv(prod))).toBeUndefined();
+  });
+
+  test('changing a threshold changes only the monitoring release values, in place', () => {
+    const before = synthEnv(prod);
+    const after = synthEnv({ ...prod, monitoring: { ...prod.monitoring!, thresholds: { ...prod.monitoring!.thresholds, consumerLagMessages: { warning: 20_000, critical: 200_000 } } } });
+    expect(resourceAddresses(after)).toEqual(resourceAddresses(before));
+    const changed = resourceAddresses(before).filter((address) => {
+      const [type, name] = address.split('.');
+      return JSON.stringify(before.resource![type][name]) !== JSON.stringify(after.resource![type][name]);
+    });
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/^helm_release\.monitoring_resources_release_/);
+  });
+
+  test('an environment without monitoring has no monitoring objects and no metricsConfig', () => {
+    const json = synthEnv({ ...dev, monitoring: undefined });
+    expect(releaseObjects(json).has('kafka-dev-monitoring')).toBe(false);
+    const kafka = releaseObjects(json).get('kafka-dev-cluster')!.find((o) => o.kind === 'Kafka')!;
+    expect((kafka.spec as { kafka: Record<string, unknown> }).kafka.metricsConfig).toBeUndefined();
+  });
+});
+
+describe('KafkaMonitoring validation', () => {
+  const cluster = (stack: ReturnType<typeof testStack>, metrics: boolean) =>
+    new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metricsConfigMap: metrics ? { name: 'kafka-dev-jmx-exporter-rules', key: 'kafka-metrics.yaml' } : undefined });
+
+  test('refuses a cluster that does not export through the library rules, reporting every issue', () => {
+    const stack = testStack();
+    expect(() => new KafkaMonitoring(stack, 'monitoring', { cluster: cluster(stack, false), team: 'Platform Team', runbookBaseUrl: 'https://x', thresholds: { diskUsagePercent: { warning: 95, critical: 90 } } })).toThrow(
+      /3 invalid inputs[\s\S]*test\/monitoring: team = "Platform Team"[\s\S]*thresholds.diskUsagePercent.critical = 90[\s\S]*cluster.spec.metricsConfigMap = undefined: \{"name":"kafka-dev-jmx-exporter-rules"/,
+    );
+  });
+
+  test('accepts a correctly wired cluster', () => {
+    const stack = testStack();
+    const monitoring = new KafkaMonitoring(stack, 'monitoring', { cluster: cluster(stack, true), team: 'platform', runbookBaseUrl: 'https://x/runbooks' });
+    expect(monitoring.release.releaseName).toBe('kafka-dev-monitoring');
+    expect(monitoring.dashboards).toHaveLength(4);
+  });
+});
