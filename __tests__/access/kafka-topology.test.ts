@@ -58,6 +58,12 @@ describe('KafkaTopology', () => {
     }
   });
 
+  test('a group gets no empty release: only users means no topics release', () => {
+    const { json, topology } = synth([{ name: 'platform', applications: [{ name: 'platform-admin', grants: [Grant.admin()] }] }]);
+    expect([...releaseObjects(json).keys()].sort()).toEqual(['events-cluster', 'events-users-platform']);
+    expect(topology.releases.get('platform')!.topics).toBeUndefined();
+  });
+
   test('objects carry the owner label; replicas come from the cluster', () => {
     const { json } = synth([orders]);
     const topic = allReleaseObjects(json).find((o) => o.metadata.name === 'orders.placed')!;

@@ -55,16 +55,16 @@ export function topologyReleaseNames(clusterName: string, group: string): { read
 }
 
 /**
- * Topics and applications of a cluster, grouped by owner. Each group has two Helm releases, one for
- * its topics (the data) and one for its users (credentials and ACLs, which change more often), both
+ * Topics and applications of a cluster, grouped by owner. Each group has up to two Helm releases, one
+ * for its topics (the data) and one for its users (credentials and ACLs, which change more often), both
  * after the cluster. Everything is validated before anything is created, so all problems of the
  * whole topology are reported together.
  */
 export class KafkaTopology extends Construct {
   public readonly topics: readonly KafkaTopic[];
   public readonly users: readonly KafkaUser[];
-  /** Releases by group name. */
-  public readonly releases: ReadonlyMap<string, { readonly topics: CustomResourceRelease; readonly users: CustomResourceRelease }>;
+  /** Releases by group name; a group without topics (or applications) has no topics (or users) release. */
+  public readonly releases: ReadonlyMap<string, { readonly topics?: CustomResourceRelease; readonly users?: CustomResourceRelease }>;
 
   constructor(scope: Construct, id: string, props: KafkaTopologyProps) {
     super(scope, id);
@@ -73,27 +73,22 @@ export class KafkaTopology extends Construct {
 
     const topics: KafkaTopic[] = [];
     const users: KafkaUser[] = [];
-    const releases = new Map<string, { topics: CustomResourceRelease; users: CustomResourceRelease }>();
+    const releases = new Map<string, { topics?: CustomResourceRelease; users?: CustomResourceRelease }>();
     for (const group of props.groups) {
       const scopeOfGroup = new Construct(this, group.name);
       const names = topologyReleaseNames(props.cluster.clusterName, group.name);
-      const release = (kind: 'topics' | 'users') =>
-        new CustomResourceRelease(scopeOfGroup, kind, { releaseName: names[kind], namespace: props.cluster.namespace, dependsOn: props.cluster.dependables });
-      const pair = { topics: release('topics'), users: release('users') };
+      // A release only for what the group has: no empty Helm releases to install and review.
+      const release = (kind: 'topics' | 'users', count: number) =>
+        count === 0
+          ? undefined
+          : new CustomResourceRelease(scopeOfGroup, kind, { releaseName: names[kind], namespace: props.cluster.namespace, dependsOn: props.cluster.dependables });
+      const pair = { topics: release('topics', group.topics?.length ?? 0), users: release('users', group.applications?.length ?? 0) };
       releases.set(group.name, pair);
       for (const t of group.topics ?? []) {
-        topics.push(new KafkaTopic(pair.topics, t.name, { ...t, cluster: props.cluster, production, release: pair.topics, labels: { ...ownerLabel(group.name), ...(t.labels ?? {}) } }));
+        topics.push(new KafkaTopic(pair.topics!, t.name, { ...t, cluster: props.cluster, production, release: pair.topics, labels: { ...ownerLabel(group.name), ...(t.labels ?? {}) } }));
       }
       for (const app of group.applications ?? []) {
-        users.push(
-          new KafkaUser(pair.users, app.name, {
-            ...app,
-            cluster: props.cluster,
-            production,
-            release: pair.users,
-            labels: ownerLabel(group.name),
-          }),
-        );
+        users.push(new KafkaUser(pair.users!, app.name, { ...app, cluster: props.cluster, production, release: pair.users, labels: ownerLabel(group.name) }));
       }
     }
     this.topics = topics;
