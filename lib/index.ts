@@ -29,6 +29,18 @@ export * from './topics/kafka-topic';
 export * from './access/kafka-user';
 
 // --- monitoring ---
+// (lib/core/monitoring/promql-check.ts is test tooling: it needs the lezer-promql dev dependency.)
+export * from './core/monitoring/catalogue';
+export * from './core/monitoring/exporter-rules';
+export * from './core/monitoring/thresholds';
+export * from './core/monitoring/monitoring-spec';
+export * from './core/monitoring/pod-monitors';
+export * from './core/monitoring/alert-rules';
+export * from './core/monitoring/dashboard-config-maps';
+export * from './core/monitoring/kube-prometheus-stack';
+export { buildDashboards } from './core/monitoring/dashboards';
+export * from './monitoring/kafka-monitoring';
+export * from './monitoring/kube-prometheus-stack';
 
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 export * from './core/operations/cron';

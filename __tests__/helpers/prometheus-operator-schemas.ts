@@ -138,10 +138,12 @@ export class PrometheusOperatorSchemas {
     this.validators = { PodMonitor: ajv.compile(POD_MONITOR_SCHEMA), PrometheusRule: ajv.compile(PROMETHEUS_RULE_SCHEMA) };
   }
 
-  validate(object: { kind: string; metadata?: { name?: string } }): string[] {
+  validate(object: { kind: string; metadata?: { name?: string }; [key: string]: unknown }): string[] {
+    const where = `${object.kind}/${object.metadata?.name}`;
     const validator = this.validators[object.kind];
     if (!validator) return [`no schema for ${object.kind}`];
-    if (validator(object)) return [];
-    return (validator.errors ?? []).map((e) => `${object.kind}/${object.metadata?.name}: ${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
+    const valid = validator(object);
+    if (valid) return [];
+    return (validator.errors ?? []).map((e) => `${where}: ${e.instancePath || '/'} ${e.message} ${JSON.stringify(e.params)}`);
   }
 }
