@@ -63,3 +63,16 @@ export * from './loadtest/load-test';
 
 // --- guardrails and review ---
 export * from './guardrails/acknowledgement';
+export * from './guardrails/inventory';
+export * from './guardrails/rule';
+export * from './guardrails/rules';
+export * from './guardrails/guardrail-error';
+export * from './guardrails/summary';
+export * from './guardrails/platform-guardrails';
+export * from './review/synth-output';
+export * from './review/field-diff';
+export * from './review/changes';
+export * from './review/risk';
+export * from './review/rules';
+export * from './review/review';
+export * from './review/report';

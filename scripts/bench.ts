@@ -6,7 +6,8 @@
  * Add a case to CASES to measure another estate (more environments, monitoring, ...).
  */
 import { execFileSync } from 'child_process';
-import { mkdtempSync, rmSync } from 'fs';
+import { createHash } from 'crypto';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'fs';
 import { cpus, tmpdir } from 'os';
 import { join } from 'path';
 import { App } from 'cdktf';
@@ -16,6 +17,9 @@ import { Milliseconds } from '../lib/core/strimzi/topic';
 import { EnvironmentConfig } from '../stacks/environment-config';
 import { ENVIRONMENTS } from '../stacks/environments';
 import { KafkaPlatformStack } from '../stacks/platform-stack';
+
+const DEFAULT_ESTATE = 'default-estate';
+const LARGE_ESTATE = 'large-estate-3x2000-topics-500-users';
 
 interface BenchCase {
   readonly name: string;
@@ -30,7 +34,14 @@ interface BenchCase {
 const CASES: readonly BenchCase[] = [
   { name: 'prod-as-configured', environments: ['prod'], budget: { wallMs: 5_000, maxRssMb: 400 } },
   { name: 'prod-2000-topics-500-users', environments: ['prod'], estate: { topics: 2000, users: 500, groups: 40 }, budget: { wallMs: 10_000, maxRssMb: 500 } },
+  // The issue's comparison: the default estate (every environment as configured) against a large one
+  // (every environment with 2,000 topics and 500 users with ACLs; monitoring is on in every environment).
+  { name: DEFAULT_ESTATE, environments: ['dev', 'staging', 'prod'], budget: { wallMs: 10_000, maxRssMb: 400 } },
+  { name: LARGE_ESTATE, environments: ['dev', 'staging', 'prod'], estate: { topics: 2000, users: 500, groups: 40 }, budget: { wallMs: 20_000, maxRssMb: 400 } },
 ];
+
+/** Targets of the large estate against the default one. */
+const TARGETS = { maxLargeOverDefault: 2, maxRssMb: 400 };
 
 /** `groups` owner groups; each user produces to one topic of its group and consumes another group's topic. */
 function syntheticTopology(estate: NonNullable<BenchCase['estate']>): TopologyGroupSpec[] {
@@ -71,24 +82,56 @@ function runCase(c: BenchCase): void {
   }
   app.synth();
   const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
+  const outputSha256 = hashTree(outdir);
   rmSync(outdir, { recursive: true, force: true });
   // maxRSS is in kilobytes.
   const maxRssMb = process.resourceUsage().maxRSS / 1024;
-  process.stdout.write(JSON.stringify({ synthMs: Math.round(wallMs), maxRssMb: Math.round(maxRssMb), topics, users }) + '\n');
+  process.stdout.write(JSON.stringify({ synthMs: Math.round(wallMs), maxRssMb: Math.round(maxRssMb), topics, users, outputSha256 }) + '\n');
+}
+
+/** SHA-256 over every file of a synth output (relative path and bytes), to compare two synths. */
+function hashTree(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string, rel: string): void => {
+    for (const entry of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (entry.name === 'manifest.json') continue; // names the random output folder, not content
+      const path = join(d, entry.name);
+      if (entry.isDirectory()) walk(path, `${rel}${entry.name}/`);
+      else hash.update(`${rel}${entry.name}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(dir, '');
+  return hash.digest('hex');
+}
+
+function measure(c: BenchCase) {
+  const start = process.hrtime.bigint();
+  const out = execFileSync(process.execPath, [__filename, '--case', c.name], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
+  const processMs = Math.round(Number(process.hrtime.bigint() - start) / 1e6);
+  const measured = JSON.parse(out.trim().split('\n').pop()!) as { synthMs: number; maxRssMb: number; topics: number; users: number; outputSha256: string };
+  const withinBudget = processMs <= c.budget.wallMs && measured.maxRssMb <= c.budget.maxRssMb;
+  return { case: c.name, environments: c.environments, ...measured, processMs, budget: c.budget, withinBudget };
 }
 
 /** Parent: one child process per case, so memory figures do not add up across cases. */
 function main(): void {
-  const results = CASES.map((c) => {
-    const start = process.hrtime.bigint();
-    const out = execFileSync(process.execPath, [__filename, '--case', c.name], { encoding: 'utf8', env: { ...process.env, CHECKPOINT_DISABLE: '1' } });
-    const processMs = Math.round(Number(process.hrtime.bigint() - start) / 1e6);
-    const measured = JSON.parse(out.trim().split('\n').pop()!) as { synthMs: number; maxRssMb: number; topics: number; users: number };
-    const withinBudget = processMs <= c.budget.wallMs && measured.maxRssMb <= c.budget.maxRssMb;
-    return { case: c.name, environments: c.environments, ...measured, processMs, budget: c.budget, withinBudget };
-  });
-  process.stdout.write(JSON.stringify({ node: process.version, cpus: cpus().length, results }, null, 2) + '\n');
-  if (results.some((r) => !r.withinBudget)) process.exitCode = 1;
+  const results = CASES.map(measure);
+  // A second synth of the large estate in a fresh process must give the same bytes.
+  const again = measure(CASES.find((c) => c.name === LARGE_ESTATE)!);
+  const base = results.find((r) => r.case === DEFAULT_ESTATE)!;
+  const large = results.find((r) => r.case === LARGE_ESTATE)!;
+  const largeOverDefault = Math.round((large.processMs / base.processMs) * 100) / 100;
+  const comparison = {
+    defaultProcessMs: base.processMs,
+    largeProcessMs: large.processMs,
+    largeOverDefault,
+    largePeakRssMb: Math.max(large.maxRssMb, again.maxRssMb),
+    secondSynthIdentical: again.outputSha256 === large.outputSha256,
+    targets: TARGETS,
+  };
+  const withinTargets = largeOverDefault <= TARGETS.maxLargeOverDefault && comparison.largePeakRssMb <= TARGETS.maxRssMb && comparison.secondSynthIdentical;
+  process.stdout.write(JSON.stringify({ node: process.version, cpus: cpus().length, results, comparison: { ...comparison, withinTargets } }, null, 2) + '\n');
+  if (results.some((r) => !r.withinBudget) || !withinTargets) process.exitCode = 1;
 }
 
 const caseArg = process.argv.indexOf('--case');

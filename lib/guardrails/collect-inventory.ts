@@ -6,14 +6,14 @@ import { WORKLOAD_TYPES } from './rules/resource-requests';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
 
-/** Gathers what the rules inspect from a stack's construct tree (cdktf side of the pure rules). */
-export function collectInventory(stack: TerraformStack): StackInventory {
+/** Gathers what the rules inspect from a stack's construct tree (cdktf side of the pure rules); `objectsOnly` skips resolving typed resources. */
+export function collectInventory(stack: TerraformStack, options: { readonly objectsOnly?: boolean } = {}): StackInventory {
   const objects: InventoryObject[] = [];
   const resources: InventoryResource[] = [];
   for (const c of stack.node.findAll()) {
     if (c instanceof CustomResourceRelease) {
       for (const { object, owner } of c.ownedResources) objects.push({ object, owner, release: c.releaseName });
-    } else if (TerraformResource.isTerraformResource(c) && isInspected(c)) {
+    } else if (!options.objectsOnly && TerraformResource.isTerraformResource(c) && isInspected(c)) {
       const json = Tokenization.resolve(c.toTerraform(), { scope: stack, resolver: RESOLVER }) as { resource: Record<string, Record<string, Record<string, unknown>>> };
       const config = Object.values(json.resource[c.terraformResourceType])[0];
       resources.push({ type: c.terraformResourceType, owner: c.node.path, config });

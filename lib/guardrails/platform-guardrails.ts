@@ -72,7 +72,7 @@ export class PlatformGuardrails extends Construct {
 
   private summary(stack: TerraformStack, props: PlatformGuardrailsProps): GuardrailSummary {
     const acks = Acknowledgements.all(stack);
-    const owned = acks.length ? collectInventory(stack).objects : [];
+    const owned = acks.length ? collectInventory(stack, { objectsOnly: true }).objects : [];
     const below = (path: string) => owned.filter((o) => o.owner === path || o.owner.startsWith(`${path}/`)).map((o) => describeObject(o.object));
     return {
       environment: props.environment,
