@@ -5,6 +5,7 @@ export * from './core/validation';
 export * from './core/kubernetes';
 export * from './core/names';
 export * from './core/quantity';
+export * from './core/yaml';
 export * from './core/strimzi/versions';
 export * from './core/strimzi/listener';
 export * from './core/strimzi/storage';

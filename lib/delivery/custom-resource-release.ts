@@ -1,7 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, Lazy, TerraformStack } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
-import { stringify } from 'yaml';
+import { toYaml } from '../core/yaml';
 import { KubernetesObject } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { Validator } from '../core/validation';
@@ -131,7 +131,7 @@ export class CustomResourceRelease extends Construct {
 
   /** The `values` document; rendered once per change, since validation and synth both need it. */
   renderValues(): string {
-    this.rendered ??= stringify({ resources: this.resources }, { lineWidth: 0, aliasDuplicateObjects: false });
+    this.rendered ??= toYaml({ resources: this.resources });
     return this.rendered;
   }
 }
