@@ -10,7 +10,7 @@ import { StrimziOperator } from '../lib/operator/strimzi-operator';
 import { platformLabels } from '../lib/core/kubernetes';
 import { PlatformGuardrails } from '../lib/guardrails/platform-guardrails';
 import { KafkaMonitoring } from '../lib/monitoring/kafka-monitoring';
-import { kafkaMetricsConfigMapRef } from '../lib/core/monitoring/exporter-rules';
+import { cruiseControlMetricsConfigMapRef, kafkaMetricsConfigMapRef } from '../lib/core/monitoring/exporter-rules';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
 import { EnvironmentConfig } from './environment-config';
@@ -57,6 +57,10 @@ export class KafkaPlatformStack extends TerraformStack {
       labels: { 'kafka-platform/environment': env.name, ...(env.cluster.labels ?? {}) },
       // With monitoring on, the brokers export metrics through the monitoring module's exporter rules.
       metricsConfigMap: env.monitoring ? kafkaMetricsConfigMapRef(env.cluster.name) : env.cluster.metricsConfigMap,
+      cruiseControl:
+        env.monitoring && env.cluster.cruiseControl
+          ? { ...env.cluster.cruiseControl, metricsConfigMap: cruiseControlMetricsConfigMapRef(env.cluster.name) }
+          : env.cluster.cruiseControl,
       dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : [])],
       preventDestroy: env.production,
     });

@@ -72,6 +72,20 @@ describe('environment shapes', () => {
     expect(release(dev).lifecycle).toBeUndefined();
   });
 
+  test('with monitoring, brokers and cruise control read exporter rules that exist in the rules ConfigMap', () => {
+    const json = synthJson(stackOf(prod));
+    const kafka = find(allReleaseObjects(json), 'Kafka')[0].spec as {
+      kafka: { metricsConfig: { valueFrom: { configMapKeyRef: { name: string; key: string } } } };
+      cruiseControl: { metricsConfig: { valueFrom: { configMapKeyRef: { name: string; key: string } } } };
+    };
+    const configMaps = Object.values(resourcesOfType(json, 'kubernetes_config_map_v1')) as { metadata: { name: string }; data: Record<string, string> }[];
+    for (const ref of [kafka.kafka.metricsConfig.valueFrom.configMapKeyRef, kafka.cruiseControl.metricsConfig.valueFrom.configMapKeyRef]) {
+      const cm = configMaps.find((c) => c.metadata.name === ref.name);
+      expect(cm?.data[ref.key]).toMatch(/^lowercaseOutputName: true/);
+    }
+    expect(kafka.cruiseControl.metricsConfig.valueFrom.configMapKeyRef.key).not.toBe(kafka.kafka.metricsConfig.valueFrom.configMapKeyRef.key);
+  });
+
   test('an environment that already runs Strimzi skips the operator', () => {
     // Other releases (topics, users, monitoring) come and go with configuration; only the operator's matters here.
     const operatorReleases = (install: boolean) =>

@@ -9,6 +9,7 @@ import { AlertGroup, buildAlertGroups, buildPrometheusRule } from '../core/monit
 import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
 import { buildDashboards } from '../core/monitoring/dashboards';
 import {
+  CRUISE_CONTROL_JMX_RULES,
   KAFKA_JMX_RULES,
   kafkaMetricsConfigMapRef,
   METRICS_CONFIG_KEYS,
@@ -85,6 +86,7 @@ export class KafkaMonitoring extends Construct {
       data: {
         [METRICS_CONFIG_KEYS.kafka]: renderJmxExporterConfig(KAFKA_JMX_RULES),
         [METRICS_CONFIG_KEYS.mirrorMaker2]: renderJmxExporterConfig(MIRROR_MAKER_2_JMX_RULES),
+        [METRICS_CONFIG_KEYS.cruiseControl]: renderJmxExporterConfig(CRUISE_CONTROL_JMX_RULES),
       },
       dependsOn: props.dependsOn,
     });

@@ -145,6 +145,15 @@ describe('buildKafkaCluster', () => {
     expect(buildKafkaCluster(spec({ kafkaExporter: false })).kafka.spec).not.toHaveProperty('kafkaExporter');
   });
 
+  test('cruise control exports metrics only when given exporter rules', () => {
+    const cc = (s: KafkaClusterSpec) => (buildKafkaCluster(s).kafka.spec as { cruiseControl: Record<string, unknown> }).cruiseControl;
+    expect(cc(spec({ cruiseControl: {} }))).not.toHaveProperty('metricsConfig');
+    expect(cc(spec({ cruiseControl: { metricsConfigMap: { name: 'events-rules', key: 'cc.yaml' } } })).metricsConfig).toEqual({
+      type: 'jmxPrometheusExporter',
+      valueFrom: { configMapKeyRef: { name: 'events-rules', key: 'cc.yaml' } },
+    });
+  });
+
   test('metrics config points at the exporter rules ConfigMap', () => {
     const m = buildKafkaCluster(spec({ metricsConfigMap: { name: 'events-metrics', key: 'kafka.yaml' } }));
     expect((m.kafka.spec as { kafka: Record<string, unknown> }).kafka.metricsConfig).toEqual({

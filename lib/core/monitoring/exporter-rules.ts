@@ -61,6 +61,14 @@ export const MIRROR_MAKER_2_JMX_RULES: readonly JmxExporterRule[] = [
   { pattern: `kafka.connect<type=connect-worker-metrics, connector=${V}><>connector-failed-task-count`, name: 'kafka_connect_worker_connector_failed_task_count', type: 'GAUGE', labels: { connector: '$1' } },
 ];
 
+/**
+ * Rules for Cruise Control. No alert or panel uses its metrics yet, so one rule keeps every Cruise Control
+ * sensor (balancedness score, anomaly counts, executor state) under `kafka_cruisecontrol_*` for ad-hoc queries.
+ */
+export const CRUISE_CONTROL_JMX_RULES: readonly JmxExporterRule[] = [
+  { pattern: `kafka.cruisecontrol<name=(.+)><>(\\w+)`, name: 'kafka_cruisecontrol_$1_$2', type: 'GAUGE' },
+];
+
 /** The exporter configuration document for a rule set. */
 export function renderJmxExporterConfig(rules: readonly JmxExporterRule[]): string {
   return stringify(
@@ -75,7 +83,11 @@ export function renderJmxExporterConfig(rules: readonly JmxExporterRule[]): stri
 }
 
 /** Where the exporter rules live: one ConfigMap per cluster, one key per workload. */
-export const METRICS_CONFIG_KEYS = { kafka: 'kafka-metrics.yaml', mirrorMaker2: 'mirror-maker-2-metrics.yaml' } as const;
+export const METRICS_CONFIG_KEYS = {
+  kafka: 'kafka-metrics.yaml',
+  mirrorMaker2: 'mirror-maker-2-metrics.yaml',
+  cruiseControl: 'cruise-control-metrics.yaml',
+} as const;
 
 /** Name of the ConfigMap holding the cluster's exporter rules. */
 export function metricsConfigMapName(cluster: string): string {
@@ -90,4 +102,9 @@ export function kafkaMetricsConfigMapRef(cluster: string): { readonly name: stri
 /** The ConfigMap key reference a `KafkaMirrorMaker2` `metricsConfig` uses for the library's MM2 rules. */
 export function mirrorMaker2MetricsConfigMapRef(cluster: string): { readonly name: string; readonly key: string } {
   return { name: metricsConfigMapName(cluster), key: METRICS_CONFIG_KEYS.mirrorMaker2 };
+}
+
+/** The ConfigMap key reference for Cruise Control's `metricsConfig`. */
+export function cruiseControlMetricsConfigMapRef(cluster: string): { readonly name: string; readonly key: string } {
+  return { name: metricsConfigMapName(cluster), key: METRICS_CONFIG_KEYS.cruiseControl };
 }

@@ -55,6 +55,8 @@ export interface CruiseControlOptions {
    * @default true
    */
   readonly autoRebalance?: boolean;
+  /** JMX exporter rules for Cruise Control's metrics endpoint. @default - no metrics */
+  readonly metricsConfigMap?: { readonly name: string; readonly key: string };
 }
 
 export interface KafkaExporterOptions {
@@ -312,6 +314,9 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
   if (spec.cruiseControl) {
     const cc: Record<string, unknown> = {};
     if (spec.cruiseControl.resources) cc.resources = spec.cruiseControl.resources;
+    if (spec.cruiseControl.metricsConfigMap) {
+      cc.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...spec.cruiseControl.metricsConfigMap } } };
+    }
     if (spec.cruiseControl.autoRebalance ?? true) {
       cc.autoRebalance = (['add-brokers', 'remove-brokers'] as const).map((mode) => ({
         mode,
