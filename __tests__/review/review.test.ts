@@ -143,6 +143,16 @@ describe('plan review', () => {
   });
 
   describe('WARN', () => {
+    test('a deletion-protected prod topic leaving code is a warning, not a block', () => {
+      const kept = (o: KubernetesObject[]) =>
+        o.forEach((t) => Object.assign(t.metadata, { annotations: { ...(t.metadata.annotations ?? {}), 'helm.sh/resource-policy': 'keep' } }));
+      const base = editProdObjects('kafka-prod-topics', kept);
+      const head = editStack(base, 'kafka-prod', (json) =>
+        editReleaseObjects(json, 'kafka-prod-topics', (o) => o.splice(o.findIndex((t) => t.metadata.name === 'orders'), 1)),
+      );
+      expect(risks(review(base, head))).toEqual(['WARN kept-topic-removed KafkaTopic kafka/orders']);
+    });
+
     test('retention cut on a topic, also from the broker default to a shorter explicit value', () => {
       const r = review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'retention.ms': DAY })));
       expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.risks.map((x) => x.message)).toEqual([`retention.ms ${7 * DAY} → ${DAY}: older data is deleted at the next cleanup`]);
