@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DNS_LABEL_RULE, isDnsLabel, MAX_CLUSTER_NAME } from '../core/names';
 import { Validator } from '../core/validation';
+import { Listener } from '../core/strimzi/listener';
 import { clientsCaCertSecret, clusterCaCertSecret, listenerBootstrap } from '../core/strimzi/operator-names';
 
 /** What other constructs need to know about a Kafka cluster, owned here or elsewhere. */
@@ -22,6 +23,11 @@ export interface IKafkaCluster {
   readonly clientsCaCertSecret: string;
   /** In-cluster bootstrap address (`host:port`) of a listener; the first listener when no name is given. */
   bootstrapServers(listenerName?: string): string;
+  /**
+   * The cluster's listeners with their TLS and authentication, when known (a cluster owned in this stack);
+   * undefined for a cluster referenced by attributes.
+   */
+  readonly listeners?: readonly Listener[];
   /** Resources that must exist before topics and users: the cluster's own release, when owned in this stack. */
   readonly dependables: ITerraformDependable[];
 }
@@ -69,7 +75,7 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
   public readonly clusterCaCertSecret: string;
   public readonly clientsCaCertSecret: string;
   public readonly dependables: ITerraformDependable[] = [];
-  private readonly listeners: readonly ListenerAttributes[];
+  private readonly listenerAttributes: readonly ListenerAttributes[];
 
   constructor(scope: Construct, id: string, attrs: KafkaClusterAttributes) {
     super(scope, id);
@@ -87,10 +93,10 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
     this.minInsyncReplicas = attrs.minInsyncReplicas ?? 2;
     this.clusterCaCertSecret = clusterCaCertSecret(attrs.clusterName);
     this.clientsCaCertSecret = clientsCaCertSecret(attrs.clusterName);
-    this.listeners = attrs.listeners ?? [{ name: 'tls', port: 9093 }];
+    this.listenerAttributes = attrs.listeners ?? [{ name: 'tls', port: 9093 }];
   }
 
   bootstrapServers(listenerName?: string): string {
-    return listenerBootstrap(this.clusterName, this.namespace, selectListener(this.node.path, this.listeners, listenerName));
+    return listenerBootstrap(this.clusterName, this.namespace, selectListener(this.node.path, this.listenerAttributes, listenerName));
   }
 }

@@ -1,5 +1,4 @@
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
-import { Listener } from '../core/strimzi/listener';
 import { ClientCredentials, KafkaClientConnection } from '../core/operations/kafka-client';
 import { UserAuthentication } from '../core/strimzi/user';
 import { Validator } from '../core/validation';
@@ -17,8 +16,8 @@ export interface OperationsAccess {
  * listener. A cluster referenced by attributes exposes no listener details: SCRAM over TLS is assumed.
  */
 export function operationsAccess(v: Validator, cluster: IKafkaCluster, username: string, listenerName?: string): OperationsAccess | undefined {
-  const listeners = (cluster as { listeners?: readonly Listener[] }).listeners;
-  if (!listeners || !listeners.every((l) => l instanceof Listener)) {
+  const listeners = cluster.listeners;
+  if (!listeners) {
     return {
       connection: { bootstrapServers: cluster.bootstrapServers(listenerName), clusterCaSecret: cluster.clusterCaCertSecret, credentials: ClientCredentials.scramSha512(username) },
       userAuthentication: UserAuthentication.scramSha512(),
