@@ -1,4 +1,4 @@
-import { runApp } from './lib/app/run-app';
+import { runApp } from './lib';
 import { buildApp } from './stacks/app';
 
 runApp(() => buildApp());

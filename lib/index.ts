@@ -1,79 +1,65 @@
-// Public API of the kafka-platform library.
+// Public API of the kafka-platform library (the package root, `kafka-platform`): what a stack composes
+// with. Constructs, their props, the static factories and types those props take, references to clusters
+// owned elsewhere, guardrails and `runApp`.
+//
+// Pure builders live at `kafka-platform/core`, guardrail rule authoring at `kafka-platform/guardrails`, the plan
+// review engine at `kafka-platform/review` (lib/core/index.ts, lib/guardrails/index.ts, lib/review/index.ts).
+// Everything else is internal. To publish a new construct, add one line in its section below.
 
-// Pure core: typed inputs to Kubernetes objects, no cdktf.
-export * from './core/validation';
-export * from './core/kubernetes';
-export * from './core/names';
-export * from './core/quantity';
-export * from './core/yaml';
-export * from './core/strimzi/versions';
-export * from './core/strimzi/listener';
-export * from './core/strimzi/storage';
-export * from './core/strimzi/node-pool';
-export * from './core/strimzi/kafka';
-export * from './core/strimzi/operator-names';
+// --- running an app ---
+export { runApp } from './app/run-app';
+export { ValidationError, type ValidationIssue } from './core/validation';
 
-// Delivery of custom resources through the library's Helm chart.
-export * from './delivery/custom-resource-release';
+// --- delivery of custom resources through the library's Helm chart ---
+export { CustomResourceRelease, type CustomResourceReleaseProps, type AddResourceOptions } from './delivery/custom-resource-release';
+export { type KubernetesObject, type ObjectMeta, type ResourceRequirements } from './core/kubernetes';
 
-// Constructs.
-export * from './operator/strimzi-operator';
-export * from './cluster/kafka-cluster-ref';
-export * from './cluster/kafka-cluster';
+// --- operator and cluster ---
+export { StrimziOperator, type StrimziOperatorProps } from './operator/strimzi-operator';
+export { KafkaCluster, type KafkaClusterProps } from './cluster/kafka-cluster';
+export { ImportedKafkaCluster, type IKafkaCluster, type KafkaClusterAttributes, type ListenerAttributes } from './cluster/kafka-cluster-ref';
+export { NodeTopology, type KafkaClusterSpec, type BrokerDefaults, type CertificateAuthorityOptions, type CruiseControlOptions, type KafkaExporterOptions } from './core/strimzi/kafka';
+export { Listener, ListenerAuthentication, type ListenerType, type ListenerOptions, type ExternalListenerOptions, type NetworkPeer } from './core/strimzi/listener';
+export { Storage, type VolumeOptions, type JbodVolume } from './core/strimzi/storage';
+export { type NodePool, type NodePoolOptions, type NodeRole, type JvmOptions } from './core/strimzi/node-pool';
+export { STRIMZI_VERSION, KAFKA_VERSIONS, DEFAULT_KAFKA_VERSION } from './core/strimzi/versions';
 
 // --- topics, users and access ---
-export * from './core/strimzi/topic';
-export * from './core/strimzi/acl';
-export * from './core/strimzi/user';
-export * from './core/access/grant';
-export * from './topics/kafka-topic';
-export * from './access/kafka-user';
+export { KafkaTopic, type KafkaTopicProps } from './topics/kafka-topic';
+export { Milliseconds, PROTECTED_TOPIC_LABEL, type TopicSpec, type TopicConfig, type CleanupPolicy, type CompressionType, type TimestampType } from './core/strimzi/topic';
+export { KafkaUser, type KafkaUserProps } from './access/kafka-user';
+export { UserAuthentication, type UserSpec, type UserQuotas, type PasswordSecretRef } from './core/strimzi/user';
+export { Grant, WILDCARD_RULE_ID, type GrantKind, type Names, type ProduceOptions, type ConsumeOptions, type StreamsOptions, type ConnectOptions } from './core/access/grant';
+export { AclResources, allow, type AclRule, type AclResource, type AclOperation, type AclResourceType, type AclPatternType } from './core/strimzi/acl';
+export { KafkaTopology, topologyReleaseNames, type KafkaTopologyProps, type TopologyGroupSpec, type ApplicationSpec } from './access/kafka-topology';
 
 // --- monitoring ---
-// (lib/core/monitoring/promql-check.ts is test tooling: it needs the lezer-promql dev dependency.)
-export * from './core/monitoring/catalogue';
-export * from './core/monitoring/exporter-rules';
-export * from './core/monitoring/thresholds';
-export * from './core/monitoring/monitoring-spec';
-export * from './core/monitoring/pod-monitors';
-export * from './core/monitoring/alert-rules';
-export * from './core/monitoring/dashboard-config-maps';
-export * from './core/monitoring/kube-prometheus-stack';
-export { buildDashboards } from './core/monitoring/dashboards';
-export * from './monitoring/kafka-monitoring';
-export * from './monitoring/kube-prometheus-stack';
+export { KafkaMonitoring, type KafkaMonitoringProps } from './monitoring/kafka-monitoring';
+export { KubePrometheusStack, type KubePrometheusStackProps } from './monitoring/kube-prometheus-stack';
+export { kafkaMetricsConfigMapRef, cruiseControlMetricsConfigMapRef } from './core/monitoring/exporter-rules';
+export { type AlertThresholds, type WarningCritical, type CapacityTriggers } from './core/monitoring/thresholds';
+export { type WatchedCronJob } from './core/monitoring/monitoring-spec';
 
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
-export * from './core/operations/cron';
-export * from './core/operations/batch-workload';
-export * from './core/operations/kafka-client';
-export * from './core/operations/mirror-maker2';
-export * from './core/operations/rebalance';
-export * from './core/operations/images';
-export * from './operations/batch-workload';
-export * from './operations/platform-operations';
-export * from './backup/backup-storage';
-export * from './backup/metadata-backup';
-export * from './backup/offset-restore';
-export * from './backup/volume-snapshots';
-export * from './replication/mirror-maker2';
-export * from './maintenance/preferred-leader-election';
-export * from './maintenance/manual-rebalance';
-export * from './security/acl-audit';
-export * from './loadtest/load-test';
+export { PlatformOperations, type PlatformOperationsProps, type OperationsConfig } from './operations/platform-operations';
+export { BatchWorkload, type BatchWorkloadProps } from './operations/batch-workload';
+export { type BackupVolumeOptions, type S3BackupTarget } from './backup/backup-storage';
+export { MetadataBackup, type MetadataBackupProps } from './backup/metadata-backup';
+export { OffsetRestore, type OffsetRestoreProps } from './backup/offset-restore';
+export { VolumeSnapshots, type VolumeSnapshotsProps } from './backup/volume-snapshots';
+export { KafkaMirrorMaker2, type KafkaMirrorMaker2Props, type ReplicationTarget } from './replication/mirror-maker2';
+export { MirrorAuthentication, type MirrorClusterConnection } from './core/operations/mirror-maker2';
+export { PreferredLeaderElection, type PreferredLeaderElectionProps } from './maintenance/preferred-leader-election';
+export { ManualRebalance, type ManualRebalanceProps } from './maintenance/manual-rebalance';
+export { AclAudit, type AclAuditProps } from './security/acl-audit';
+export { LoadTest, LoadTestProfile, type LoadTestProps } from './loadtest/load-test';
 
-// --- guardrails and review ---
-export * from './guardrails/acknowledgement';
-export * from './guardrails/inventory';
-export * from './guardrails/rule';
-export * from './guardrails/rules';
-export * from './guardrails/guardrail-error';
-export * from './guardrails/summary';
-export * from './guardrails/platform-guardrails';
-export * from './review/synth-output';
-export * from './review/field-diff';
-export * from './review/changes';
-export * from './review/risk';
-export * from './review/rules';
-export * from './review/review';
-export * from './review/report';
+// --- guardrails ---
+export { PlatformGuardrails, type PlatformGuardrailsProps, type AcknowledgementConfig } from './guardrails/platform-guardrails';
+export { TeamGuardrails, type TeamGuardrailsProps } from './guardrails/team-guardrails';
+export { Acknowledgements, type Acknowledgement } from './guardrails/acknowledgement';
+export { GuardrailError, type RuleViolation } from './guardrails/guardrail-error';
+export { type GuardrailRule, type GuardrailFinding } from './guardrails/rule';
+export { type StackInventory, type InventoryObject, type InventoryResource } from './guardrails/inventory';
+export { productionRules, type ProductionRuleOptions } from './guardrails/rules';
+export { teamRules } from './guardrails/rules/team';

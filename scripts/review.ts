@@ -5,9 +5,7 @@
  *   npm run review -- --base <synth dir of main> --head <synth dir of the branch> [--out report.md]
  */
 import * as fs from 'fs';
-import { renderMarkdown } from '../lib/review/report';
-import { reviewSynthOutputs } from '../lib/review/review';
-import { readSynthOutput } from '../lib/review/synth-output';
+import { readSynthOutput, renderMarkdown, reviewSynthOutputs } from '../lib/review';
 
 const USAGE = 'usage: npm run review -- --base <cdktf.out of the base> --head <cdktf.out of the head> [--out <file.md>]';
 

@@ -1,8 +1,6 @@
-import { KafkaClusterSpec } from '../lib/core/strimzi/kafka';
-import { ResourceRequirements } from '../lib/core/kubernetes';
-import { OperationsConfig } from '../lib/operations/platform-operations';
+import { KafkaClusterSpec, OperationsConfig, ResourceRequirements } from '../lib';
 import { MonitoringConfig } from './monitoring/monitoring-config';
-import { AcknowledgementConfig } from '../lib/guardrails/platform-guardrails';
+import { AcknowledgementConfig } from '../lib';
 
 /** Where an environment keeps its Terraform state. */
 export type BackendConfig =

@@ -1,8 +1,4 @@
-import { Listener, ListenerAuthentication, NetworkPeer } from '../lib/core/strimzi/listener';
-import { NodeTopology } from '../lib/core/strimzi/kafka';
-import { Storage } from '../lib/core/strimzi/storage';
-import { MirrorAuthentication } from '../lib/core/operations/mirror-maker2';
-import { LoadTestProfile } from '../lib/loadtest/load-test';
+import { Listener, ListenerAuthentication, LoadTestProfile, MirrorAuthentication, NetworkPeer, NodeTopology, Storage } from '../lib';
 import { EnvironmentConfig } from './environment-config';
 import { platformTopology } from './topology/catalogue';
 

@@ -1,5 +1,5 @@
 import { App } from 'cdktf';
-import { runApp } from '../../lib/app/run-app';
+import { runApp } from '../../lib';
 import { CheckoutKafkaStack } from './stack';
 
 // `node dist/examples/product-team/main.js` synthesizes the team's stack for staging and prod.

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { CustomResourceRelease, Grant, KafkaCluster, KafkaTopic, KafkaUser, Milliseconds } from '../../lib';
+import { CustomResourceRelease, Grant, IKafkaCluster, KafkaCluster, KafkaTopic, KafkaUser, Milliseconds, TeamGuardrails } from '../../lib';
 
 export interface CheckoutKafkaStackProps {
   /** Kube config context of the platform's Kubernetes cluster. */
@@ -21,6 +21,11 @@ export interface CheckoutKafkaStackProps {
  * in its own Helm release (`checkout-kafka`), so the platform's releases never see them.
  */
 export class CheckoutKafkaStack extends TerraformStack {
+  /** The platform's cluster, by reference. */
+  public readonly cluster: IKafkaCluster;
+  /** The team's Helm release: its topics and users. */
+  public readonly release: CustomResourceRelease;
+
   constructor(scope: Construct, id: string, props: CheckoutKafkaStackProps) {
     super(scope, id);
     const access = { configPath: '~/.kube/config', configContext: props.kubeContext };
@@ -34,6 +39,8 @@ export class CheckoutKafkaStack extends TerraformStack {
     });
     // Release names are unique per namespace: prefix with the team, never with the platform's `<cluster>-` names.
     const release = new CustomResourceRelease(this, 'checkout', { releaseName: 'checkout-kafka', namespace: cluster.namespace, dependsOn: cluster.dependables });
+    this.cluster = cluster;
+    this.release = release;
 
     const cartEvents = new KafkaTopic(release, 'cart-events', {
       cluster,
@@ -54,5 +61,8 @@ export class CheckoutKafkaStack extends TerraformStack {
       ],
       quotas: { producerByteRate: 5 * 1024 * 1024 },
     });
+
+    // The production rules about what a team declares; the consumed platform topic is named as someone else's.
+    new TeamGuardrails(this, 'guardrails', { production: props.production, externalTopics: ['orders.order-placed.v1'] });
   }
 }

@@ -48,16 +48,16 @@ export class PlatformGuardrails extends Construct {
     super(scope, id);
     const stack = TerraformStack.of(this);
     this.rules = props.production ? (props.rules ?? productionRules({ admins: props.admins })) : [];
-    this.applyConfiguredAcknowledgements(stack, props.acknowledgements ?? []);
+    this.applyConfiguredAcknowledgements(stack, props.acknowledgements ?? [], props.rules ?? []);
 
     const summary = new TerraformLocal(this, 'summary', Lazy.anyValue({ produce: () => this.summary(stack, props) }));
     summary.overrideLogicalId(SUMMARY_LOCAL);
     if (props.production) Aspects.of(stack).add(new GuardrailAspect(stack, this.rules, this.covers));
   }
 
-  private applyConfiguredAcknowledgements(stack: TerraformStack, acks: readonly AcknowledgementConfig[]): void {
+  private applyConfiguredAcknowledgements(stack: TerraformStack, acks: readonly AcknowledgementConfig[], rules: readonly GuardrailRule[]): void {
     const v = new Validator(this.node.path);
-    const known = new Set(productionRules().map((r) => r.id));
+    const known = new Set([...productionRules(), ...rules].map((r) => r.id));
     const targets = acks.map((ack, i) => {
       if (ack.ruleId.startsWith('KP-PROD-')) {
         v.check(known.has(ack.ruleId), `acknowledgements[${i}].ruleId`, ack.ruleId, `one of ${[...known].join(', ')}`);

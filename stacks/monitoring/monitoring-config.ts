@@ -1,8 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
-import { KafkaMonitoring, KafkaMonitoringProps } from '../../lib/monitoring/kafka-monitoring';
-import { KubePrometheusStack } from '../../lib/monitoring/kube-prometheus-stack';
+import { KafkaCluster, KafkaMonitoring, KafkaMonitoringProps, KubePrometheusStack } from '../../lib';
 
 /** An environment's monitoring: everything of `KafkaMonitoringProps` but the cluster, plus the optional stack. */
 export interface MonitoringConfig extends Omit<KafkaMonitoringProps, 'cluster' | 'dependsOn'> {

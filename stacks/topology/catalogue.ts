@@ -1,5 +1,4 @@
-import { Grant } from '../../lib/core/access/grant';
-import { Milliseconds } from '../../lib/core/strimzi/topic';
+import { Grant, Milliseconds } from '../../lib';
 import { EnvironmentName, GroupEntry, resolveTopology, TopologyConfig } from './per-environment';
 
 const { days, hours } = Milliseconds;

@@ -1,5 +1,4 @@
-import { ApplicationSpec, KafkaTopologyProps, TopologyGroupSpec } from '../../lib/access/kafka-topology';
-import { TopicSpec } from '../../lib/core/strimzi/topic';
+import { ApplicationSpec, KafkaTopologyProps, TopicSpec, TopologyGroupSpec } from '../../lib';
 
 export type EnvironmentName = 'dev' | 'staging' | 'prod';
 

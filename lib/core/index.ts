@@ -1,0 +1,44 @@
+// `kafka-platform/core`: the pure builders. Typed inputs in, plain Kubernetes objects out; no cdktf.
+// For tools, tests and other delivery mechanisms. Add a new core module with one `export *` line in its section.
+
+// --- validation, names and Kubernetes basics ---
+export * from './validation';
+export * from './kubernetes';
+export * from './names';
+export * from './quantity';
+export * from './resources';
+export * from './yaml';
+
+// --- Strimzi resources ---
+export * from './strimzi/versions';
+export * from './strimzi/listener';
+export * from './strimzi/storage';
+export * from './strimzi/node-pool';
+export * from './strimzi/kafka';
+export * from './strimzi/operator-names';
+export * from './strimzi/topic';
+export * from './strimzi/acl';
+export * from './strimzi/user';
+
+// --- access ---
+export * from './access/grant';
+
+// --- monitoring ---
+// (monitoring/promql-check.ts is test tooling: it needs the lezer-promql dev dependency.)
+export * from './monitoring/catalogue';
+export * from './monitoring/exporter-rules';
+export * from './monitoring/thresholds';
+export * from './monitoring/monitoring-spec';
+export * from './monitoring/pod-monitors';
+export * from './monitoring/alert-rules';
+export * from './monitoring/dashboard-config-maps';
+export * from './monitoring/kube-prometheus-stack';
+export { buildDashboards } from './monitoring/dashboards';
+
+// --- operations: batch workloads, clients, MirrorMaker 2, rebalances ---
+export * from './operations/cron';
+export * from './operations/batch-workload';
+export * from './operations/kafka-client';
+export * from './operations/mirror-maker2';
+export * from './operations/rebalance';
+export * from './operations/images';

@@ -1,0 +1,129 @@
+import { Construct, IConstruct } from 'constructs';
+import { Aspects, IAspect, TerraformStack } from 'cdktf';
+import { AclRule } from '../core/strimzi/acl';
+import { kafkaTopicName } from '../core/strimzi/topic';
+import { Validator, ValidationIssue, ValidationError } from '../core/validation';
+import { ImportedKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { KafkaUser } from '../access/kafka-user';
+import { collectInventory } from './collect-inventory';
+import { GuardrailRule } from './rule';
+import { teamRules } from './rules/team';
+import { AcknowledgementConfig, PlatformGuardrails } from './platform-guardrails';
+
+export interface TeamGuardrailsProps {
+  /** Enforce the production rules (`teamRules()`): synth fails on any unacknowledged finding. */
+  readonly production: boolean;
+  /**
+   * Topics this team does not own but grants its users access to (the platform's or another team's),
+   * by Kafka topic name, or as a prefix ending in `*` (`orders.*`). Every topic a user's grants name must
+   * be declared in this stack or listed here.
+   * @default []
+   */
+  readonly externalTopics?: readonly string[];
+  /** Acknowledgements from configuration, as on the platform (`{ ruleId, path, reason }`). @default [] */
+  readonly acknowledgements?: readonly AcknowledgementConfig[];
+  /** Name recorded in the guardrail summary the plan review shows. @default - the stack's name */
+  readonly environment?: string;
+  /** The rules to enforce in production. @default teamRules() */
+  readonly rules?: readonly GuardrailRule[];
+}
+
+/**
+ * Guardrails of a product team's stack, applied in one line: `new TeamGuardrails(this, 'guardrails', { production })`.
+ *
+ * In every environment it refuses, at synth, a referenced cluster without `brokerCount` (topic replication is
+ * checked against it) and grants on topics the stack neither declares nor lists in `externalTopics`. In
+ * production it also enforces the rules about what a team declares (replication, min ISR, unclean election,
+ * deletion protection, wildcard and admin grants), with findings and fixes in the team's props and
+ * acknowledgements as on the platform (`Acknowledgements.add(construct, ruleId, reason)` or `acknowledgements`).
+ *
+ * Add it last in the stack's constructor, so that configured acknowledgements can name any construct.
+ */
+export class TeamGuardrails extends Construct {
+  public readonly rules: readonly GuardrailRule[];
+
+  constructor(scope: Construct, id: string, props: TeamGuardrailsProps) {
+    super(scope, id);
+    const stack = TerraformStack.of(this);
+    const v = new Validator(this.node.path);
+    (props.externalTopics ?? []).forEach((t, i) => v.check(typeof t === 'string' && t.length > 0, `externalTopics[${i}]`, t, 'a topic name, or a prefix ending in *'));
+    v.throwIfAny();
+    // Added before the rules' aspect: bad input is reported before policy findings.
+    Aspects.of(stack).add(new TeamInputAspect(stack, props.externalTopics ?? []));
+    const guardrails = new PlatformGuardrails(this, 'rules', {
+      environment: props.environment ?? stack.node.id,
+      production: props.production,
+      acknowledgements: props.acknowledgements,
+      rules: props.rules ?? teamRules(),
+    });
+    this.rules = guardrails.rules;
+  }
+}
+
+/** Checks the team's inputs against each other once the stack is complete. */
+class TeamInputAspect implements IAspect {
+  constructor(
+    private readonly stack: TerraformStack,
+    private readonly externalTopics: readonly string[],
+  ) {}
+
+  visit(node: IConstruct): void {
+    if (node !== this.stack) return;
+    const constructs = this.stack.node.findAll();
+    const issues: ValidationIssue[] = [];
+    for (const c of constructs) {
+      if (c instanceof ImportedKafkaCluster && c.brokerCount === undefined) {
+        issues.push({
+          path: c.node.path,
+          field: 'brokerCount',
+          value: undefined,
+          allowed: `the number of brokers of cluster "${c.clusterName}" (ask the platform team): in a team stack topic replication is checked against it`,
+        });
+      }
+    }
+    const declared = collectInventory(this.stack, { objectsOnly: true })
+      .objects.filter((o) => o.object.kind === 'KafkaTopic')
+      .map((o) => kafkaTopicName(o.object));
+    const known = (acl: AclRule) => isKnownTopic(acl, declared, this.externalTopics);
+    const allowed = `a topic this stack declares${declared.length ? ` (${declared.join(', ')})` : ''}, or one listed as another team's in TeamGuardrails externalTopics`;
+    for (const user of constructs.filter((c): c is KafkaUser => c instanceof KafkaUser)) {
+      const v = new Validator(user.node.path);
+      const fromGrants = new Set<string>();
+      user.grants.forEach((grant, i) => {
+        for (const acl of grant.acls.filter(isTopicAcl)) {
+          fromGrants.add(written(acl));
+          // A Streams application's own internal topics (`<application.id>-*`, created by the application).
+          if (grant.kind === 'streams' && acl.operations.includes('Create')) continue;
+          v.check(known(acl), `grants[${i}] (${grant.description})`, `topic:${written(acl)}`, allowed);
+        }
+      });
+      for (const acl of user.acls.filter(isTopicAcl)) {
+        if (!fromGrants.has(written(acl))) v.check(known(acl), 'acls', `topic:${written(acl)}`, allowed);
+      }
+      issues.push(...v.issues);
+    }
+    if (issues.length > 0) throw new ValidationError(issues);
+  }
+}
+
+/** Topic ACLs other than the wildcard, which the wildcard rule judges. */
+function isTopicAcl(acl: AclRule): boolean {
+  return acl.resource.type === 'topic' && acl.resource.name !== '*';
+}
+
+/** The name as written in a grant: prefixes end in `*`. */
+function written(acl: AclRule): string {
+  return `${acl.resource.name}${acl.resource.patternType === 'prefix' ? '*' : ''}`;
+}
+
+/**
+ * A literal name is known when declared here or listed (or covered by a listed prefix); a prefix when it is
+ * listed (or within a listed prefix), or when it covers at least one topic the stack declares (the team's own names).
+ */
+function isKnownTopic(acl: AclRule, declared: readonly string[], external: readonly string[]): boolean {
+  const name = acl.resource.name ?? '';
+  const prefix = acl.resource.patternType === 'prefix';
+  const listed = external.some((e) => (e.endsWith('*') ? name.startsWith(e.slice(0, -1)) : !prefix && e === name));
+  if (listed) return true;
+  return prefix ? declared.some((d) => d.startsWith(name)) : declared.includes(name);
+}
