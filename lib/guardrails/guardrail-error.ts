@@ -29,6 +29,6 @@ export class GuardrailError extends ValidationError {
     this.message =
       `${noun} in ${stack}\n${lines.join('\n')}\n` +
       `  A deliberate exception is acknowledged on the construct with a reason: Acknowledgements.add(construct, '<rule id>', '<reason>'), ` +
-      `or in the environment's guardrails.acknowledgements ({ ruleId, path, reason }).`;
+      `or in the guardrails' acknowledgements ({ ruleId, path, reason }): an environment's guardrails, or TeamGuardrails in a team stack.`;
   }
 }
