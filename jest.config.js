@@ -11,6 +11,8 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
+  // Prints one line when the Strimzi CRD suites are skipped (and fails in CI).
+  globalSetup: '<rootDir>/__tests__/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/teardown.js',
   maxWorkers: 2,
 };

@@ -2,21 +2,37 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Ajv, { ValidateFunction } from 'ajv';
 import { parse } from 'yaml';
+import { readPins, repositoryRoot } from '../../scripts/strimzi-crds';
 
 /**
  * Validates objects against the real Strimzi 1.2.0 CRD schemas, read from the folder named by
- * STRIMZI_CRD_DIR (CI points it at ../shared/schemas/strimzi). Stricter than the API server in one
- * respect: an unknown field is an error here, where Kubernetes would silently prune it.
+ * STRIMZI_CRD_DIR (CI points it at ../shared/schemas/strimzi) or, when it is unset, from the cache that
+ * `npm run crds` fills (pinned SHA-256). Stricter than the API server in one respect: an unknown field
+ * is an error here, where Kubernetes would silently prune it.
  */
 export const CRD_DIR_VARIABLE = 'STRIMZI_CRD_DIR';
 
-export function crdDir(): string | undefined {
+/** Where the CRDs are, or why they are not there. */
+export function locateCrds(): { readonly dir?: string; readonly reason?: string } {
   const dir = process.env[CRD_DIR_VARIABLE];
-  if (dir && fs.existsSync(dir)) return dir;
-  const reason = dir ? `${CRD_DIR_VARIABLE}=${dir} does not exist` : `${CRD_DIR_VARIABLE} is not set`;
+  if (dir) return fs.existsSync(dir) ? { dir } : { reason: `${CRD_DIR_VARIABLE}=${dir} does not exist` };
+  const root = repositoryRoot(__dirname);
+  const pins = readPins(root);
+  const cached = path.join(root, pins.cacheDir);
+  if (Object.keys(pins.files).every((f) => fs.existsSync(path.join(cached, f)))) return { dir: cached };
+  return { reason: `${CRD_DIR_VARIABLE} is not set and ${pins.cacheDir} is empty` };
+}
+
+/** The line printed once per test run (by the global setup) when the CRD suites are skipped. */
+export function skippedLine(reason: string): string {
+  return `Strimzi CRD conformance suites SKIPPED: ${reason}. Run \`npm run crds\` (downloads the pinned Strimzi 1.2.0 CRDs) or set ${CRD_DIR_VARIABLE}.`;
+}
+
+/** The CRD folder; undefined (suite skipped) without one, except in CI (CI=true), where that is an error. */
+export function crdDir(): string | undefined {
+  const { dir, reason } = locateCrds();
+  if (dir) return dir;
   if (process.env.CI === 'true') throw new Error(`Strimzi CRD conformance cannot run in CI: ${reason}`);
-  // eslint-disable-next-line no-console
-  console.warn(`\n*** STRIMZI CRD CONFORMANCE DID NOT RUN: ${reason}. Set it to the folder of the Strimzi 1.2.0 CRDs. ***\n`);
   return undefined;
 }
 
@@ -44,7 +60,9 @@ function closeObjects(schema: Schema): Schema {
 export class StrimziSchemas {
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor(dir: string) {
+  /** Without a folder (a suite skipped for want of CRDs still runs its describe body) it knows no kinds. */
+  constructor(dir: string | undefined) {
+    if (dir === undefined) return;
     const ajv = new Ajv({ strict: false, allErrors: true });
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
       const crd = parse(fs.readFileSync(path.join(dir, file), 'utf8'));
