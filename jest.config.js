@@ -9,6 +9,8 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/__tests__'],
   testMatch: ['**/*.test.ts'],
+  // *.e2e.test.ts need the npm registry: `npm run test:consumer` (jest.consumer.config.js).
+  testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
   transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
   setupFilesAfterEnv: ['<rootDir>/__tests__/setup.ts'],
   // Prints one line when the Strimzi CRD suites are skipped (and fails in CI).
