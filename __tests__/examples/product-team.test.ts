@@ -1,3 +1,5 @@
+import * as fs from 'fs';
+import * as path from 'path';
 import { Testing } from 'cdktf';
 import { CheckoutKafkaStack } from '../../examples/product-team/stack';
 import { PROTECTED_TOPIC_LABEL } from '../../lib/core/strimzi/topic';
@@ -26,6 +28,17 @@ describe('product team example', () => {
     const topic = (production: boolean) => releaseObjects(synthExample(production)).get('checkout-kafka')![0];
     expect(topic(true).metadata.labels).toHaveProperty([PROTECTED_TOPIC_LABEL], 'true');
     expect(topic(false).metadata.labels).not.toHaveProperty([PROTECTED_TOPIC_LABEL]);
+  });
+
+  test("the README's team walk-through is this stack, as a team imports it", () => {
+    const repo = path.join(__dirname, '..', '..');
+    const stack = fs.readFileSync(path.join(repo, 'examples', 'product-team', 'stack.ts'), 'utf8').replace("from '../../lib'", "from 'kafka-platform'");
+    expect(fs.readFileSync(path.join(repo, 'README.md'), 'utf8')).toContain('```ts\n' + stack + '```');
+  });
+
+  test('with TeamGuardrails, its prod stack passes the team rules', () => {
+    const json = synthExample(true) as { locals?: { kafka_platform?: { production: boolean; enforcedRules: string[] } } };
+    expect(json.locals?.kafka_platform).toMatchObject({ production: true, enforcedRules: expect.arrayContaining(['KP-PROD-REPLICATION', 'KP-ACCESS-ADMIN']) });
   });
 
   const dir = crdDir();
