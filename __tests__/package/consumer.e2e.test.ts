@@ -51,7 +51,7 @@ beforeAll(() => {
   fs.writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'checkout-kafka', private: true, version: '1.0.0' }, null, 2));
   fs.writeFileSync(path.join(project, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
   run('npm', [
-    'install', '--no-audit', '--no-fund', '--prefer-offline', tarball,
+    'install', '--no-audit', '--no-fund', tarball,
     'constructs@^10', 'cdktf@~0.21.0', '@cdktf/provider-kubernetes@^12.1.1', '@cdktf/provider-helm@^12.1.2', 'typescript@~5.9.3', '@types/node@^20',
   ], project);
 

@@ -10,3 +10,5 @@ export * from './rules';
 export * from './guardrail-error';
 export * from './summary';
 export * from './platform-guardrails';
+export * from './team-guardrails';
+export * from './rules/team';
