@@ -1,7 +1,7 @@
 import { KubernetesObject } from '../../core/kubernetes';
 import { WILDCARD_RULE_ID } from '../../core/access/grant';
 import { PROTECTED_TOPIC_LABEL, kafkaTopicName } from '../../core/strimzi/topic';
-import { field, objectsOfKind } from '../inventory';
+import { field, objectsOfKind, StackInventory } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
 import { minInsyncReplicasRule } from './min-insync-replicas';
 import { replicationFactorRule } from './replication-factor';
@@ -17,7 +17,7 @@ import { uncleanLeaderElectionRule } from './unclean-leader-election';
 const MIN_REPLICATION = 3;
 const MIN_ISR = 2;
 const UNCLEAN = 'unclean.leader.election.enable';
-/** Cluster operations that administer the cluster rather than use it. */
+/** Cluster operations that administer the cluster rather than use it (Describe and IdempotentWrite are client needs). */
 const ADMIN_OPERATIONS = ['All', 'Alter', 'AlterConfigs', 'ClusterAction', 'Create'];
 
 /** Rule id of a team user holding cluster administration. */
@@ -32,7 +32,7 @@ const aclsOf = (user: KubernetesObject) => (field(user, 'spec', 'authorization',
 const isAdminAcl = (a: StrimziAcl) => a.resource?.type === 'cluster' && (a.operations ?? []).some((op) => ADMIN_OPERATIONS.includes(op));
 const aclName = (acl: StrimziAcl) => `${acl.resource?.type}:${acl.resource?.name ?? ''}${acl.resource?.patternType === 'prefix' ? '*' : ''}`;
 
-function topicFindings(inventory: Parameters<GuardrailRule['check']>[0], prop: string, bad: (topic: KubernetesObject) => unknown): GuardrailFinding[] {
+function topicFindings(inventory: StackInventory, prop: string, bad: (topic: KubernetesObject) => unknown): GuardrailFinding[] {
   return objectsOfKind(inventory, 'KafkaTopic').flatMap(({ object, owner }) => {
     const value = bad(object);
     return value === undefined ? [] : [{ owner, subject: topicSubject(object, prop), value }];
@@ -87,10 +87,10 @@ export const teamWildcardGrantRule: GuardrailRule = {
       // An administrator's wildcards come with the administration, reported (and acknowledged) as KP-ACCESS-ADMIN.
       .filter(({ object }) => !aclsOf(object).some(isAdminAcl))
       .flatMap(({ object, owner }) =>
-      aclsOf(object)
-        .filter((a) => a.resource?.type !== 'cluster' && a.resource?.name === '*' && (a.resource.patternType ?? 'literal') === 'literal')
-        .map((a) => ({ owner, subject: `user "${object.metadata.name}" grants`, value: aclName(a) })),
-    ),
+        aclsOf(object)
+          .filter((a) => a.resource?.type !== 'cluster' && a.resource?.name === '*' && (a.resource.patternType ?? 'literal') === 'literal')
+          .map((a) => ({ owner, subject: `user "${object.metadata.name}" grants`, value: aclName(a) })),
+      ),
 };
 
 export const teamAdminGrantRule: GuardrailRule = {
