@@ -54,6 +54,6 @@ describe('package.json', () => {
 
   test('the README test command needs no setup beyond npm ci', () => {
     expect(pkg.scripts.test).toBe('tsc -p tsconfig.json --noEmit && jest');
-    expect(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8')).toMatch(/\nnpm ci\nnpm test\n/);
+    expect(fs.readFileSync(path.join(REPO, 'README.md'), 'utf8')).toMatch(/\n# 2\. Run the tests.*\nnpm test\n```/);
   });
 });
