@@ -9,8 +9,12 @@ export type EnvironmentName = 'dev' | 'staging' | 'prod';
  */
 export type PerEnvironment<T> = T | { readonly [E in EnvironmentName]: T };
 
-/** Topic settings that commonly differ between environments. */
-type VaryingTopicField = 'partitions' | 'replicas' | 'retentionMs' | 'retentionBytes' | 'minInsyncReplicas';
+/**
+ * Topic settings that may differ between environments. Adding one here is the whole change: the catalogue
+ * type accepts `PerEnvironment<…>` for it and `resolveTopology` picks the environment's value.
+ */
+const VARYING_TOPIC_FIELDS = ['partitions', 'replicas', 'retentionMs', 'retentionBytes', 'minInsyncReplicas'] as const;
+type VaryingTopicField = (typeof VARYING_TOPIC_FIELDS)[number];
 
 /** A topic of the catalogue. */
 export type TopicEntry = Omit<TopicSpec, VaryingTopicField> & {
@@ -54,24 +58,20 @@ function inEnvironment(entry: { readonly only?: readonly EnvironmentName[] }, en
 export function resolveTopology(catalogue: readonly GroupEntry[], env: EnvironmentName, externalTopics: readonly string[] = []): TopologyConfig {
   const groups: TopologyGroupSpec[] = catalogue.map((group) => ({
     name: group.name,
-    topics: (group.topics ?? [])
-      .filter((t) => inEnvironment(t, env))
-      .map(({ only: _only, partitions, replicas, retentionMs, retentionBytes, minInsyncReplicas, ...rest }) => ({
-        ...rest,
-        partitions: valueIn(partitions, env),
-        ...defined({
-          replicas: replicas === undefined ? undefined : valueIn(replicas, env),
-          retentionMs: retentionMs === undefined ? undefined : valueIn(retentionMs, env),
-          retentionBytes: retentionBytes === undefined ? undefined : valueIn(retentionBytes, env),
-          minInsyncReplicas: minInsyncReplicas === undefined ? undefined : valueIn(minInsyncReplicas, env),
-        }),
-      })),
+    topics: (group.topics ?? []).filter((t) => inEnvironment(t, env)).map((t) => resolveTopic(t, env)),
     applications: (group.applications ?? []).filter((a) => inEnvironment(a, env)).map(({ only: _only, ...app }) => app),
   }));
   return { groups, externalTopics };
 }
 
-/** Leaves out undefined fields, so a resolved topic equals one written by hand. */
-function defined<T extends object>(fields: T): Partial<T> {
-  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined)) as Partial<T>;
+/** A catalogue topic in one environment: varying fields picked, unset ones left out (equal to a hand-written spec). */
+function resolveTopic(entry: TopicEntry, env: EnvironmentName): TopicSpec {
+  const { only: _only, ...topic } = entry;
+  const resolved: Record<string, unknown> = { ...topic };
+  for (const field of VARYING_TOPIC_FIELDS) {
+    const value = entry[field];
+    if (value === undefined) delete resolved[field];
+    else resolved[field] = valueIn(value as PerEnvironment<unknown>, env);
+  }
+  return resolved as unknown as TopicSpec;
 }

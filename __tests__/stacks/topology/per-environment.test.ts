@@ -23,6 +23,19 @@ describe('per-environment topology', () => {
     expect(dev[0]).toEqual({ name: 'orders.placed', partitions: 1, retentionMs: 1000, compressionType: 'zstd' });
   });
 
+  test('every varying setting can be spelled out per environment; one left unset stays absent', () => {
+    const topic = {
+      name: 'payments.settled',
+      partitions: { dev: 1, staging: 3, prod: 12 },
+      replicas: { dev: 1, staging: 3, prod: 3 },
+      retentionMs: { dev: 3_600_000, staging: 86_400_000, prod: 604_800_000 },
+      minInsyncReplicas: { dev: 1, staging: 2, prod: 2 },
+    };
+    const resolved = resolveTopology([{ name: 'payments', topics: [topic] }], 'staging').groups[0].topics![0];
+    expect(resolved).toEqual({ name: 'payments.settled', partitions: 3, replicas: 3, retentionMs: 86_400_000, minInsyncReplicas: 2 });
+    expect(Object.keys(resolved)).not.toContain('retentionBytes');
+  });
+
   test('`only` limits topics and applications to the named environments', () => {
     const names = (env: 'dev' | 'staging' | 'prod') => {
       const g = resolveTopology(catalogue, env).groups[0];
