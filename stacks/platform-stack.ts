@@ -3,10 +3,12 @@ import { TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
+import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { KafkaCluster } from '../lib/cluster/kafka-cluster';
 import { KafkaTopology } from '../lib/access/kafka-topology';
 import { PlatformOperations } from '../lib/operations/platform-operations';
 import { StrimziOperator } from '../lib/operator/strimzi-operator';
+import { DrainCleaner } from '../lib/operator/drain-cleaner';
 import { platformLabels } from '../lib/core/kubernetes';
 import { PlatformGuardrails } from '../lib/guardrails/platform-guardrails';
 import { KafkaMonitoring } from '../lib/monitoring/kafka-monitoring';
@@ -51,6 +53,15 @@ export class KafkaPlatformStack extends TerraformStack {
         dependsOn: [this.namespace],
       });
     }
+    if (env.operator.drainCleaner) new DrainCleaner(this, 'drain-cleaner', env.operator.drainCleaner);
+    const priorityClass = env.operator.priorityClass
+      ? new PriorityClassV1(this, 'priority-class', {
+          metadata: { name: env.operator.priorityClass.name, labels: platformLabels('kafka') },
+          value: env.operator.priorityClass.value,
+          globalDefault: false,
+          description: `Kafka brokers and controllers of ${env.name}: scheduled before lower-priority pods`,
+        })
+      : undefined;
     this.cluster = new KafkaCluster(this, 'cluster', {
       ...env.cluster,
       namespace: env.namespace,
@@ -61,7 +72,7 @@ export class KafkaPlatformStack extends TerraformStack {
         env.monitoring && env.cluster.cruiseControl
           ? { ...env.cluster.cruiseControl, metricsConfigMap: cruiseControlMetricsConfigMapRef(env.cluster.name) }
           : env.cluster.cruiseControl,
-      dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : [])],
+      dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : []), ...(priorityClass ? [priorityClass] : [])],
       preventDestroy: env.production,
     });
 

@@ -97,7 +97,7 @@ describe('validateKafkaCluster', () => {
   });
 
   test('unsupported Kafka version and unknown metadata version', () => {
-    expect(issues(spec({ version: '3.9.0' }))[0]).toMatch(/^version = "3.9.0": one of 4.2.0, 4.2.1, 4.3.0, 4.3.1/);
+    expect(issues(spec({ version: '3.9.0' as never }))[0]).toMatch(/^version = "3.9.0": one of 4.2.0, 4.2.1, 4.3.0, 4.3.1/);
     expect(issues(spec({ version: '4.2.1' }))).toContain('metadataVersion = undefined: set explicitly for Kafka 4.2.1');
     expect(issues(spec({ version: '4.2.1', metadataVersion: '4.2-IV1' }))).toEqual([]);
   });

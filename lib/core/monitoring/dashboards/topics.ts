@@ -2,10 +2,13 @@ import { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DashboardComposer } from './composer';
 import { BROKERS, EXPORTER, KAFKA } from './selectors';
 
-/** Per-topic drill-down: traffic, size, partitions and errors. */
-export function topicsDashboard(): Dashboard {
+/**
+ * Per-topic drill-down: traffic, partitions and errors, and the size on disk when the per-partition series
+ * are exported (`perPartition`; they are off by default for their cardinality).
+ */
+export function topicsDashboard(options: { readonly perPartition?: boolean } = {}): Dashboard {
   const topic = 'topic=~"$topic"';
-  return new DashboardComposer('kafka-topics', 'Kafka / Topics', ['kafka', 'strimzi'], 'Traffic, size, replication and errors per topic.')
+  const composer = new DashboardComposer('kafka-topics', 'Kafka / Topics', ['kafka', 'strimzi'], 'Traffic, size, replication and errors per topic.')
     .clusterVariables()
     .variable('topic', 'Topic', `label_values(kafka_topic_partitions{${EXPORTER}}, topic)`)
     .timeseries({ title: 'Messages in by topic', unit: 'short', queries: [{ expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_messagesin_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: '{{topic}}' }] })
@@ -16,8 +19,11 @@ export function topicsDashboard(): Dashboard {
         { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_bytesin_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'in {{topic}}' },
         { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_bytesout_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'out {{topic}}' },
       ],
-    })
-    .timeseries({ title: 'Size on disk by topic (all replicas)', unit: 'bytes', queries: [{ expr: `sum by (topic) (kafka_log_log_size{${KAFKA}, ${topic}})`, legend: '{{topic}}' }] })
+    });
+  if (options.perPartition) {
+    composer.timeseries({ title: 'Size on disk by topic (all replicas)', unit: 'bytes', queries: [{ expr: `sum by (topic) (kafka_log_log_size{${KAFKA}, ${topic}})`, legend: '{{topic}}' }] });
+  }
+  return composer
     .timeseries({
       title: 'Failed requests by topic',
       unit: 'reqps',
