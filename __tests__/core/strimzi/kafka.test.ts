@@ -162,3 +162,63 @@ describe('buildKafkaCluster', () => {
     });
   });
 });
+
+describe('operations hardening', () => {
+  const kafkaOf = (s: KafkaClusterSpec) => (buildKafkaCluster(s).kafka.spec as { kafka: Record<string, unknown> }).kafka;
+
+  test('retention renders the dynamic log.retention.ms (no roll), never the read-only log.retention.hours', () => {
+    const config = effectiveBrokerConfig(spec({ brokerDefaults: { retentionHours: 72 } }));
+    expect(config['log.retention.ms']).toBe(72 * 3_600_000);
+    expect(config).not.toHaveProperty('log.retention.hours');
+    expect(effectiveBrokerConfig(spec())['log.retention.ms']).toBe(604_800_000);
+  });
+
+  test('auto-rebalance templates carry a replication throttle (50 MiB/s unless set) and partition movements', () => {
+    expect(buildKafkaCluster(spec({ cruiseControl: {} })).rebalanceTemplates.map((t) => t.spec)).toEqual([
+      { replicationThrottle: 52_428_800, concurrentPartitionMovementsPerBroker: 5 },
+      { replicationThrottle: 52_428_800, concurrentPartitionMovementsPerBroker: 5 },
+    ]);
+    const set = buildKafkaCluster(spec({ cruiseControl: { replicationThrottle: 100 * 1024 * 1024, concurrentPartitionMovementsPerBroker: 2 } }));
+    expect(set.rebalanceTemplates[0].spec).toEqual({ replicationThrottle: 104_857_600, concurrentPartitionMovementsPerBroker: 2 });
+  });
+
+  test('broker capacity: CPU from the broker pools\' request, network as configured', () => {
+    const brokers = { ...pool('brokers', 3), resources: { requests: { cpu: '4', memory: '8Gi' } } };
+    const s = spec({ topology: NodeTopology.dedicated(pool('controllers', 3), [brokers]), cruiseControl: { brokerCapacity: { inboundNetwork: '125MB/s' } } });
+    const cc = (buildKafkaCluster(s).kafka.spec as { cruiseControl: Record<string, unknown> }).cruiseControl;
+    expect(cc.brokerCapacity).toEqual({ cpu: '4', inboundNetwork: '125MB/s', outboundNetwork: '125MB/s' });
+    // Pools with different CPU: Strimzi derives CPU per pool, so the library leaves it out.
+    const mixed = NodeTopology.dedicated(pool('controllers', 3), [brokers, { ...pool('big', 3), resources: { requests: { cpu: '8' } } }]);
+    expect((buildKafkaCluster(spec({ topology: mixed, cruiseControl: {} })).kafka.spec as { cruiseControl: Record<string, unknown> }).cruiseControl).not.toHaveProperty('brokerCapacity');
+  });
+
+  test('quotas, drain cleaner budget and priority class are rendered where Strimzi reads them', () => {
+    const k = kafkaOf(spec({ quotas: { plugin: 'strimzi', producerByteRate: 1000, minAvailableRatioPerVolume: 0.1 }, drainCleaner: true, priorityClassName: 'kafka-critical' }));
+    expect(k.quotas).toEqual({ type: 'strimzi', producerByteRate: 1000, minAvailableRatioPerVolume: 0.1 });
+    expect(k.template).toEqual({ podDisruptionBudget: { maxUnavailable: 0 } });
+    const pools = buildKafkaCluster(spec({ priorityClassName: 'kafka-critical' })).nodePools;
+    expect(pools.map((p) => (p.spec as { template: { pod: { priorityClassName?: string } } }).template.pod.priorityClassName)).toEqual(['kafka-critical', 'kafka-critical']);
+    expect(kafkaOf(spec())).not.toHaveProperty('template');
+    expect(kafkaOf(spec())).not.toHaveProperty('quotas');
+  });
+
+  test('bad inputs of the hardening settings are all reported at once with field, value and what is allowed', () => {
+    expect(
+      issues(
+        spec({
+          cruiseControl: { replicationThrottle: 0, brokerCapacity: { inboundNetwork: '1 Gbit/s', cpu: 'four' } },
+          quotas: { producerByteRate: -1 },
+          topology: NodeTopology.dedicated(pool('controllers', 3), [{ ...pool('brokers', 3), terminationGracePeriodSeconds: 15 }]),
+          metadataVersion: '4.4-IV0',
+        }),
+      ),
+    ).toEqual([
+      'metadataVersion = "4.4-IV0": at most Kafka 4.3\'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
+      'topology.pools[1].terminationGracePeriodSeconds = 15: a whole number from 30 to 3600',
+      'cruiseControl.replicationThrottle = 0: a whole number of bytes per second above 0, e.g. 52428800 (50 MiB/s); 0 would mean unthrottled',
+      'cruiseControl.brokerCapacity.inboundNetwork = "1 Gbit/s": a whole number of bytes per second with an optional K, M, G, Ki, Mi or Gi unit, e.g. "125MB/s" or "10000KiB/s"',
+      'cruiseControl.brokerCapacity.cpu = "four": CPU cores above 0 such as "4", "1.5" or "3500m"',
+      'quotas.producerByteRate = -1: a whole number of bytes per second above 0 (omit it for no limit)',
+    ]);
+  });
+});
