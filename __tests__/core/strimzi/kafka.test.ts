@@ -2,6 +2,8 @@ import { Validator } from '../../../lib/core/validation';
 import { buildKafkaCluster, effectiveBrokerConfig, KafkaClusterSpec, NodeTopology, validateKafkaCluster } from '../../../lib/core/strimzi/kafka';
 import { Listener } from '../../../lib/core/strimzi/listener';
 import { NodePoolOptions } from '../../../lib/core/strimzi/node-pool';
+import { diffFields } from '../../../lib/review/field-diff';
+import { brokerRollRule } from '../../../lib/review/rules/broker-roll';
 import { Storage } from '../../../lib/core/strimzi/storage';
 
 const pool = (name: string, replicas: number): NodePoolOptions => ({ name, replicas, storage: Storage.persistentClaim({ size: '10Gi' }) });
@@ -171,6 +173,19 @@ describe('operations hardening', () => {
     expect(config['log.retention.ms']).toBe(72 * 3_600_000);
     expect(config).not.toHaveProperty('log.retention.hours');
     expect(effectiveBrokerConfig(spec())['log.retention.ms']).toBe(604_800_000);
+  });
+
+  test('the review\'s broker-roll rule finds no roll in a retention change or the guide\'s cleaner settings', () => {
+    const roll = (a: KafkaClusterSpec, b: KafkaClusterSpec) => {
+      const before = buildKafkaCluster(a).kafka;
+      const after = buildKafkaCluster(b).kafka;
+      const stack = { name: 's', status: 'changed' as const, objects: [], resources: [] };
+      return brokerRollRule.assess({ status: 'changed', key: 'k', release: 'r', kind: 'Kafka', name: 'kafka/events', before, after, fields: diffFields(before, after) }, { stack, production: true });
+    };
+    expect(roll(spec(), spec({ brokerDefaults: { retentionHours: 24 } }))).toEqual([]);
+    expect(roll(spec(), spec({ config: { 'log.cleaner.threads': 4, 'log.cleaner.io.max.bytes.per.second': 10485760 } }))).toEqual([]);
+    // A read-only key still rolls, and the rule says so.
+    expect(roll(spec(), spec({ brokerDefaults: { defaultPartitions: 6 } }))).toEqual(['broker config num.partitions changed: not dynamically updatable, so every broker restarts']);
   });
 
   test('auto-rebalance templates carry a replication throttle (50 MiB/s unless set) and partition movements', () => {
