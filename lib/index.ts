@@ -12,12 +12,16 @@ export * from './core/strimzi/storage';
 export * from './core/strimzi/node-pool';
 export * from './core/strimzi/kafka';
 export * from './core/strimzi/operator-names';
+export * from './core/strimzi/cruise-control';
+export * from './core/strimzi/quotas';
+export * from './core/strimzi/upgrade';
 
 // Delivery of custom resources through the library's Helm chart.
 export * from './delivery/custom-resource-release';
 
 // Constructs.
 export * from './operator/strimzi-operator';
+export * from './operator/drain-cleaner';
 export * from './cluster/kafka-cluster-ref';
 export * from './cluster/kafka-cluster';
 

@@ -100,7 +100,7 @@ describe('PlatformGuardrails', () => {
       },
     };
     const summary = summaryOf(synth(acknowledged));
-    expect(summary.acknowledgements.filter((a) => a.ruleId.startsWith('KP-'))).toHaveLength(rules.length + 2);
+    expect(summary.acknowledgements.filter((a) => a.ruleId.startsWith('KP-PROD-') || a.ruleId === 'KP-AUTHENTICATED-LISTENERS')).toHaveLength(rules.length + 2);
     const secure = summary.acknowledgements.find((a) => a.ruleId === 'KP-PROD-SECURE-LISTENERS')!;
     expect(secure).toMatchObject({ path: 'kafka-prod/cluster', covers: ['Kafka kafka/kafka-prod listener "plain"'] });
     // The objects the acknowledged construct delivers, so the plan review can match acknowledgements to objects.

@@ -26,9 +26,11 @@ describe('node pools', () => {
     ]);
   });
 
-  test('termination grace is sized to the volumes (30 s + 90 s per TiB, in 10 s steps) unless set; at least 30 s', () => {
+  test('termination grace is sized to the volumes in brackets (growth within one does not roll) unless set; at least 30 s', () => {
     const grace = (size: string) => defaultTerminationGraceSeconds({ ...base, storage: Storage.persistentClaim({ size }) });
-    expect([grace('20Gi'), grace('200Gi'), grace('1Ti'), grace('4Ti')]).toEqual([40, 50, 120, 390]);
+    expect([grace('20Gi'), grace('100Gi'), grace('200Gi'), grace('500Gi'), grace('1Ti'), grace('4Ti'), grace('5Ti')]).toEqual([60, 60, 120, 120, 120, 300, 600]);
+    const jbod = Storage.jbod([{ id: 0, size: '1Ti' }, { id: 1, size: '1Ti' }]);
+    expect(defaultTerminationGraceSeconds({ ...base, storage: jbod })).toBe(300);
     const pod = (p: object) => (buildNodePool('events', 'kafka', { ...base, ...p }, {}).spec as { template: { pod: Record<string, unknown> } }).template.pod;
     expect(pod({ storage: Storage.persistentClaim({ size: '1Ti' }) }).terminationGracePeriodSeconds).toBe(120);
     expect(pod({ terminationGracePeriodSeconds: 300 }).terminationGracePeriodSeconds).toBe(300);

@@ -35,16 +35,24 @@ export const KAFKA_DEFAULT_JVM_XX: Readonly<Record<string, string>> = {
 /** Kubernetes' default grace period, and the least the library accepts for a Kafka node. */
 export const MIN_TERMINATION_GRACE_SECONDS = 30;
 
+/** Grace periods by the total size of a node's volumes: up to 100 GiB, 1 TiB, 4 TiB, and above. */
+const GRACE_BRACKETS: readonly (readonly [number, number])[] = [
+  [100 * 2 ** 30, 60],
+  [2 ** 40, 120],
+  [4 * 2 ** 40, 300],
+  [Infinity, 600],
+];
+
 /**
- * The default grace period of a pool's pods: 30 s plus 90 s per TiB of the node's volumes, in steps of 10 s.
- * A broker stopping cleanly moves its leaderships away and flushes and closes every log segment, which takes
- * longer the more data it holds; a broker killed at 30 s instead recovers its logs on start, which is slower
- * still. 1 TiB gives 120 s.
+ * The default grace period of a pool's pods, by the size of the node's volumes: 60 s up to 100 GiB, 120 s up
+ * to 1 TiB, 300 s up to 4 TiB, 600 s above. A broker stopping cleanly moves its leaderships away and flushes
+ * and closes its log segments, which takes longer the more data it holds; one killed at Kubernetes' 30 s
+ * recovers its logs on start, which is slower still. Brackets rather than a formula: the grace period is part
+ * of the pod template, and a change rolls the pool, so growing a volume changes it only across a bracket.
  */
 export function defaultTerminationGraceSeconds(pool: NodePoolOptions): number {
   const bytes = pool.storage.volumes.reduce((sum, vol) => sum + (parseQuantity(vol.size) ?? 0), 0);
-  const seconds = MIN_TERMINATION_GRACE_SECONDS + (90 * bytes) / 2 ** 40;
-  return Math.ceil(seconds / 10) * 10;
+  return GRACE_BRACKETS.find(([upTo]) => bytes <= upTo)![1];
 }
 
 export type NodeRole = 'controller' | 'broker';

@@ -8,7 +8,7 @@ import { BROKERS, EXPORTER, KAFKA } from './selectors';
  */
 export function topicsDashboard(options: { readonly perPartition?: boolean } = {}): Dashboard {
   const topic = 'topic=~"$topic"';
-  const composer = new DashboardComposer('kafka-topics', 'Kafka / Topics', ['kafka', 'strimzi'], 'Traffic, size, replication and errors per topic.')
+  const composer = new DashboardComposer('kafka-topics', 'Kafka / Topics', ['kafka', 'strimzi'], 'Traffic, replication and errors per topic; size on disk where per-partition metrics are exported.')
     .clusterVariables()
     .variable('topic', 'Topic', `label_values(kafka_topic_partitions{${EXPORTER}}, topic)`)
     .timeseries({ title: 'Messages in by topic', unit: 'short', queries: [{ expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_messagesin_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: '{{topic}}' }] })
