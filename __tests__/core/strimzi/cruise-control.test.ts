@@ -2,6 +2,7 @@ import { Validator } from '../../../lib/core/validation';
 import { buildBrokerCapacity, rebalanceTemplateSpec, validateBrokerCapacity, validateReplicationThrottle } from '../../../lib/core/strimzi/cruise-control';
 import { NodePool } from '../../../lib/core/strimzi/node-pool';
 import { Storage } from '../../../lib/core/strimzi/storage';
+import { diffFields } from '../../../lib/review/field-diff';
 
 const pool = (name: string, roles: NodePool['roles'], cpu?: string, limit?: string): NodePool => ({
   name,
@@ -47,5 +48,16 @@ describe('Cruise Control settings', () => {
 
   test('template spec defaults to 50 MiB/s and 5 movements per broker', () => {
     expect(rebalanceTemplateSpec(undefined, undefined)).toEqual({ replicationThrottle: 52_428_800, concurrentPartitionMovementsPerBroker: 5 });
+  });
+
+  test('the plan review shows the throttle of a template field by field', () => {
+    const template = (spec: Record<string, unknown>) => ({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaRebalance', metadata: { name: 'events-add-brokers' }, spec });
+    expect(diffFields(template({}), template(rebalanceTemplateSpec(undefined, undefined)))).toEqual([
+      { path: 'spec.concurrentPartitionMovementsPerBroker', before: undefined, after: 5 },
+      { path: 'spec.replicationThrottle', before: undefined, after: 52_428_800 },
+    ]);
+    expect(diffFields(template(rebalanceTemplateSpec(undefined, undefined)), template(rebalanceTemplateSpec(104_857_600, undefined)))).toEqual([
+      { path: 'spec.replicationThrottle', before: 52_428_800, after: 104_857_600 },
+    ]);
   });
 });

@@ -4,6 +4,8 @@ import { Listener } from '../../../lib/core/strimzi/listener';
 import { NodePoolOptions } from '../../../lib/core/strimzi/node-pool';
 import { diffFields } from '../../../lib/review/field-diff';
 import { brokerRollRule } from '../../../lib/review/rules/broker-roll';
+import { buildManualRebalance } from '../../../lib/core/operations/rebalance';
+import { crdDir, StrimziSchemas } from '../../helpers/strimzi-schemas';
 import { Storage } from '../../../lib/core/strimzi/storage';
 
 const pool = (name: string, replicas: number): NodePoolOptions => ({ name, replicas, storage: Storage.persistentClaim({ size: '10Gi' }) });
@@ -235,5 +237,36 @@ describe('operations hardening', () => {
       'cruiseControl.brokerCapacity.cpu = "four": CPU cores above 0 such as "4", "1.5" or "3500m"',
       'quotas.producerByteRate = -1: a whole number of bytes per second above 0 (omit it for no limit)',
     ]);
+  });
+});
+
+(crdDir() ? describe : describe.skip)('hardening options against the Strimzi 1.2.0 CRDs', () => {
+  test('every option on, including the strimzi quota plugin and JVM overrides, conforms', () => {
+    const schemas = new StrimziSchemas(crdDir()!);
+    const brokers: NodePoolOptions = {
+      ...pool('brokers', 6),
+      resources: { requests: { cpu: '3500m', memory: '8Gi' }, limits: { memory: '8Gi' } },
+      jvm: { heap: '4g', xx: { MaxGCPauseMillis: '50' } },
+      spreadAcrossZones: true,
+      zones: 3,
+      terminationGracePeriodSeconds: 180,
+      priorityClassName: 'kafka-brokers',
+    };
+    const m = buildKafkaCluster(
+      spec({
+        topology: NodeTopology.dedicated({ ...pool('controllers', 3), spreadAcrossZones: true }, [brokers]),
+        version: '4.3.1',
+        metadataVersion: '4.2-IV1',
+        quotas: { plugin: 'strimzi', producerByteRate: 1048576, consumerByteRate: 2097152, minAvailableRatioPerVolume: 0.1, excludedPrincipals: ['User:mirror'] },
+        drainCleaner: true,
+        priorityClassName: 'kafka-critical',
+        cruiseControl: { replicationThrottle: 1, concurrentPartitionMovementsPerBroker: 2, brokerCapacity: { inboundNetwork: '10000KiB/s', outboundNetwork: '1GiB/s' } },
+      }),
+    );
+    const objects = [m.kafka, ...m.nodePools, ...m.rebalanceTemplates, buildManualRebalance({ cluster: 'events', namespace: 'kafka', replicationThrottle: 1 })];
+    expect(objects.flatMap((o) => schemas.validate(o))).toEqual([]);
+    expect(issues(spec({ quotas: { plugin: 'kafka', producerByteRate: 1, requestPercentage: 50, controllerMutationRate: 0.5 } }))).toEqual([]);
+    const perUser = buildKafkaCluster(spec({ quotas: { plugin: 'kafka', producerByteRate: 1, requestPercentage: 50, controllerMutationRate: 0.5 } })).kafka;
+    expect(schemas.validate(perUser)).toEqual([]);
   });
 });
