@@ -27,6 +27,8 @@ export function topicsDashboard(options: { readonly perPartition?: boolean } = {
     .timeseries({
       title: 'Failed requests by topic',
       unit: 'reqps',
+      // Full width when it is the third half-width panel, so the table below starts a row of its own.
+      width: options.perPartition ? 12 : 24,
       queries: [
         { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_failedproducerequests_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'produce {{topic}}' },
         { expr: `sum by (topic) (rate(kafka_server_brokertopicmetrics_failedfetchrequests_total{${BROKERS}, ${topic}}[$__rate_interval]))`, legend: 'fetch {{topic}}' },
