@@ -177,6 +177,13 @@ describe('operations hardening', () => {
     expect(effectiveBrokerConfig(spec())['log.retention.ms']).toBe(604_800_000);
   });
 
+  test('read-only keys with a dynamic synonym are refused in config, with the key to use', () => {
+    expect(issues(spec({ config: { 'log.retention.hours': 24, 'log.roll.hours': 1, 'log.retention.ms': 1000 } }))).toEqual([
+      'config.log.retention.hours = 24: its dynamic synonym log.retention.ms instead (log.retention.hours is read-only: every change would roll all brokers)',
+      'config.log.roll.hours = 1: its dynamic synonym log.roll.ms instead (log.roll.hours is read-only: every change would roll all brokers)',
+    ]);
+  });
+
   test('the review\'s broker-roll rule finds no roll in a retention change or the guide\'s cleaner settings', () => {
     const roll = (a: KafkaClusterSpec, b: KafkaClusterSpec) => {
       const before = buildKafkaCluster(a).kafka;

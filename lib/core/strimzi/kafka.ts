@@ -198,6 +198,17 @@ const ALLOWED_CONFIG_EXCEPTIONS = [
   'broker.session.timeout.ms', 'broker.heartbeat.interval.ms',
 ];
 
+/**
+ * Read-only broker keys (a change restarts every broker) whose cluster-wide dynamic synonym Kafka applies in
+ * place. `spec.kafka.config` must use the dynamic one.
+ */
+export const DYNAMIC_SYNONYMS: Readonly<Record<string, string>> = {
+  'log.retention.hours': 'log.retention.ms',
+  'log.retention.minutes': 'log.retention.ms',
+  'log.roll.hours': 'log.roll.ms',
+  'log.roll.jitter.hours': 'log.roll.jitter.ms',
+};
+
 export function isForbiddenBrokerConfig(key: string): boolean {
   if (ALLOWED_CONFIG_EXCEPTIONS.includes(key)) return false;
   return FORBIDDEN_CONFIG_PREFIXES.some((prefix) => key.startsWith(prefix));
@@ -285,6 +296,8 @@ export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void
   v.integer('brokerDefaults.retentionHours', spec.brokerDefaults?.retentionHours, 1);
   for (const key of Object.keys(spec.config ?? {})) {
     v.check(!isForbiddenBrokerConfig(key), `config.${key}`, spec.config![key], 'a key Strimzi does not manage itself (listeners, TLS, SASL, authorizer and node settings come from the typed props)');
+    const dynamic = DYNAMIC_SYNONYMS[key];
+    if (dynamic) v.fail(`config.${key}`, spec.config![key], `its dynamic synonym ${dynamic} instead (${key} is read-only: every change would roll all brokers)`);
   }
 
   const listeners = spec.listeners ?? [Listener.internalTls()];
