@@ -16,13 +16,16 @@ export { type KubernetesObject, type ObjectMeta, type ResourceRequirements } fro
 
 // --- operator and cluster ---
 export { StrimziOperator, type StrimziOperatorProps } from './operator/strimzi-operator';
+export { DrainCleaner, type DrainCleanerProps } from './operator/drain-cleaner';
 export { KafkaCluster, type KafkaClusterProps } from './cluster/kafka-cluster';
 export { ImportedKafkaCluster, type IKafkaCluster, type KafkaClusterAttributes, type ListenerAttributes } from './cluster/kafka-cluster-ref';
 export { NodeTopology, type KafkaClusterSpec, type BrokerDefaults, type CertificateAuthorityOptions, type CruiseControlOptions, type KafkaExporterOptions } from './core/strimzi/kafka';
 export { Listener, ListenerAuthentication, type ListenerType, type ListenerOptions, type ExternalListenerOptions, type NetworkPeer } from './core/strimzi/listener';
 export { Storage, type VolumeOptions, type JbodVolume } from './core/strimzi/storage';
 export { type NodePool, type NodePoolOptions, type NodeRole, type JvmOptions } from './core/strimzi/node-pool';
-export { STRIMZI_VERSION, KAFKA_VERSIONS, DEFAULT_KAFKA_VERSION } from './core/strimzi/versions';
+export { STRIMZI_VERSION, KAFKA_VERSIONS, DEFAULT_KAFKA_VERSION, type KafkaVersion, type MetadataVersion } from './core/strimzi/versions';
+export { type BrokerCapacityOptions } from './core/strimzi/cruise-control';
+export { type ClusterQuotas } from './core/strimzi/quotas';
 
 // --- topics, users and access ---
 export { KafkaTopic, type KafkaTopicProps } from './topics/kafka-topic';

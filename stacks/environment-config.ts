@@ -33,6 +33,17 @@ export interface EnvironmentConfig {
     readonly namespace?: string;
     readonly resources?: ResourceRequirements;
     readonly featureGates?: string;
+    /**
+     * Install Strimzi Drain Cleaner (once per Kubernetes cluster); pair it with the cluster's `drainCleaner: true`.
+     * @default - not installed
+     */
+    readonly drainCleaner?: import('../lib/operator/drain-cleaner').DrainCleanerProps;
+    /**
+     * A PriorityClass to create for the Kafka pods (name it in the cluster's `priorityClassName`), so that
+     * the scheduler evicts less important pods rather than leave a broker pending.
+     * @default - none created
+     */
+    readonly priorityClass?: { readonly name: string; readonly value: number };
   };
   /** The Kafka cluster (its namespace is `namespace` above). */
   readonly cluster: Omit<KafkaClusterSpec, 'namespace'>;

@@ -16,6 +16,8 @@ const BROKER_CLIENTS: readonly NetworkPeer[] = [
   { namespaceLabels: { 'kubernetes.io/metadata.name': 'kafka' } },
   { namespaceLabels: { 'kafka-platform/client': 'true' } },
 ];
+/** PriorityClass of prod's Kafka pods: scheduled (and kept) before ordinary workloads. */
+const KAFKA_PRIORITY_CLASS = 'kafka-platform-critical';
 /** Runbooks of the platform's alerts (docs/runbooks in this repository). */
 const RUNBOOKS = 'https://github.com/example-org/kafka-platform/blob/main/docs/runbooks';
 
@@ -29,6 +31,9 @@ export const dev: EnvironmentConfig = {
   operator: { install: true },
   cluster: {
     name: 'kafka-dev',
+    // Pinned: an upgrade raises version first and metadataVersion in a later change (see README).
+    version: '4.3.1',
+    metadataVersion: '4.3-IV0',
     topology: NodeTopology.combined({
       name: 'dual',
       replicas: 1,
@@ -36,7 +41,9 @@ export const dev: EnvironmentConfig = {
       resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
       jvm: { heap: '1g' },
     }),
-    listeners: [Listener.plainInternal(), Listener.internalTls()],
+    // Authorization stays on in dev (ACL mistakes show up here first): the plain listener authenticates with
+    // SCRAM, so the catalogue's users connect with SASL_PLAINTEXT and their own passwords.
+    listeners: [Listener.plainInternal({ authentication: ListenerAuthentication.scramSha512() }), Listener.internalTls()],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 1, minInsyncReplicas: 1, defaultPartitions: 3, retentionHours: 72 },
     rackAware: false,
@@ -61,6 +68,8 @@ export const staging: EnvironmentConfig = {
   operator: { install: true },
   cluster: {
     name: 'kafka-staging',
+    version: '4.3.1',
+    metadataVersion: '4.3-IV0',
     topology: NodeTopology.dedicated(
       {
         name: 'controllers',
@@ -75,7 +84,8 @@ export const staging: EnvironmentConfig = {
           name: 'brokers',
           replicas: 3,
           storage: Storage.persistentClaim({ size: '200Gi' }),
-          resources: { requests: { cpu: '1', memory: '8Gi' }, limits: { cpu: '2', memory: '8Gi' } },
+          // CPU request without a limit: a CPU limit throttles a busy broker (CFS) while the node has idle cores.
+          resources: { requests: { cpu: '1', memory: '8Gi' }, limits: { memory: '8Gi' } },
           jvm: { heap: '4g' },
           spreadAcrossZones: true,
         },
@@ -87,13 +97,22 @@ export const staging: EnvironmentConfig = {
     ],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 6, retentionHours: 168 },
-    cruiseControl: { resources: { requests: { cpu: '200m', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } } },
+    // Per-user defaults (the Kafka quotas plugin keeps each application's own KafkaUser quotas in force).
+    quotas: { plugin: 'kafka', producerByteRate: 25 * 1024 * 1024, consumerByteRate: 50 * 1024 * 1024 },
+    cruiseControl: {
+      resources: { requests: { cpu: '200m', memory: '1Gi' }, limits: { cpu: '1', memory: '1Gi' } },
+      replicationThrottle: 25 * 1024 * 1024,
+      // 1 Gbit/s nodes.
+      brokerCapacity: { inboundNetwork: '125MB/s', outboundNetwork: '125MB/s' },
+    },
     maintenanceTimeWindows: ['* * 2-4 ? * TUE'],
   },
   monitoring: {
     team: 'kafka-platform',
     runbookBaseUrl: RUNBOOKS,
     prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
+    // Few topics here: per-partition series (topic sizes on disk) are affordable; prod keeps per-topic aggregates.
+    perPartitionMetrics: true,
   },
   // staging: backups and maintenance as in prod (to prove them before prod), no DR; load tests on demand.
   operations: {
@@ -114,9 +133,14 @@ export const prod: EnvironmentConfig = {
   operator: {
     install: true,
     resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+    // Node drains (Kubernetes upgrades) go through the operator, which keeps every partition in sync.
+    drainCleaner: {},
+    priorityClass: { name: KAFKA_PRIORITY_CLASS, value: 1_000_000 },
   },
   cluster: {
     name: 'kafka-prod',
+    version: '4.3.1',
+    metadataVersion: '4.3-IV0',
     topology: NodeTopology.dedicated(
       {
         name: 'controllers',
@@ -131,8 +155,9 @@ export const prod: EnvironmentConfig = {
           name: 'brokers',
           replicas: 6,
           storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd' }),
-          // The guide's broker heap: -Xms8g -Xmx8g, G1 with 20 ms pause target; the rest of the memory is page cache.
-          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { cpu: '8', memory: '24Gi' } },
+          // The guide's broker heap: -Xms8g -Xmx8g (Kafka's own G1 defaults already have the 20 ms pause target);
+          // the rest of the memory is page cache. CPU request without a limit: no CFS throttling of a busy broker.
+          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { memory: '24Gi' } },
           jvm: { heap: '8g' },
           spreadAcrossZones: true,
         },
@@ -144,9 +169,18 @@ export const prod: EnvironmentConfig = {
     ],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
+    // A floor per user and broker; applications with their own KafkaUser quotas keep them.
+    quotas: { plugin: 'kafka', producerByteRate: 50 * 1024 * 1024, consumerByteRate: 100 * 1024 * 1024 },
+    drainCleaner: true,
+    priorityClassName: KAFKA_PRIORITY_CLASS,
     entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
     kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
-    cruiseControl: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } } },
+    cruiseControl: {
+      resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+      // Scale-up/down moves up to 1 TiB per broker: 100 MiB/s leaves most of the 10 Gbit/s to clients.
+      replicationThrottle: 100 * 1024 * 1024,
+      brokerCapacity: { inboundNetwork: '1250MB/s', outboundNetwork: '1250MB/s' },
+    },
     clusterCa: { validityDays: 365, renewalDays: 30 },
     clientsCa: { validityDays: 365, renewalDays: 30 },
     // Certificate renewals roll brokers: only early Sunday mornings (UTC).

@@ -3,7 +3,8 @@ import { TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import { cruiseControlMetricsConfigMapRef, KafkaCluster, kafkaMetricsConfigMapRef, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
+import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
+import { cruiseControlMetricsConfigMapRef, DrainCleaner, KafkaCluster, kafkaMetricsConfigMapRef, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
 import { platformLabels } from '../lib/core';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
@@ -45,6 +46,15 @@ export class KafkaPlatformStack extends TerraformStack {
         dependsOn: [this.namespace],
       });
     }
+    if (env.operator.drainCleaner) new DrainCleaner(this, 'drain-cleaner', env.operator.drainCleaner);
+    const priorityClass = env.operator.priorityClass
+      ? new PriorityClassV1(this, 'priority-class', {
+          metadata: { name: env.operator.priorityClass.name, labels: platformLabels('kafka') },
+          value: env.operator.priorityClass.value,
+          globalDefault: false,
+          description: `Kafka brokers and controllers of ${env.name}: scheduled before lower-priority pods`,
+        })
+      : undefined;
     this.cluster = new KafkaCluster(this, 'cluster', {
       ...env.cluster,
       namespace: env.namespace,
@@ -55,7 +65,7 @@ export class KafkaPlatformStack extends TerraformStack {
         env.monitoring && env.cluster.cruiseControl
           ? { ...env.cluster.cruiseControl, metricsConfigMap: cruiseControlMetricsConfigMapRef(env.cluster.name) }
           : env.cluster.cruiseControl,
-      dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : [])],
+      dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : []), ...(priorityClass ? [priorityClass] : [])],
       preventDestroy: env.production,
     });
 

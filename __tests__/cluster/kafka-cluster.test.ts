@@ -60,3 +60,35 @@ describe('KafkaCluster', () => {
     expect(() => KafkaCluster.fromClusterAttributes(stack, 'bad', { clusterName: 'Kafka', namespace: 'kafka' })).toThrow(/bad: clusterName = "Kafka"/);
   });
 });
+
+describe('KafkaCluster hardening inputs', () => {
+  test('bad throttles, capacities, grace, quotas and a skipped upgrade step fail synth together, each with path, field, value and what is allowed', () => {
+    const bad = NodeTopology.dedicated(
+      { name: 'controllers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) },
+      [{ name: 'brokers', replicas: 3, storage: Storage.persistentClaim({ size: '100Gi' }), terminationGracePeriodSeconds: 29 }],
+    );
+    let error: unknown;
+    try {
+      new KafkaCluster(testStack(), 'cluster', {
+        name: 'events',
+        namespace: 'kafka',
+        topology: bad,
+        version: '4.2.1',
+        metadataVersion: '4.3-IV0',
+        cruiseControl: { replicationThrottle: -1, brokerCapacity: { inboundNetwork: 'fast' } },
+        quotas: { consumerByteRate: -5 },
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as Error).message.split('\n')).toEqual([
+      '5 invalid inputs',
+      '  - test/cluster: metadataVersion = "4.3-IV0": at most Kafka 4.2\'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
+      '  - test/cluster: topology.pools[1].terminationGracePeriodSeconds = 29: a whole number from 30 to 3600',
+      '  - test/cluster: cruiseControl.replicationThrottle = -1: a whole number of bytes per second above 0, e.g. 52428800 (50 MiB/s); 0 would mean unthrottled',
+      '  - test/cluster: cruiseControl.brokerCapacity.inboundNetwork = "fast": a whole number of bytes per second with an optional K, M, G, Ki, Mi or Gi unit, e.g. "125MB/s" or "10000KiB/s"',
+      '  - test/cluster: quotas.consumerByteRate = -5: a whole number of bytes per second above 0 (omit it for no limit)',
+    ]);
+  });
+});

@@ -2,7 +2,7 @@ import 'cdktf/lib/testing/adapters/jest';
 import { Testing } from 'cdktf';
 import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
 import { NodeTopology } from '../../lib/core/strimzi/kafka';
-import { Listener } from '../../lib/core/strimzi/listener';
+import { Listener, ListenerAuthentication } from '../../lib/core/strimzi/listener';
 import { Storage } from '../../lib/core/strimzi/storage';
 import { ValidationError } from '../../lib/core/validation';
 import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
@@ -53,7 +53,7 @@ describe('PlatformGuardrails', () => {
     expect(err).toBeInstanceOf(ValidationError); // runApp prints it without a stack trace
     expect([...new Set(err.violations.map((v) => v.rule.id))]).toEqual([
       'KP-PROD-REPLICATION', 'KP-PROD-MIN-ISR', 'KP-PROD-UNCLEAN-ELECTION', 'KP-PROD-CONTROLLERS', 'KP-PROD-SECURE-LISTENERS',
-      'KP-PROD-KEEP-CLAIMS', 'KP-PROD-RESOURCE-REQUESTS', 'KP-PROD-SUPER-USERS',
+      'KP-PROD-KEEP-CLAIMS', 'KP-PROD-RESOURCE-REQUESTS', 'KP-PROD-SUPER-USERS', 'KP-AUTHENTICATED-LISTENERS',
     ]);
     expect(err.message).toMatch(/^\d+ production guardrail findings in kafka-prod\n/);
     expect(err.message).toContain('  - [KP-PROD-SECURE-LISTENERS] kafka-prod/cluster: Kafka kafka/kafka-prod listener "plain" = {"tls":false,"authentication":"none"}');
@@ -66,9 +66,24 @@ describe('PlatformGuardrails', () => {
     expect(err.violations.map((v) => `${v.rule.id} ${v.owner}`)).toEqual(['KP-PROD-BACKUPS kafka-prod/cluster', 'KP-PROD-ALERTS kafka-prod/cluster']);
   });
 
-  test('the same settings outside production synthesize, with a summary that enforces nothing', () => {
-    const summary = summaryOf(synth({ ...unsafe, name: 'qa', production: false }));
-    expect(summary).toMatchObject({ environment: 'qa', production: false, enforcedRules: [] });
+  test('outside production only the every-environment rule applies: an anonymous listener under authorization', () => {
+    const err = refusal({ ...unsafe, name: 'qa', production: false });
+    expect(err.violations.map((v) => `${v.rule.id} ${v.owner} ${v.subject}`)).toEqual(['KP-AUTHENTICATED-LISTENERS kafka-qa/cluster Kafka kafka/kafka-prod listener "plain"']);
+    expect(err.message).toMatch(/^1 guardrail finding in kafka-qa\n/);
+    const authenticated = { ...unsafe.cluster, listeners: [Listener.plainInternal({ authentication: ListenerAuthentication.scramSha512() }), Listener.internalTls()] };
+    const summary = summaryOf(synth({ ...unsafe, cluster: authenticated, name: 'qa', production: false }));
+    expect(summary).toMatchObject({ environment: 'qa', production: false, enforcedRules: ['KP-AUTHENTICATED-LISTENERS'] });
+  });
+
+  test('a production cluster without quotas synthesizes with a KP-PROD-CLUSTER-QUOTAS warning, not a refusal', () => {
+    const app = Testing.app();
+    const stack = new KafkaPlatformStack(app, { ...prod, cluster: { ...prod.cluster, quotas: undefined } });
+    Testing.synth(stack);
+    const warnings = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => m.type === 'aws:cdk:warning' || /warn/i.test(m.type)).map((m) => `${c.node.path} ${String(m.data)}`));
+    expect(warnings).toEqual([expect.stringMatching(/^kafka-prod\/cluster \[KP-PROD-CLUSTER-QUOTAS\] Kafka kafka\/kafka-prod spec.kafka.quotas: cluster-wide client quotas/)]);
+    const withQuotas = new KafkaPlatformStack(Testing.app(), prod);
+    Testing.synth(withQuotas);
+    expect(withQuotas.node.findAll().flatMap((c) => c.node.metadata.filter((m) => /KP-PROD-CLUSTER-QUOTAS/.test(String(m.data))))).toEqual([]);
   });
 
   test('acknowledged findings pass and show in the summary with what they cover', () => {
@@ -85,7 +100,7 @@ describe('PlatformGuardrails', () => {
       },
     };
     const summary = summaryOf(synth(acknowledged));
-    expect(summary.acknowledgements.filter((a) => a.ruleId.startsWith('KP-PROD-'))).toHaveLength(rules.length + 2);
+    expect(summary.acknowledgements.filter((a) => a.ruleId.startsWith('KP-PROD-') || a.ruleId === 'KP-AUTHENTICATED-LISTENERS')).toHaveLength(rules.length + 2);
     const secure = summary.acknowledgements.find((a) => a.ruleId === 'KP-PROD-SECURE-LISTENERS')!;
     expect(secure).toMatchObject({ path: 'kafka-prod/cluster', covers: ['Kafka kafka/kafka-prod listener "plain"'] });
     // The objects the acknowledged construct delivers, so the plan review can match acknowledgements to objects.
@@ -117,7 +132,7 @@ describe('PlatformGuardrails', () => {
     expect(() => Testing.synth(stack)).not.toThrow();
   });
 
-  test('dev is not enforced', () => {
-    expect(summaryOf(synth(dev)).production).toBe(false);
+  test('dev is not enforced beyond the every-environment rules, and passes them', () => {
+    expect(summaryOf(synth(dev))).toMatchObject({ production: false, enforcedRules: ['KP-AUTHENTICATED-LISTENERS'] });
   });
 });

@@ -84,7 +84,7 @@ test('staging runs the guide\'s load tests as one-off Jobs on their own topics',
   const stress = jobs.find((j) => j.metadata.name === 'kafka-staging-loadtest-stress-producer')!.spec.template.spec.container[0];
   expect(stress.env).toEqual(expect.arrayContaining([
     { name: 'LOADTEST_RECORDS', value: '5000000' }, { name: 'LOADTEST_THROUGHPUT', value: '50000' },
-    { name: 'LOADTEST_PRODUCER_PROPS', value: 'batch.size=32768 linger.ms=20 compression.type=lz4 acks=1' },
+    { name: 'LOADTEST_PRODUCER_PROPS', value: 'batch.size=32768 linger.ms=20 compression.type=lz4 acks=all enable.idempotence=true' },
   ]));
   const topic = allReleaseObjects(json).find((o) => o.kind === 'KafkaTopic' && (o.spec as Any).topicName === 'loadtest-stress' || o.metadata.name === 'loadtest-stress')!;
   expect(topic.spec).toMatchObject({ partitions: 12, replicas: 3 });

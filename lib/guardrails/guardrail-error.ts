@@ -25,7 +25,8 @@ export class GuardrailError extends ValidationError {
         `      fix: ${v.rule.fix}`,
       ].join('\n'),
     );
-    const noun = violations.length === 1 ? '1 production guardrail finding' : `${violations.length} production guardrail findings`;
+    const kind = violations.some((v) => v.rule.id.startsWith('KP-PROD-')) ? 'production guardrail' : 'guardrail';
+    const noun = violations.length === 1 ? `1 ${kind} finding` : `${violations.length} ${kind} findings`;
     this.message =
       `${noun} in ${stack}\n${lines.join('\n')}\n` +
       `  A deliberate exception is acknowledged on the construct with a reason: Acknowledgements.add(construct, '<rule id>', '<reason>'), ` +

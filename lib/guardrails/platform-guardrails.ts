@@ -1,12 +1,12 @@
 import { Construct, IConstruct } from 'constructs';
-import { Aspects, IAspect, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
+import { Annotations, Aspects, IAspect, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
 import { Validator } from '../core/validation';
 import { Acknowledgements } from './acknowledgement';
 import { collectInventory, constructAt } from './collect-inventory';
 import { GuardrailError, RuleViolation } from './guardrail-error';
 import { describeObject } from './inventory';
 import { GuardrailRule } from './rule';
-import { productionRules } from './rules';
+import { everyEnvironmentRules, productionRules } from './rules';
 import { escapeTemplate, GuardrailSummary, SUMMARY_LOCAL } from './summary';
 
 /** An acknowledgement declared in configuration rather than code. */
@@ -28,7 +28,7 @@ export interface PlatformGuardrailsProps {
   readonly acknowledgements?: readonly AcknowledgementConfig[];
   /** Principals allowed as Kafka super users. @default ['platform-admin'] */
   readonly admins?: readonly string[];
-  /** The rules to enforce. @default productionRules({ admins }) */
+  /** The rules to enforce in production. @default productionRules({ admins }); elsewhere everyEnvironmentRules() */
   readonly rules?: readonly GuardrailRule[];
 }
 
@@ -47,12 +47,12 @@ export class PlatformGuardrails extends Construct {
   constructor(scope: Construct, id: string, props: PlatformGuardrailsProps) {
     super(scope, id);
     const stack = TerraformStack.of(this);
-    this.rules = props.production ? (props.rules ?? productionRules({ admins: props.admins })) : [];
+    this.rules = props.production ? (props.rules ?? productionRules({ admins: props.admins })) : everyEnvironmentRules();
     this.applyConfiguredAcknowledgements(stack, props.acknowledgements ?? [], props.rules ?? []);
 
     const summary = new TerraformLocal(this, 'summary', Lazy.anyValue({ produce: () => this.summary(stack, props) }));
     summary.overrideLogicalId(SUMMARY_LOCAL);
-    if (props.production) Aspects.of(stack).add(new GuardrailAspect(stack, this.rules, this.covers));
+    if (this.rules.length) Aspects.of(stack).add(new GuardrailAspect(stack, this.rules, this.covers));
   }
 
   private applyConfiguredAcknowledgements(stack: TerraformStack, acks: readonly AcknowledgementConfig[], rules: readonly GuardrailRule[]): void {
@@ -108,6 +108,10 @@ class GuardrailAspect implements IAspect {
       for (const finding of rule.check(inventory)) {
         const owner = constructAt(index, finding.owner);
         const ack = owner && Acknowledgements.find(owner, rule.id);
+        if (!ack && rule.severity === 'warning') {
+          Annotations.of(owner ?? this.stack).addWarning(`[${rule.id}] ${finding.subject}: ${rule.requirement}. ${rule.why}. Fix: ${rule.fix}`);
+          continue;
+        }
         if (!ack) {
           violations.push({ ...finding, rule });
           continue;

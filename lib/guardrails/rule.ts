@@ -17,6 +17,12 @@ export interface GuardrailFinding {
 export interface GuardrailRule {
   /** Stable id, e.g. `KP-PROD-REPLICATION`. */
   readonly id: string;
+  /**
+   * `error` findings refuse the stack unless acknowledged; `warning` findings are reported as synth warnings
+   * (on the construct) and never refuse it.
+   * @default 'error'
+   */
+  readonly severity?: 'error' | 'warning';
   /** What must hold, in a few words. */
   readonly requirement: string;
   /** Why production needs it. */

@@ -10,7 +10,7 @@ import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
 import { buildDashboards } from '../core/monitoring/dashboards';
 import {
   CRUISE_CONTROL_JMX_RULES,
-  KAFKA_JMX_RULES,
+  kafkaJmxRules,
   kafkaMetricsConfigMapRef,
   METRICS_CONFIG_KEYS,
   metricsConfigMapName,
@@ -31,6 +31,12 @@ export interface KafkaMonitoringProps extends Omit<KafkaMonitoringSpec, 'cluster
   readonly releaseName?: string;
   /** Namespace of the dashboard ConfigMaps (where the Grafana sidecar looks). @default the cluster's namespace */
   readonly dashboardNamespace?: string;
+  /**
+   * Export per-partition gauges (under/at min ISR per partition, log size per partition) and show the
+   * topic-size panel. Each partition replica adds series: about 100,000 per broker at 2,000 topics.
+   * @default false - per-topic traffic and per-broker counts only
+   */
+  readonly perPartitionMetrics?: boolean;
   /** What must exist first (the namespace; the prometheus-operator CRDs when the stack installs them). */
   readonly dependsOn?: ITerraformDependable[];
 }
@@ -84,7 +90,7 @@ export class KafkaMonitoring extends Construct {
     this.exporterRules = new ConfigMapV1(this, 'exporter-rules', {
       metadata: { name: metricsConfigMapName(cluster.clusterName), namespace: cluster.namespace, labels: platformLabels('monitoring') },
       data: {
-        [METRICS_CONFIG_KEYS.kafka]: renderJmxExporterConfig(KAFKA_JMX_RULES),
+        [METRICS_CONFIG_KEYS.kafka]: renderJmxExporterConfig(kafkaJmxRules({ perPartition: props.perPartitionMetrics })),
         [METRICS_CONFIG_KEYS.mirrorMaker2]: renderJmxExporterConfig(MIRROR_MAKER_2_JMX_RULES),
         [METRICS_CONFIG_KEYS.cruiseControl]: renderJmxExporterConfig(CRUISE_CONTROL_JMX_RULES),
       },
@@ -102,7 +108,7 @@ export class KafkaMonitoring extends Construct {
     for (const monitor of this.podMonitors) this.release.add(monitor, this);
     this.release.add(this.prometheusRule, this);
 
-    this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2 }).map((d) => {
+    this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2, perPartitionMetrics: props.perPartitionMetrics }).map((d) => {
       const cm = dashboardConfigMap(cluster.clusterName, dashboardNamespace, spec.dashboardFolder, d);
       return new ConfigMapV1(this, `dashboard-${d.uid}`, {
         metadata: { ...cm.metadata, labels: { ...cm.metadata.labels }, annotations: { ...cm.metadata.annotations } },

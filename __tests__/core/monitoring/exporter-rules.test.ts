@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { JmxExporterRule, KAFKA_JMX_RULES, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
+import { JmxExporterRule, KAFKA_JMX_RULES, kafkaJmxRules, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
 import { METRICS } from '../../../lib/core/monitoring/catalogue';
 
 /**
@@ -71,8 +71,23 @@ const MM2_BEANS: [string, string, Record<string, string>][] = [
 ];
 
 describe('JMX exporter rules', () => {
-  test.each(BROKER_BEANS)('broker MBean %s becomes %s', (bean, name, labels) => {
-    expect(apply(KAFKA_JMX_RULES, bean)).toEqual({ name, labels });
+  test.each(BROKER_BEANS)('broker MBean %s becomes %s (per-partition series opted in)', (bean, name, labels) => {
+    expect(apply(kafkaJmxRules({ perPartition: true }), bean)).toEqual({ name, labels });
+  });
+
+  test('per-partition gauges are off by default; per-topic traffic and per-broker min-ISR counts stay', () => {
+    const partitionBeans = BROKER_BEANS.filter(([bean]) => bean.includes('partition='));
+    expect(partitionBeans.map(([, name]) => name)).toEqual(['kafka_cluster_partition_underminisr', 'kafka_cluster_partition_atminisr', 'kafka_log_log_size']);
+    for (const [bean] of partitionBeans) expect(apply(kafkaJmxRules(), bean)).toBeUndefined();
+    expect(kafkaJmxRules()).toBe(KAFKA_JMX_RULES);
+    expect(apply(kafkaJmxRules(), 'kafka.server<type=BrokerTopicMetrics, name=BytesInPerSec, topic=orders><>Count')?.labels).toEqual({ topic: 'orders' });
+    expect(apply(kafkaJmxRules(), 'kafka.server<type=ReplicaManager, name=UnderMinIsrPartitionCount><>Value')?.name).toBe('kafka_server_replicamanager_underminisrpartitioncount');
+  });
+
+  test('the catalogue marks exactly the per-partition rules\' series as opt-in', () => {
+    const optIn = METRICS.filter((m) => m.optIn === 'per-partition').map((m) => m.name).sort();
+    const partitionOnly = BROKER_BEANS.filter(([bean]) => apply(kafkaJmxRules(), bean) === undefined).map(([, name]) => name).sort();
+    expect(optIn).toEqual(partitionOnly);
   });
 
   test.each(MM2_BEANS)('MirrorMaker 2 MBean %s becomes %s', (bean, name, labels) => {

@@ -2,6 +2,10 @@ import { Validator } from '../../../lib/core/validation';
 import { buildKafkaCluster, effectiveBrokerConfig, KafkaClusterSpec, NodeTopology, validateKafkaCluster } from '../../../lib/core/strimzi/kafka';
 import { Listener } from '../../../lib/core/strimzi/listener';
 import { NodePoolOptions } from '../../../lib/core/strimzi/node-pool';
+import { diffFields } from '../../../lib/review/field-diff';
+import { brokerRollRule } from '../../../lib/review/rules/broker-roll';
+import { buildManualRebalance } from '../../../lib/core/operations/rebalance';
+import { crdDir, StrimziSchemas } from '../../helpers/strimzi-schemas';
 import { Storage } from '../../../lib/core/strimzi/storage';
 
 const pool = (name: string, replicas: number): NodePoolOptions => ({ name, replicas, storage: Storage.persistentClaim({ size: '10Gi' }) });
@@ -97,7 +101,7 @@ describe('validateKafkaCluster', () => {
   });
 
   test('unsupported Kafka version and unknown metadata version', () => {
-    expect(issues(spec({ version: '3.9.0' }))[0]).toMatch(/^version = "3.9.0": one of 4.2.0, 4.2.1, 4.3.0, 4.3.1/);
+    expect(issues(spec({ version: '3.9.0' as never }))[0]).toMatch(/^version = "3.9.0": one of 4.2.0, 4.2.1, 4.3.0, 4.3.1/);
     expect(issues(spec({ version: '4.2.1' }))).toContain('metadataVersion = undefined: set explicitly for Kafka 4.2.1');
     expect(issues(spec({ version: '4.2.1', metadataVersion: '4.2-IV1' }))).toEqual([]);
   });
@@ -160,5 +164,116 @@ describe('buildKafkaCluster', () => {
       type: 'jmxPrometheusExporter',
       valueFrom: { configMapKeyRef: { name: 'events-metrics', key: 'kafka.yaml' } },
     });
+  });
+});
+
+describe('operations hardening', () => {
+  const kafkaOf = (s: KafkaClusterSpec) => (buildKafkaCluster(s).kafka.spec as { kafka: Record<string, unknown> }).kafka;
+
+  test('retention renders the dynamic log.retention.ms (no roll), never the read-only log.retention.hours', () => {
+    const config = effectiveBrokerConfig(spec({ brokerDefaults: { retentionHours: 72 } }));
+    expect(config['log.retention.ms']).toBe(72 * 3_600_000);
+    expect(config).not.toHaveProperty('log.retention.hours');
+    expect(effectiveBrokerConfig(spec())['log.retention.ms']).toBe(604_800_000);
+  });
+
+  test('read-only keys with a dynamic synonym are refused in config, with the key to use', () => {
+    expect(issues(spec({ config: { 'log.retention.hours': 24, 'log.roll.hours': 1, 'log.retention.ms': 1000 } }))).toEqual([
+      'config.log.retention.hours = 24: its dynamic synonym log.retention.ms instead (log.retention.hours is read-only: every change would roll all brokers)',
+      'config.log.roll.hours = 1: its dynamic synonym log.roll.ms instead (log.roll.hours is read-only: every change would roll all brokers)',
+    ]);
+  });
+
+  test('the review\'s broker-roll rule finds no roll in a retention change or the guide\'s cleaner settings', () => {
+    const roll = (a: KafkaClusterSpec, b: KafkaClusterSpec) => {
+      const before = buildKafkaCluster(a).kafka;
+      const after = buildKafkaCluster(b).kafka;
+      const stack = { name: 's', status: 'changed' as const, objects: [], resources: [] };
+      return brokerRollRule.assess({ status: 'changed', key: 'k', release: 'r', kind: 'Kafka', name: 'kafka/events', before, after, fields: diffFields(before, after) }, { stack, production: true });
+    };
+    expect(roll(spec(), spec({ brokerDefaults: { retentionHours: 24 } }))).toEqual([]);
+    expect(roll(spec(), spec({ config: { 'log.cleaner.threads': 4, 'log.cleaner.io.max.bytes.per.second': 10485760 } }))).toEqual([]);
+    // A read-only key still rolls, and the rule says so.
+    expect(roll(spec(), spec({ brokerDefaults: { defaultPartitions: 6 } }))).toEqual(['broker config num.partitions changed: not dynamically updatable, so every broker restarts']);
+  });
+
+  test('auto-rebalance templates carry a replication throttle (50 MiB/s unless set) and partition movements', () => {
+    expect(buildKafkaCluster(spec({ cruiseControl: {} })).rebalanceTemplates.map((t) => t.spec)).toEqual([
+      { replicationThrottle: 52_428_800, concurrentPartitionMovementsPerBroker: 5 },
+      { replicationThrottle: 52_428_800, concurrentPartitionMovementsPerBroker: 5 },
+    ]);
+    const set = buildKafkaCluster(spec({ cruiseControl: { replicationThrottle: 100 * 1024 * 1024, concurrentPartitionMovementsPerBroker: 2 } }));
+    expect(set.rebalanceTemplates[0].spec).toEqual({ replicationThrottle: 104_857_600, concurrentPartitionMovementsPerBroker: 2 });
+  });
+
+  test('broker capacity: CPU from the broker pools\' request, network as configured', () => {
+    const brokers = { ...pool('brokers', 3), resources: { requests: { cpu: '4', memory: '8Gi' } } };
+    const s = spec({ topology: NodeTopology.dedicated(pool('controllers', 3), [brokers]), cruiseControl: { brokerCapacity: { inboundNetwork: '125MB/s' } } });
+    const cc = (buildKafkaCluster(s).kafka.spec as { cruiseControl: Record<string, unknown> }).cruiseControl;
+    expect(cc.brokerCapacity).toEqual({ cpu: '4', inboundNetwork: '125MB/s', outboundNetwork: '125MB/s' });
+    // Pools with different CPU: Strimzi derives CPU per pool, so the library leaves it out.
+    const mixed = NodeTopology.dedicated(pool('controllers', 3), [brokers, { ...pool('big', 3), resources: { requests: { cpu: '8' } } }]);
+    expect((buildKafkaCluster(spec({ topology: mixed, cruiseControl: {} })).kafka.spec as { cruiseControl: Record<string, unknown> }).cruiseControl).not.toHaveProperty('brokerCapacity');
+  });
+
+  test('quotas, drain cleaner budget and priority class are rendered where Strimzi reads them', () => {
+    const k = kafkaOf(spec({ quotas: { plugin: 'strimzi', producerByteRate: 1000, minAvailableRatioPerVolume: 0.1 }, drainCleaner: true, priorityClassName: 'kafka-critical' }));
+    expect(k.quotas).toEqual({ type: 'strimzi', producerByteRate: 1000, minAvailableRatioPerVolume: 0.1 });
+    expect(k.template).toEqual({ podDisruptionBudget: { maxUnavailable: 0 } });
+    const pools = buildKafkaCluster(spec({ priorityClassName: 'kafka-critical' })).nodePools;
+    expect(pools.map((p) => (p.spec as { template: { pod: { priorityClassName?: string } } }).template.pod.priorityClassName)).toEqual(['kafka-critical', 'kafka-critical']);
+    expect(kafkaOf(spec())).not.toHaveProperty('template');
+    expect(kafkaOf(spec())).not.toHaveProperty('quotas');
+  });
+
+  test('bad inputs of the hardening settings are all reported at once with field, value and what is allowed', () => {
+    expect(
+      issues(
+        spec({
+          cruiseControl: { replicationThrottle: 0, brokerCapacity: { inboundNetwork: '1 Gbit/s', cpu: 'four' } },
+          quotas: { producerByteRate: -1 },
+          topology: NodeTopology.dedicated(pool('controllers', 3), [{ ...pool('brokers', 3), terminationGracePeriodSeconds: 15 }]),
+          metadataVersion: '4.4-IV0',
+        }),
+      ),
+    ).toEqual([
+      'metadataVersion = "4.4-IV0": at most Kafka 4.3\'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
+      'topology.pools[1].terminationGracePeriodSeconds = 15: a whole number from 30 to 3600',
+      'cruiseControl.replicationThrottle = 0: a whole number of bytes per second above 0, e.g. 52428800 (50 MiB/s); 0 would mean unthrottled',
+      'cruiseControl.brokerCapacity.inboundNetwork = "1 Gbit/s": a whole number of bytes per second with an optional K, M, G, Ki, Mi or Gi unit, e.g. "125MB/s" or "10000KiB/s"',
+      'cruiseControl.brokerCapacity.cpu = "four": CPU cores above 0 such as "4", "1.5" or "3500m"',
+      'quotas.producerByteRate = -1: a whole number of bytes per second above 0 (omit it for no limit)',
+    ]);
+  });
+});
+
+(crdDir() ? describe : describe.skip)('hardening options against the Strimzi 1.2.0 CRDs', () => {
+  test('every option on, including the strimzi quota plugin and JVM overrides, conforms', () => {
+    const schemas = new StrimziSchemas(crdDir()!);
+    const brokers: NodePoolOptions = {
+      ...pool('brokers', 6),
+      resources: { requests: { cpu: '3500m', memory: '8Gi' }, limits: { memory: '8Gi' } },
+      jvm: { heap: '4g', xx: { MaxGCPauseMillis: '50' } },
+      spreadAcrossZones: true,
+      zones: 3,
+      terminationGracePeriodSeconds: 180,
+      priorityClassName: 'kafka-brokers',
+    };
+    const m = buildKafkaCluster(
+      spec({
+        topology: NodeTopology.dedicated({ ...pool('controllers', 3), spreadAcrossZones: true }, [brokers]),
+        version: '4.3.1',
+        metadataVersion: '4.2-IV1',
+        quotas: { plugin: 'strimzi', producerByteRate: 1048576, consumerByteRate: 2097152, minAvailableRatioPerVolume: 0.1, excludedPrincipals: ['User:mirror'] },
+        drainCleaner: true,
+        priorityClassName: 'kafka-critical',
+        cruiseControl: { replicationThrottle: 1, concurrentPartitionMovementsPerBroker: 2, brokerCapacity: { inboundNetwork: '10000KiB/s', outboundNetwork: '1GiB/s' } },
+      }),
+    );
+    const objects = [m.kafka, ...m.nodePools, ...m.rebalanceTemplates, buildManualRebalance({ cluster: 'events', namespace: 'kafka', replicationThrottle: 1 })];
+    expect(objects.flatMap((o) => schemas.validate(o))).toEqual([]);
+    expect(issues(spec({ quotas: { plugin: 'kafka', producerByteRate: 1, requestPercentage: 50, controllerMutationRate: 0.5 } }))).toEqual([]);
+    const perUser = buildKafkaCluster(spec({ quotas: { plugin: 'kafka', producerByteRate: 1, requestPercentage: 50, controllerMutationRate: 0.5 } })).kafka;
+    expect(schemas.validate(perUser)).toEqual([]);
   });
 });

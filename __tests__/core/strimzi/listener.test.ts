@@ -14,6 +14,15 @@ describe('Listener', () => {
     expect(plain.isSecure).toBe(false);
   });
 
+  test('a plain listener may authenticate with SCRAM (dev), never with mutual TLS (it needs TLS)', () => {
+    const scram = Listener.plainInternal({ authentication: ListenerAuthentication.scramSha512() });
+    expect(scram.toStrimzi()).toEqual({ name: 'plain', port: 9092, type: 'internal', tls: false, authentication: { type: 'scram-sha-512' } });
+    expect(scram.isSecure).toBe(false);
+    const v = new Validator('c');
+    Listener.plainInternal({ authentication: ListenerAuthentication.mutualTls() }).validate(v, 'listeners[0]');
+    expect(v.issues.map((i) => `${i.field} = ${String(i.value)}: ${i.allowed}`)).toEqual(['listeners[0].authentication = tls: scram-sha-512 on a listener without TLS (mutual TLS needs a TLS listener)']);
+  });
+
   test('external listeners carry TLS, source ranges and network policy peers', () => {
     const ext = Listener.external({ type: 'loadbalancer', sourceRanges: ['10.0.0.0/8'], allowFrom: [{ namespaceLabels: { team: 'orders' } }] });
     expect(ext.toStrimzi()).toEqual({

@@ -23,6 +23,11 @@ export type MetricType = 'gauge' | 'counter';
 
 export interface MetricDefinition {
   readonly name: string;
+  /**
+   * Exported only when an environment opts in (`perPartitionMetrics`); dashboards show panels on it only then,
+   * and alerts must not use it.
+   */
+  readonly optIn?: 'per-partition';
   readonly type: MetricType;
   readonly source: MetricSource;
   /** Labels specific to the metric, beyond the target labels the scrape adds. */
@@ -37,6 +42,9 @@ const m = (source: MetricSource, type: MetricType, name: string, labels: readonl
   labels,
   help,
 });
+
+/** A per-partition series: exported only with `perPartitionMetrics` (see `KAFKA_PER_PARTITION_JMX_RULES`). */
+const perPartition = (d: MetricDefinition): MetricDefinition => ({ ...d, optIn: 'per-partition' });
 
 const QUANTILES = ['quantile'];
 
@@ -53,8 +61,8 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kafka-jmx', 'gauge', 'kafka_controller_kafkacontroller_offlinepartitionscount', [], 'partitions without a leader (reported by the active controller)'),
   m('kafka-jmx', 'gauge', 'kafka_controller_kafkacontroller_activecontrollercount', [], '1 on the active controller'),
   m('kafka-jmx', 'counter', 'kafka_controller_controllerstats_uncleanleaderelections_total', [], 'unclean leader elections'),
-  m('kafka-jmx', 'gauge', 'kafka_cluster_partition_underminisr', ['topic', 'partition'], '1 when the partition is below min ISR'),
-  m('kafka-jmx', 'gauge', 'kafka_cluster_partition_atminisr', ['topic', 'partition'], '1 when the partition is at min ISR'),
+  perPartition(m('kafka-jmx', 'gauge', 'kafka_cluster_partition_underminisr', ['topic', 'partition'], '1 when the partition is below min ISR')),
+  perPartition(m('kafka-jmx', 'gauge', 'kafka_cluster_partition_atminisr', ['topic', 'partition'], '1 when the partition is at min ISR')),
   m('kafka-jmx', 'counter', 'kafka_server_brokertopicmetrics_messagesin_total', ['topic'], 'messages in; the series without topic is the broker total'),
   m('kafka-jmx', 'counter', 'kafka_server_brokertopicmetrics_bytesin_total', ['topic'], 'bytes in'),
   m('kafka-jmx', 'counter', 'kafka_server_brokertopicmetrics_bytesout_total', ['topic'], 'bytes out'),
@@ -66,7 +74,7 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kafka-jmx', 'gauge', 'kafka_network_socketserver_networkprocessoravgidle_percent', [], 'network processor idle ratio 0..1'),
   m('kafka-jmx', 'gauge', 'kafka_network_requestmetrics_totaltimems', ['request', ...QUANTILES], 'request total time in ms, by quantile'),
   m('kafka-jmx', 'counter', 'kafka_network_requestmetrics_totaltimems_count', ['request'], 'requests timed'),
-  m('kafka-jmx', 'gauge', 'kafka_log_log_size', ['topic', 'partition'], 'partition size on disk in bytes'),
+  perPartition(m('kafka-jmx', 'gauge', 'kafka_log_log_size', ['topic', 'partition'], 'partition size on disk in bytes')),
   m('kafka-jmx', 'gauge', 'kafka_log_logmanager_offlinelogdirectorycount', [], 'log directories offline after an I/O error'),
   m('kafka-jmx', 'gauge', 'kafka_server_kafkaserver_brokerstate', [], 'broker state (3 = running)'),
   m('kafka-jmx', 'gauge', 'kafka_server_socket_server_metrics_connection_count', ['listener', 'networkProcessor'], 'open connections'),

@@ -38,9 +38,6 @@ export const KAFKA_JMX_RULES: readonly JmxExporterRule[] = [
   // UNTYPED keeps the name as written: the exporter would append `_total` to a COUNTER named `_count`.
   { pattern: `kafka.network<type=RequestMetrics, name=(\\w+)Ms, request=(\\w+)><>Count`, name: 'kafka_network_requestmetrics_$1ms_count', type: 'UNTYPED', labels: { request: '$2' } },
 
-  // Per-partition gauges (Partition: UnderMinIsr/AtMinIsr, Log: Size).
-  { pattern: `kafka.(cluster|log)<type=(Partition|Log), name=(\\w+), topic=${V}, partition=(\\d+)><>Value`, name: 'kafka_$1_$2_$3', type: 'GAUGE', labels: { topic: '$4', partition: '$5' } },
-
   // Broker and controller gauges without keys (ReplicaManager, KafkaController, LogManager, KafkaServer).
   { pattern: `kafka.(server|controller|log)<type=(ReplicaManager|KafkaController|LogManager|KafkaServer), name=(\\w+)><>Value`, name: 'kafka_$1_$2_$3', type: 'GAUGE' },
 
@@ -51,6 +48,22 @@ export const KAFKA_JMX_RULES: readonly JmxExporterRule[] = [
   { pattern: `kafka.server<type=raft-metrics><>current-state: (\\w+)`, name: 'kafka_server_raftmetrics_current_state', type: 'GAUGE', value: 1, labels: { current_state: '$1' } },
   { pattern: `kafka.server<type=raft-metrics><>(current-leader|current-epoch|high-watermark|commit-latency-avg)`, name: 'kafka_server_raftmetrics_$1', type: 'GAUGE' },
 ];
+
+/**
+ * Per-partition gauges (Partition: UnderMinIsr/AtMinIsr, Log: Size): one series per partition replica and
+ * gauge, so 2,000 topics of 12 partitions make about 100,000 series per broker. Off by default: the default
+ * rules keep per-topic traffic (`BrokerTopicMetrics`) and the brokers' under/at-min-ISR counts
+ * (`ReplicaManager`), which the alerts use. Opt in per environment (`perPartitionMetrics`) where topic sizes
+ * on disk are wanted and the series count is affordable.
+ */
+export const KAFKA_PER_PARTITION_JMX_RULES: readonly JmxExporterRule[] = [
+  { pattern: `kafka.(cluster|log)<type=(Partition|Log), name=(\\w+), topic=${V}, partition=(\\d+)><>Value`, name: 'kafka_$1_$2_$3', type: 'GAUGE', labels: { topic: '$4', partition: '$5' } },
+];
+
+/** The broker rules, with the per-partition gauges only when asked for. */
+export function kafkaJmxRules(options: { readonly perPartition?: boolean } = {}): readonly JmxExporterRule[] {
+  return options.perPartition ? [...KAFKA_JMX_RULES, ...KAFKA_PER_PARTITION_JMX_RULES] : KAFKA_JMX_RULES;
+}
 
 /** Rules for KafkaMirrorMaker2 pods (Kafka Connect running the MirrorMaker 2 connectors). */
 export const MIRROR_MAKER_2_JMX_RULES: readonly JmxExporterRule[] = [

@@ -1,5 +1,6 @@
 import { KubernetesObject } from '../kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../names';
+import { DEFAULT_PARTITION_MOVEMENTS, DEFAULT_REPLICATION_THROTTLE, validateReplicationThrottle } from '../strimzi/cruise-control';
 import { STRIMZI_API_VERSION } from '../strimzi/versions';
 import { Validator } from '../validation';
 
@@ -32,7 +33,7 @@ export function manualRebalanceName(spec: ManualRebalanceSpec): string {
 
 export function validateManualRebalance(v: Validator, spec: ManualRebalanceSpec): void {
   v.check(isDnsLabel(manualRebalanceName(spec)), 'name', manualRebalanceName(spec), DNS_LABEL_RULE);
-  v.integer('replicationThrottle', spec.replicationThrottle, 1);
+  validateReplicationThrottle(v, 'replicationThrottle', spec.replicationThrottle);
   v.integer('concurrentPartitionMovementsPerBroker', spec.concurrentPartitionMovementsPerBroker, 1, 100);
   if (spec.goals) v.check(spec.goals.length > 0 && spec.goals.every((g) => /^[A-Za-z]+Goal$/.test(g)), 'goals', spec.goals, 'Cruise Control goal names such as "RackAwareGoal"');
 }
@@ -40,8 +41,8 @@ export function validateManualRebalance(v: Validator, spec: ManualRebalanceSpec)
 export function buildManualRebalance(spec: ManualRebalanceSpec): KubernetesObject {
   const out: Record<string, unknown> = {
     mode: 'full',
-    replicationThrottle: spec.replicationThrottle ?? 50 * 1024 * 1024,
-    concurrentPartitionMovementsPerBroker: spec.concurrentPartitionMovementsPerBroker ?? 5,
+    replicationThrottle: spec.replicationThrottle ?? DEFAULT_REPLICATION_THROTTLE,
+    concurrentPartitionMovementsPerBroker: spec.concurrentPartitionMovementsPerBroker ?? DEFAULT_PARTITION_MOVEMENTS,
   };
   if (spec.goals) out.goals = [...spec.goals];
   if (spec.excludedTopics) out.excludedTopics = spec.excludedTopics;

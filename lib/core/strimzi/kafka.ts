@@ -3,8 +3,11 @@ import { DNS_LABEL_RULE, isDnsLabel, MAX_CLUSTER_NAME } from '../names';
 import { validateResources } from '../resources';
 import { Validator } from '../validation';
 import { Listener } from './listener';
+import { BrokerCapacityOptions, buildBrokerCapacity, rebalanceTemplateSpec, validateBrokerCapacity, validateReplicationThrottle } from './cruise-control';
 import { buildNodePool, NodePool, NodePoolOptions, validateNodePool, ZONE_TOPOLOGY_KEY } from './node-pool';
-import { DEFAULT_KAFKA_VERSION, DEFAULT_METADATA_VERSIONS, KAFKA_VERSIONS, STRIMZI_API_VERSION } from './versions';
+import { buildClusterQuotas, ClusterQuotas, validateClusterQuotas } from './quotas';
+import { effectiveMetadataVersion, validateVersions } from './upgrade';
+import { DEFAULT_KAFKA_VERSION, KafkaVersion, MetadataVersion, STRIMZI_API_VERSION } from './versions';
 
 /** Which nodes run the KRaft controller quorum. Create with the static factories. */
 export class NodeTopology {
@@ -57,6 +60,16 @@ export interface CruiseControlOptions {
   readonly autoRebalance?: boolean;
   /** JMX exporter rules for Cruise Control's metrics endpoint. @default - no metrics */
   readonly metricsConfigMap?: { readonly name: string; readonly key: string };
+  /**
+   * Bytes per second for moving replicas in the auto-rebalance (add-brokers / remove-brokers) templates, so
+   * scaling the broker pool cannot saturate the network that clients and replication share.
+   * @default 52428800 (50 MiB/s)
+   */
+  readonly replicationThrottle?: number;
+  /** Concurrent partition movements per broker in the auto-rebalance templates. @default 5 */
+  readonly concurrentPartitionMovementsPerBroker?: number;
+  /** Broker capacities Cruise Control plans with (network, CPU; disk comes from the pools' storage). */
+  readonly brokerCapacity?: BrokerCapacityOptions;
 }
 
 export interface KafkaExporterOptions {
@@ -75,7 +88,11 @@ export interface BrokerDefaults {
   readonly minInsyncReplicas?: number;
   /** `num.partitions` for topics created without a count. @default 3 */
   readonly defaultPartitions?: number;
-  /** `log.retention.hours`. @default 168 (7 days) */
+  /**
+   * Retention of topics without their own, in hours. Rendered as `log.retention.ms`, which Kafka updates
+   * cluster-wide without a restart (`log.retention.hours` is read-only: changing it would roll every broker).
+   * @default 168 (7 days)
+   */
   readonly retentionHours?: number;
 }
 
@@ -85,10 +102,18 @@ export interface KafkaClusterSpec {
   readonly name: string;
   /** Namespace of the cluster and its custom resources. */
   readonly namespace: string;
-  /** Kafka version. @default '4.3.1' */
-  readonly version?: string;
-  /** KRaft metadata version. @default '4.3-IV0' for Kafka 4.3.x; required for other versions */
-  readonly metadataVersion?: string;
+  /**
+   * Kafka version, one Strimzi 1.2.0 supports. Upgrade in two changes: raise `version` first; raise
+   * `metadataVersion` in a later change once the cluster runs well (it cannot be lowered again).
+   * @default '4.3.1'
+   */
+  readonly version?: KafkaVersion;
+  /**
+   * KRaft metadata version, never ahead of `version`. Pin it in environments so that a version bump does
+   * not also raise it.
+   * @default '4.3-IV0' for Kafka 4.3.x; required for other versions
+   */
+  readonly metadataVersion?: MetadataVersion;
   /** Node pools and their roles. */
   readonly topology: NodeTopology;
   /** Listeners. @default [Listener.internalTls()] */
@@ -108,6 +133,22 @@ export interface KafkaClusterSpec {
   readonly config?: Readonly<Record<string, string | number | boolean>>;
   /** Rack awareness on `topology.kubernetes.io/zone` (replicas spread over zones, consumers fetch nearby). @default true */
   readonly rackAware?: boolean;
+  /**
+   * Cluster-wide client quotas (see `ClusterQuotas` for the two plugins). The production guardrails warn
+   * when a production cluster has none.
+   * @default - no quotas: any client may use a broker's whole bandwidth
+   */
+  readonly quotas?: ClusterQuotas;
+  /**
+   * Node drains go through Strimzi Drain Cleaner (install it with `DrainCleaner`): the Kafka pods'
+   * PodDisruptionBudget allows no eviction (`maxUnavailable: 0`), Drain Cleaner marks an evicted pod for the
+   * operator, and the operator rolls it only when that keeps every partition in sync. Without Drain Cleaner
+   * in the Kubernetes cluster this blocks node drains, so turn it on together with the installation.
+   * @default false - Strimzi's default budget (maxUnavailable 1) lets a drain evict a broker at any time
+   */
+  readonly drainCleaner?: boolean;
+  /** PriorityClass of every pool's pods (pools may name their own). @default - the Kubernetes default priority */
+  readonly priorityClassName?: string;
   /** Resources of the topic and user operators. */
   readonly entityOperatorResources?: ResourceRequirements;
   /** Kafka Exporter for consumer lag metrics. @default {} (enabled) */
@@ -157,6 +198,17 @@ const ALLOWED_CONFIG_EXCEPTIONS = [
   'broker.session.timeout.ms', 'broker.heartbeat.interval.ms',
 ];
 
+/**
+ * Read-only broker keys (a change restarts every broker) whose cluster-wide dynamic synonym Kafka applies in
+ * place. `spec.kafka.config` must use the dynamic one.
+ */
+export const DYNAMIC_SYNONYMS: Readonly<Record<string, string>> = {
+  'log.retention.hours': 'log.retention.ms',
+  'log.retention.minutes': 'log.retention.ms',
+  'log.roll.hours': 'log.roll.ms',
+  'log.roll.jitter.hours': 'log.roll.jitter.ms',
+};
+
 export function isForbiddenBrokerConfig(key: string): boolean {
   if (ALLOWED_CONFIG_EXCEPTIONS.includes(key)) return false;
   return FORBIDDEN_CONFIG_PREFIXES.some((prefix) => key.startsWith(prefix));
@@ -179,7 +231,8 @@ export function effectiveBrokerConfig(spec: KafkaClusterSpec): Record<string, st
     'unclean.leader.election.enable': false,
     'auto.create.topics.enable': false,
     'num.partitions': d.defaultPartitions ?? 3,
-    'log.retention.hours': d.retentionHours ?? 168,
+    // The dynamic key (the hours key is read-only): a retention change applies without rolling the brokers.
+    'log.retention.ms': (d.retentionHours ?? 168) * 3_600_000,
     // From the operations guide's broker tuning.
     'log.cleaner.threads': 2,
     'log.cleaner.io.max.bytes.per.second': 5242880,
@@ -200,14 +253,7 @@ function asNumber(value: string | number | boolean | undefined): number | undefi
 export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void {
   v.check(isDnsLabel(spec.name, MAX_CLUSTER_NAME), 'name', spec.name, `${DNS_LABEL_RULE}, at most ${MAX_CLUSTER_NAME} characters`);
   v.check(isDnsLabel(spec.namespace), 'namespace', spec.namespace, DNS_LABEL_RULE);
-  const version = spec.version ?? DEFAULT_KAFKA_VERSION;
-  v.check(KAFKA_VERSIONS.includes(version), 'version', version, `one of ${KAFKA_VERSIONS.join(', ')} (supported by Strimzi 1.2.0)`);
-  if (spec.metadataVersion === undefined && KAFKA_VERSIONS.includes(version)) {
-    v.check(version in DEFAULT_METADATA_VERSIONS, 'metadataVersion', undefined, `set explicitly for Kafka ${version}`);
-  }
-  if (spec.metadataVersion !== undefined) {
-    v.check(/^\d+\.\d+(-IV\d+)?$/.test(spec.metadataVersion), 'metadataVersion', spec.metadataVersion, 'a metadata version such as "4.3-IV0"');
-  }
+  validateVersions(v, spec.version ?? DEFAULT_KAFKA_VERSION, spec.metadataVersion);
 
   const topo = spec.topology;
   topo.pools.forEach((pool, i) => {
@@ -250,6 +296,8 @@ export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void
   v.integer('brokerDefaults.retentionHours', spec.brokerDefaults?.retentionHours, 1);
   for (const key of Object.keys(spec.config ?? {})) {
     v.check(!isForbiddenBrokerConfig(key), `config.${key}`, spec.config![key], 'a key Strimzi does not manage itself (listeners, TLS, SASL, authorizer and node settings come from the typed props)');
+    const dynamic = DYNAMIC_SYNONYMS[key];
+    if (dynamic) v.fail(`config.${key}`, spec.config![key], `its dynamic synonym ${dynamic} instead (${key} is read-only: every change would roll all brokers)`);
   }
 
   const listeners = spec.listeners ?? [Listener.internalTls()];
@@ -271,7 +319,14 @@ export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void
   });
   validateResources(v, 'entityOperatorResources', spec.entityOperatorResources);
   if (spec.kafkaExporter) validateResources(v, 'kafkaExporter.resources', spec.kafkaExporter.resources);
-  if (spec.cruiseControl) validateResources(v, 'cruiseControl.resources', spec.cruiseControl.resources);
+  if (spec.cruiseControl) {
+    validateResources(v, 'cruiseControl.resources', spec.cruiseControl.resources);
+    validateReplicationThrottle(v, 'cruiseControl.replicationThrottle', spec.cruiseControl.replicationThrottle);
+    v.integer('cruiseControl.concurrentPartitionMovementsPerBroker', spec.cruiseControl.concurrentPartitionMovementsPerBroker, 1, 100);
+    validateBrokerCapacity(v, 'cruiseControl.brokerCapacity', spec.cruiseControl.brokerCapacity);
+  }
+  validateClusterQuotas(v, 'quotas', spec.quotas);
+  if (spec.priorityClassName !== undefined) v.check(isDnsLabel(spec.priorityClassName), 'priorityClassName', spec.priorityClassName, DNS_LABEL_RULE);
   for (const key of Object.keys(spec.labels ?? {})) {
     v.check(!key.startsWith('strimzi.io/'), `labels.${key}`, spec.labels![key], 'no strimzi.io/ labels (Strimzi sets them)');
   }
@@ -285,12 +340,14 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
 
   const kafka: Record<string, unknown> = {
     version,
-    metadataVersion: spec.metadataVersion ?? DEFAULT_METADATA_VERSIONS[version],
+    metadataVersion: effectiveMetadataVersion(version, spec.metadataVersion),
     listeners: listeners.map((l) => l.toStrimzi()),
     authorization: { type: 'simple', superUsers: [...(spec.superUsers ?? [])] },
     config: effectiveBrokerConfig(spec),
   };
+  if (spec.quotas) kafka.quotas = buildClusterQuotas(spec.quotas);
   if (spec.rackAware ?? true) kafka.rack = { topologyKey: ZONE_TOPOLOGY_KEY };
+  if (spec.drainCleaner) kafka.template = { podDisruptionBudget: { maxUnavailable: 0 } };
   if (spec.metricsConfigMap) {
     kafka.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...spec.metricsConfigMap } } };
   }
@@ -314,6 +371,8 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
   if (spec.cruiseControl) {
     const cc: Record<string, unknown> = {};
     if (spec.cruiseControl.resources) cc.resources = spec.cruiseControl.resources;
+    const capacity = buildBrokerCapacity(spec.cruiseControl.brokerCapacity, spec.topology.pools);
+    if (capacity) cc.brokerCapacity = capacity;
     if (spec.cruiseControl.metricsConfigMap) {
       cc.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...spec.cruiseControl.metricsConfigMap } } };
     }
@@ -332,7 +391,7 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
             labels: { ...labels, 'strimzi.io/cluster': spec.name },
             annotations: { 'strimzi.io/rebalance-template': 'true' },
           },
-          spec: {},
+          spec: rebalanceTemplateSpec(spec.cruiseControl.replicationThrottle, spec.cruiseControl.concurrentPartitionMovementsPerBroker),
         });
       }
     }
@@ -347,7 +406,7 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
       metadata: { name: spec.name, namespace: spec.namespace, labels },
       spec: kafkaSpec,
     },
-    nodePools: spec.topology.pools.map((p) => buildNodePool(spec.name, spec.namespace, p, labels)),
+    nodePools: spec.topology.pools.map((p) => buildNodePool(spec.name, spec.namespace, p, labels, { priorityClassName: spec.priorityClassName })),
     rebalanceTemplates,
   };
 }

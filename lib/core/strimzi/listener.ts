@@ -63,11 +63,14 @@ export class Listener {
   }
 
   /**
-   * In-cluster listener without TLS or authentication. Only for development: the production
-   * guardrails reject it. Default name `plain`, port 9092.
+   * In-cluster listener without TLS. Only for development: the production guardrails reject it. Give it
+   * `ListenerAuthentication.scramSha512()` (clients use SASL_PLAINTEXT with the catalogue's SCRAM users):
+   * without authentication every client is `User:ANONYMOUS`, which the cluster's `simple` authorization
+   * denies (the guardrail KP-AUTHENTICATED-LISTENERS refuses such a listener in every environment).
+   * Default name `plain`, port 9092; no authentication unless given.
    */
-  static plainInternal(options: Omit<ListenerOptions, 'authentication'> = {}): Listener {
-    return new Listener('internal', options.name ?? 'plain', options.port ?? 9092, false, undefined, options.allowFrom, undefined);
+  static plainInternal(options: ListenerOptions = {}): Listener {
+    return new Listener('internal', options.name ?? 'plain', options.port ?? 9092, false, options.authentication, options.allowFrom, undefined);
   }
 
   /** TLS listener reachable from outside Kubernetes. Default name `external`, port 9094. */
@@ -106,6 +109,9 @@ export class Listener {
       this.port,
       'a port from 9092 to 65535, not 9404 (used by Strimzi for metrics)',
     );
+    if (!this.tls && this.authentication) {
+      v.check(this.authentication.type !== 'tls', `${field}.authentication`, this.authentication.type, 'scram-sha-512 on a listener without TLS (mutual TLS needs a TLS listener)');
+    }
   }
 
   toStrimzi(): Record<string, unknown> {

@@ -7,6 +7,10 @@ export const STRIMZI_CHART_REPOSITORY = 'oci://quay.io/strimzi-helm';
 
 /** Kafka versions Strimzi 1.2.0 supports. */
 export const KAFKA_VERSIONS: readonly string[] = ['4.2.0', '4.2.1', '4.3.0', '4.3.1'];
+/** A Kafka version Strimzi 1.2.0 supports. */
+export type KafkaVersion = '4.2.0' | '4.2.1' | '4.3.0' | '4.3.1';
+/** A KRaft metadata version such as `4.3-IV0`. */
+export type MetadataVersion = `${number}.${number}-IV${number}` | `${number}.${number}`;
 
 /**
  * Metadata versions the library can default to. For other supported versions the
@@ -16,7 +20,7 @@ export const DEFAULT_METADATA_VERSIONS: Readonly<Record<string, string>> = {
   '4.3.0': '4.3-IV0',
   '4.3.1': '4.3-IV0',
 };
-export const DEFAULT_KAFKA_VERSION = '4.3.1';
+export const DEFAULT_KAFKA_VERSION: KafkaVersion = '4.3.1';
 
 /** Image with the Kafka CLI tools (`bin/kafka-*.sh`) for Jobs and CronJobs. */
 export function kafkaImage(kafkaVersion = DEFAULT_KAFKA_VERSION): string {

@@ -1,5 +1,7 @@
 import { GuardrailRule } from '../rule';
 import { alertsEnabledRule } from './alerts-enabled';
+import { authenticatedListenersRule } from './authenticated-listeners';
+import { clusterQuotasRule } from './cluster-quotas';
 import { backupsEnabledRule } from './backups-enabled';
 import { dedicatedControllersRule } from './dedicated-controllers';
 import { keepVolumeClaimsRule } from './keep-volume-claims';
@@ -15,6 +17,11 @@ export interface ProductionRuleOptions {
   readonly admins?: readonly string[];
 }
 
+/** Rules enforced in every environment: settings that are not merely unsafe but broken. */
+export function everyEnvironmentRules(): GuardrailRule[] {
+  return [authenticatedListenersRule];
+}
+
 /** The production rule set, in the order findings are reported. */
 export function productionRules(options: ProductionRuleOptions = {}): GuardrailRule[] {
   return [
@@ -28,5 +35,7 @@ export function productionRules(options: ProductionRuleOptions = {}): GuardrailR
     superUsersRule(options.admins ?? ['platform-admin']),
     backupsEnabledRule,
     alertsEnabledRule,
+    clusterQuotasRule,
+    ...everyEnvironmentRules(),
   ];
 }

@@ -3,6 +3,7 @@ import { brokerRollRule } from './broker-roll';
 import { clusterDeletionRule } from './cluster-deletion';
 import { deleteClaimRule } from './delete-claim';
 import { keptTopicRemovedRule } from './kept-topic-removed';
+import { metadataVersionRule } from './metadata-version';
 import { minIsrLoweredRule } from './min-isr-lowered';
 import { partitionDecreaseRule } from './partition-decrease';
 import { replicationChangeRule } from './replication-change';
@@ -20,6 +21,7 @@ export const RISK_RULES: readonly RiskRule[] = [
   storageShrinkRule,
   deleteClaimRule,
   wildcardGrantRule,
+  metadataVersionRule,
   retentionCutRule,
   keptTopicRemovedRule,
   minIsrLoweredRule,

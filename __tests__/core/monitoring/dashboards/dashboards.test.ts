@@ -1,5 +1,7 @@
 import { buildDashboards } from '../../../../lib/core/monitoring/dashboards';
 import { dashboardConfigMap } from '../../../../lib/core/monitoring/dashboard-config-maps';
+import { dashboardExpressions } from '../../../../lib/core/monitoring/dashboards';
+import { METRICS } from '../../../../lib/core/monitoring/catalogue';
 
 type Panel = { id?: number; type: string; title: string; targets?: { refId?: string; expr?: string; legendFormat?: string }[]; fieldConfig?: { defaults?: { unit?: string } }; options?: { legend?: { showLegend?: boolean } } };
 
@@ -32,5 +34,24 @@ describe('dashboards', () => {
     const cm = dashboardConfigMap('kafka-prod', 'kafka', 'Kafka', dashboards[0]);
     expect(cm.metadata).toMatchObject({ name: 'kafka-prod-dashboard-kafka-operations', labels: { grafana_dashboard: '1' }, annotations: { grafana_folder: 'Kafka' } });
     expect(JSON.parse(cm.data['kafka-operations.json']).uid).toBe('kafka-operations');
+  });
+});
+
+describe('per-partition opt-in', () => {
+  test('the topic-size panel (per-partition kafka_log_log_size) appears only with perPartitionMetrics; panels never overflow the 24-column grid', () => {
+    const titles = (perPartitionMetrics: boolean) => buildDashboards({ mirrorMaker2: false, perPartitionMetrics }).find((d) => d.uid === 'kafka-topics')!.panels!.map((p) => p.title);
+    expect(titles(false)).not.toContain('Size on disk by topic (all replicas)');
+    expect(titles(true)).toContain('Size on disk by topic (all replicas)');
+    for (const perPartitionMetrics of [false, true]) {
+      for (const d of buildDashboards({ mirrorMaker2: true, perPartitionMetrics })) {
+        for (const p of d.panels ?? []) expect((p.gridPos?.x ?? 0) + (p.gridPos?.w ?? 0)).toBeLessThanOrEqual(24);
+      }
+    }
+  });
+
+  test('without the opt-in no dashboard queries an opt-in metric', () => {
+    const optIn = METRICS.filter((m) => m.optIn === 'per-partition').map((m) => m.name);
+    const exprs = buildDashboards({ mirrorMaker2: true }).flatMap((d) => dashboardExpressions(d).map((e) => e.expr));
+    expect(exprs.filter((e) => optIn.some((name) => e.includes(name)))).toEqual([]);
   });
 });

@@ -5,11 +5,11 @@ import { mirrorMaker2Dashboard } from './mirror-maker-2';
 import { operationsDashboard } from './operations';
 import { topicsDashboard } from './topics';
 
-/** The platform's dashboards; MirrorMaker 2's only where replication runs. */
-export function buildDashboards(options: { readonly mirrorMaker2: boolean }): Dashboard[] {
+/** The platform's dashboards; MirrorMaker 2's only where replication runs; per-partition panels only when exported. */
+export function buildDashboards(options: { readonly mirrorMaker2: boolean; readonly perPartitionMetrics?: boolean }): Dashboard[] {
   return [
     operationsDashboard(),
-    topicsDashboard(),
+    topicsDashboard({ perPartition: options.perPartitionMetrics }),
     consumerGroupsDashboard(),
     kraftDashboard(),
     ...(options.mirrorMaker2 ? [mirrorMaker2Dashboard()] : []),

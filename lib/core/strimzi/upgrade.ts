@@ -1,0 +1,63 @@
+import { Validator } from '../validation';
+import { DEFAULT_METADATA_VERSIONS, KAFKA_VERSIONS } from './versions';
+
+/**
+ * Kafka upgrades on Strimzi are two changes, each deployed and verified on its own:
+ *
+ * 1. raise `version` (Strimzi rolls the brokers onto the new software; the metadata version stays, so the
+ *    change can still be rolled back by lowering `version` again);
+ * 2. in a later change, raise `metadataVersion` (new features switch on; this cannot be undone: a KRaft
+ *    metadata version is never downgraded).
+ *
+ * These helpers check one state at synth; the plan review's `metadata-version` rule checks the step between
+ * two states (both raised at once, or a downgrade).
+ */
+
+/** A KRaft metadata version such as `4.3-IV0`. */
+export interface ParsedMetadataVersion {
+  readonly major: number;
+  readonly minor: number;
+  readonly iv: number;
+}
+
+const METADATA_VERSION = /^(\d+)\.(\d+)(?:-IV(\d+))?$/;
+/** The oldest metadata version Kafka 4.x accepts (the first production KRaft release). */
+export const MIN_METADATA_VERSION = '3.3-IV3';
+
+export function parseMetadataVersion(text: unknown): ParsedMetadataVersion | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = METADATA_VERSION.exec(text);
+  return m ? { major: Number(m[1]), minor: Number(m[2]), iv: Number(m[3] ?? 0) } : undefined;
+}
+
+/** Negative when `a` is older than `b`, 0 when equal, positive when newer; undefined when either does not parse. */
+export function compareMetadataVersions(a: unknown, b: unknown): number | undefined {
+  const x = parseMetadataVersion(a);
+  const y = parseMetadataVersion(b);
+  if (!x || !y) return undefined;
+  return x.major - y.major || x.minor - y.minor || x.iv - y.iv;
+}
+
+/** The metadata version a `Kafka` runs with when none is given. */
+export function effectiveMetadataVersion(version: string, metadataVersion: string | undefined): string | undefined {
+  return metadataVersion ?? DEFAULT_METADATA_VERSIONS[version];
+}
+
+/** Checks that `version` is one Strimzi 1.2.0 runs and that `metadataVersion` does not run ahead of it. */
+export function validateVersions(v: Validator, version: string, metadataVersion: string | undefined): void {
+  if (!v.check(KAFKA_VERSIONS.includes(version), 'version', version, `one of ${KAFKA_VERSIONS.join(', ')} (supported by Strimzi 1.2.0)`)) return;
+  if (metadataVersion === undefined) {
+    v.check(version in DEFAULT_METADATA_VERSIONS, 'metadataVersion', undefined, `set explicitly for Kafka ${version}`);
+    return;
+  }
+  const mv = parseMetadataVersion(metadataVersion);
+  if (!v.check(mv !== undefined, 'metadataVersion', metadataVersion, 'a metadata version such as "4.3-IV0"')) return;
+  const [major, minor] = version.split('.').map(Number);
+  v.check(
+    mv!.major < major || (mv!.major === major && mv!.minor <= minor),
+    'metadataVersion',
+    metadataVersion,
+    `at most Kafka ${major}.${minor}'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change`,
+  );
+  v.check(compareMetadataVersions(metadataVersion, MIN_METADATA_VERSION)! >= 0, 'metadataVersion', metadataVersion, `${MIN_METADATA_VERSION} or newer (the oldest KRaft metadata version Kafka 4 accepts)`);
+}
