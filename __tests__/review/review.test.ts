@@ -67,7 +67,7 @@ describe('plan review', () => {
     });
     const md = renderMarkdown(review(BASE, head));
     expect(md).toContain('- ~ KafkaTopic `kafka/orders`\n  - `spec.partitions`: `6` → `12`');
-    expect(md).toContain('`spec.authorization.acls[topic:orders].operations`: +`Write` −`Read`');
+    expect(md).toContain('- ~ KafkaUser `kafka/orders-app`\n\n  | ACL | Type | Resource | Name | Pattern | Operations | Host |\n  | --- | --- | --- | --- | --- | --- | --- |\n  | ~ | allow | topic | `orders` | literal | Describe, Write (+Write −Read) | * |\n');
     expect(md).toContain('`spec.groups[kafka].rules[KafkaDiskAlmostFull].expr`: `used / capacity > 0.85` → `used / capacity > 0.9`');
   });
 

@@ -13,7 +13,7 @@ export function kafkaOf(stack: SynthStack | undefined, object: KubernetesObject)
   let index = kafkaIndex.get(stack);
   if (!index) {
     index = new Map();
-    for (const { object: o } of stack.objects.values()) if (o.kind === 'Kafka') index.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
+    for (const { object: o } of stack.objectsOfKind('Kafka')) index.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
     kafkaIndex.set(stack, index);
   }
   return index.get(`${object.metadata.namespace}/${clusterOf(object)}`);
