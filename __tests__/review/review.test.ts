@@ -155,7 +155,7 @@ describe('plan review', () => {
 
     test('retention cut on a topic, also from the broker default to a shorter explicit value', () => {
       const r = review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'retention.ms': DAY })));
-      expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.risks.map((x) => x.message)).toEqual([`retention.ms ${7 * DAY} → ${DAY}: older data is deleted at the next cleanup`]);
+      expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.risks.map((x) => x.message)).toEqual([`retention.ms ${7 * DAY} (7 d) → ${DAY} (1 d): older data is deleted at the next cleanup`]);
       expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': 3 * DAY }))))).toEqual(['WARN retention-cut KafkaTopic kafka/payments']);
       expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))))).toEqual([]);
       expect(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))).warnings).toBe(0);

@@ -5,6 +5,7 @@ import { deleteClaimRule } from './delete-claim';
 import { keptTopicRemovedRule } from './kept-topic-removed';
 import { minIsrLoweredRule } from './min-isr-lowered';
 import { partitionDecreaseRule } from './partition-decrease';
+import { partitionIncreaseKeyedRule } from './partition-increase-keyed';
 import { replicationChangeRule } from './replication-change';
 import { retentionCutRule } from './retention-cut';
 import { storageShrinkRule } from './storage-shrink';
@@ -23,5 +24,6 @@ export const RISK_RULES: readonly RiskRule[] = [
   retentionCutRule,
   keptTopicRemovedRule,
   minIsrLoweredRule,
+  partitionIncreaseKeyedRule,
   brokerRollRule,
 ];
