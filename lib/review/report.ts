@@ -38,6 +38,10 @@ function showChangedText(before: string, after: string): string {
   while (p < before.length && p < after.length && before[p] === after[p]) p++;
   let q = 0;
   while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+  // Widen to whole words and numbers, so 85 → 80 reads as such rather than 8⟦5⟧ → 8⟦0⟧.
+  const word = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.]/.test(c);
+  while (p > 0 && word(before[p - 1])) p--;
+  while (q > 0 && word(before[before.length - q])) q--;
   const excerpt = (t: string) => {
     const from = Math.max(0, p - CONTEXT);
     const to = Math.min(t.length, t.length - q + CONTEXT);

@@ -40,7 +40,7 @@ function coverage(ack: AcknowledgementRecord, head: SynthStack | undefined, cont
     if (!found) continue;
     // Judged as if the object were new: what the acknowledgement accepts about it today, not only what changed.
     const asNew: ObjectChange = { status: 'added', key: found.key, release: found.release, kind, name, after: found.object, fields: [] };
-    for (const rule of accepting) for (const message of rule.assess(asNew, context)) out.push(`${subject}: ${message.split(':')[0]}`);
+    for (const rule of accepting) for (const message of rule.assess(asNew, context)) out.push(`${subject}: ${message.split(': ')[0]}`);
   }
   return out;
 }
