@@ -32,7 +32,7 @@ while [ $# -gt 0 ]; do
     *) echo "plan-review: unexpected argument \"$1\"" >&2; usage ;;
   esac
 done
-[ -n "$repo" ] && [ -n "$base_ref" ] && [ -n "$head_ref" ] && [ -n "$work" ] || usage
+if [ -z "$repo" ] || [ -z "$base_ref" ] || [ -z "$head_ref" ] || [ -z "$work" ]; then usage; fi
 
 synth_cmd="${PLAN_REVIEW_SYNTH:-npm ci --no-audit --no-fund && npm run --silent synth}"
 review_cmd="${PLAN_REVIEW_REVIEWER:-node dist/scripts/review.js}"
@@ -50,6 +50,7 @@ finish() { # result, exit status
 # The last lines of a log, fenced, for the comment (errors are at the end of a failed synth).
 log_tail() {
   echo '```'
+  # shellcheck disable=SC2016 # literal backticks: a fence inside the log must not end ours
   tail -n 40 "$1" | sed 's/```/` ` `/g'
   echo '```'
 }
@@ -120,7 +121,8 @@ base_args=(--base "$work/base/cdktf.out")
 if $base_declared_empty; then
   reviewer_dir="$work/head"
   base_args=(--base-empty)
-  printf '> The merge base has no platform (no `cdktf.json`): every stack is new, and the review engine is the pull request'"'"'s own.\n\n' >> "$comment"
+  echo "> The merge base has no platform (no \`cdktf.json\`): every stack is new, and the review engine is the pull request's own." >> "$comment"
+  echo >> "$comment"
 fi
 set +e
 (cd "$reviewer_dir" && bash -c "$review_cmd \"\$@\"" reviewer "${base_args[@]}" --head "$work/head/cdktf.out" --out "$work/review.md") > /dev/null 2> "$work/review.err"
@@ -128,7 +130,8 @@ status=$?
 
 case "$status" in
   0 | 1)
-    cat "$work/review.md" | sed '1{/^# Kafka platform plan review$/d}' | sed '1{/^$/d}' >> "$comment"
+    # The review's own title is already the comment's.
+    sed '1{/^# Kafka platform plan review$/d}' "$work/review.md" | sed '1{/^$/d}' >> "$comment"
     if [ "$status" -eq 1 ]; then finish blocked 1; fi
     if grep -q '^⚠️ [0-9]* warning' "$work/review.md"; then finish warned 0; fi
     finish passed 0
