@@ -4,6 +4,7 @@ import { backupsEnabledRule } from './backups-enabled';
 import { dedicatedControllersRule } from './dedicated-controllers';
 import { keepVolumeClaimsRule } from './keep-volume-claims';
 import { minInsyncReplicasRule } from './min-insync-replicas';
+import { remoteStateRule } from './remote-state';
 import { replicationFactorRule } from './replication-factor';
 import { resourceRequestsRule } from './resource-requests';
 import { secureListenersRule } from './secure-listeners';
@@ -28,5 +29,6 @@ export function productionRules(options: ProductionRuleOptions = {}): GuardrailR
     superUsersRule(options.admins ?? ['platform-admin']),
     backupsEnabledRule,
     alertsEnabledRule,
+    remoteStateRule,
   ];
 }
