@@ -36,7 +36,8 @@ function coverage(ack: AcknowledgementRecord, head: SynthStack | undefined, cont
   if (!head || !accepting.length) return out;
   for (const subject of ack.objects ?? []) {
     const [kind, name] = subject.split(' ');
-    const found = head.objectsOfKind(kind).find((o) => `${o.object.metadata.namespace ?? ''}/${o.object.metadata.name}` === name);
+    const slash = name.indexOf('/');
+    const found = slash < 0 ? head.findObject(kind, '', name) : head.findObject(kind, name.slice(0, slash), name.slice(slash + 1));
     if (!found) continue;
     // Judged as if the object were new: what the acknowledgement accepts about it today, not only what changed.
     const asNew: ObjectChange = { status: 'added', key: found.key, release: found.release, kind, name, after: found.object, fields: [] };

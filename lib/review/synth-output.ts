@@ -52,7 +52,15 @@ export class SynthRelease {
 
   /** False when the release certainly holds no object of `kind` (a text search, no parsing). */
   mayHold(kind: string): boolean {
-    return new RegExp(`kind: "?${kind}(?![A-Za-z0-9])`).test(this.values);
+    for (const needle of [`kind: ${kind}`, `kind: "${kind}"`]) {
+      // indexOf, not a RegExp: this runs over every release of both outputs.
+      for (let i = this.values.indexOf(needle); i >= 0; i = this.values.indexOf(needle, i + 1)) {
+        const c = this.values.charCodeAt(i + needle.length);
+        const alphanumeric = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+        if (!alphanumeric) return true;
+      }
+    }
+    return false;
   }
 }
 
@@ -71,6 +79,8 @@ export interface SynthStack {
   readonly objects: ReadonlyMap<string, SynthObject>;
   /** Objects of one kind, opening only the releases that may hold it. */
   objectsOfKind(kind: string): SynthObject[];
+  /** One object, opening only the releases whose text names it. */
+  findObject(kind: string, namespace: string, name: string): SynthObject | undefined;
 }
 
 type StackJson = {
@@ -82,6 +92,7 @@ class ParsedStack implements SynthStack {
   public readonly production: boolean;
   public readonly productionBasis: string;
   private all?: Map<string, SynthObject>;
+  private readonly byKind = new Map<string, SynthObject[]>();
 
   constructor(
     public readonly name: string,
@@ -97,8 +108,22 @@ class ParsedStack implements SynthStack {
     return this.all;
   }
 
+  findObject(kind: string, namespace: string, name: string): SynthObject | undefined {
+    for (const r of this.releases.values()) {
+      if (!r.values.includes(name) || !r.mayHold(kind)) continue;
+      const found = r.objects.get(`${r.name}/${kind}/${namespace}/${name}`);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
   objectsOfKind(kind: string): SynthObject[] {
-    return [...this.releases.values()].filter((r) => r.mayHold(kind)).flatMap((r) => [...r.objects.values()].filter((o) => o.object.kind === kind));
+    let found = this.byKind.get(kind);
+    if (!found) {
+      found = [...this.releases.values()].filter((r) => r.mayHold(kind)).flatMap((r) => [...r.objects.values()].filter((o) => o.object.kind === kind));
+      this.byKind.set(kind, found);
+    }
+    return found;
   }
 }
 

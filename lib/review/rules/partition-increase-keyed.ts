@@ -1,6 +1,7 @@
 import { KubernetesObject } from '../../core/kubernetes';
 import { brokerConfig, clusterOf } from '../../guardrails/inventory';
 import { StackChanges } from '../changes';
+import { SynthStack } from '../synth-output';
 import { field, kafkaOf } from '../objects';
 import { RiskRule } from '../risk';
 
@@ -13,8 +14,23 @@ const aclsOf = (user: KubernetesObject) => (field(user, 'spec', 'authorization',
  * to: the group `<application.id>` plus every operation on the topic prefix `<application.id>-`.
  * Their literal topic ACLs are the declared inputs (Read) and outputs (Write).
  */
-function streamsApplications(stack: StackChanges): { user: string; applicationId: string; inputs: Set<string>; outputs: Set<string> }[] {
-  return (stack.head?.objectsOfKind('KafkaUser') ?? []).flatMap(({ object }) => {
+type StreamsApplication = { user: string; cluster?: string; applicationId: string; inputs: Set<string>; outputs: Set<string> };
+const found = new WeakMap<SynthStack, StreamsApplication[]>();
+
+function streamsApplications(stack: StackChanges): StreamsApplication[] {
+  if (!stack.head) return [];
+  let apps = found.get(stack.head);
+  if (!apps) {
+    apps = findStreamsApplications(stack.head);
+    found.set(stack.head, apps);
+  }
+  return apps;
+}
+
+function findStreamsApplications(head: SynthStack): StreamsApplication[] {
+  // Only releases granting Create can hold one (its internal topics): the others are not opened.
+  const users = [...head.releases.values()].filter((r) => r.values.includes('Create') && r.mayHold('KafkaUser')).flatMap((r) => [...r.objects.values()]);
+  return users.filter((o) => o.object.kind === 'KafkaUser').flatMap(({ object }) => {
     const acls = aclsOf(object).filter((a) => a.type !== 'deny');
     const groups = new Set(acls.filter((a) => a.resource?.type === 'group' && a.resource.patternType !== 'prefix').map((a) => a.resource!.name));
     const internal = acls.find(
@@ -22,7 +38,7 @@ function streamsApplications(stack: StackChanges): { user: string; applicationId
     );
     if (!internal) return [];
     const literal = (op: string) => new Set(acls.filter((a) => a.resource?.type === 'topic' && a.resource.patternType !== 'prefix' && (a.operations ?? []).includes(op)).map((a) => a.resource!.name!));
-    return [{ user: `${object.metadata.namespace ?? ''}/${object.metadata.name}`, applicationId: internal.resource!.name!.slice(0, -1), inputs: literal('Read'), outputs: literal('Write') }];
+    return [{ user: `${object.metadata.namespace ?? ''}/${object.metadata.name}`, cluster: clusterOf(object), applicationId: internal.resource!.name!.slice(0, -1), inputs: literal('Read'), outputs: literal('Write') }];
   });
 }
 
@@ -51,7 +67,7 @@ export const partitionIncreaseKeyedRule: RiskRule = {
     const cluster = clusterOf(topic);
     for (const app of streamsApplications(stack)) {
       const roles = [app.inputs.has(name) ? 'input' : '', app.outputs.has(name) ? 'output' : ''].filter(Boolean).join(' and ');
-      if (!roles || (cluster && !stack.head?.objectsOfKind('KafkaUser').some((u) => `${u.object.metadata.namespace ?? ''}/${u.object.metadata.name}` === app.user && clusterOf(u.object) === cluster))) continue;
+      if (!roles || app.cluster !== cluster) continue;
       out.push(`${remap}; it is an ${roles} of Kafka Streams application ${app.applicationId} (KafkaUser ${app.user}): its state stores and co-partitioned joins no longer match the new partitions; reset or migrate the application`);
     }
     return out;
