@@ -12,7 +12,8 @@ describe('human units', () => {
 
   test('config keys choose the unit by their Kafka suffix; other keys and small values get none', () => {
     expect(withUnit('retention.ms', 604_800_000)).toBe('604800000 (7 d)');
-    expect(withUnit('log.retention.hours', 168)).toBe('168');
+    expect(withUnit('log.retention.hours', 168)).toBe('168 (7 d)');
+    expect(withUnit('segment.ms', 250)).toBe('250');
     expect(humanValue('log.retention.hours', 1680)).toBe('70 d');
     expect(withUnit('retention.bytes', '1073741824')).toBe('1073741824 (1 GiB)');
     expect(withUnit('retention.bytes', -1)).toBe('-1 (unlimited)');

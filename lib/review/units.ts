@@ -47,7 +47,9 @@ function unitOf(key: string): ((n: number) => string) | undefined {
 export function humanValue(key: string, value: unknown): string | undefined {
   const unit = unitOf(key);
   const n = typeof value === 'number' ? value : typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : NaN;
-  if (!unit || !Number.isFinite(n) || (n >= 0 && n < 1000)) return undefined;
+  // Below 1000 ms or bytes the raw value reads as well as any unit; hours and minutes always get one.
+  const small = n >= 0 && n < 1000 && /(^|\.)(ms|bytes)$/.test(key);
+  if (!unit || !Number.isFinite(n) || small) return undefined;
   return unit(n);
 }
 
