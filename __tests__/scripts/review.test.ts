@@ -131,6 +131,16 @@ describe('review CLI', () => {
       ]);
     });
 
+    test('acknowledgements list what they cover, also for an acknowledgement of a review rule (wildcard grants)', () => {
+      const head = editStack(base, 'kafka-prod', (json) => editReleaseObjects(json, 'kafka-prod-topics-orders', (o) => ((o[0].spec as { partitions: number }).partitions += 1)));
+      main(['--base', base, '--head', head]);
+      const row = printed(out)
+        .split('\n')
+        .find((l) => l.startsWith('| KP-ACCESS-WILDCARD | `kafka-prod/operations/metadata-backup/user` |'))!;
+      expect(row).toMatch(/\| KafkaUser kafka\/kafka-prod-metadata-backup: allow group:\* \[Describe\]; KafkaUser kafka\/kafka-prod-metadata-backup: allow topic:\* \[Describe, DescribeConfigs\] \|$/);
+      expect(printed(out)).not.toContain('nothing at present');
+    });
+
     test('a partition increase on a Kafka Streams input warns, naming the application', () => {
       const head = editStack(base, 'kafka-prod', (json) =>
         editReleaseObjects(json, 'kafka-prod-topics-orders', (o) => {
