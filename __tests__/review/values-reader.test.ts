@@ -21,6 +21,7 @@ const tricky = {
         nested: [[1, 2], [], [{ a: 1 }], { b: [true, false, null] }],
         script: 'set -e\n  indented\n\nafter blank\n',
         stripped: 'line one\nline two',
+        scripts: ['first\n  second\n', { run: 'a\nb', then: [{ x: 'c\nd\n' }] }, 'tail'],
         awkward: 'ends with blank\n\n',
         'key with space': 1,
         '"quoted"': 'x',
