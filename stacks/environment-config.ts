@@ -2,9 +2,20 @@ import { KafkaClusterSpec, OperationsConfig, ResourceRequirements } from '../lib
 import { MonitoringConfig } from './monitoring/monitoring-config';
 import { AcknowledgementConfig } from '../lib';
 
-/** Where an environment keeps its Terraform state. */
+/**
+ * Where an environment keeps its Terraform state. Shared environments use `kubernetes` (state in a Secret
+ * of the cluster they manage, locked with a Lease: no extra infrastructure); `local` is for a personal dev
+ * cluster, and production refuses it unless acknowledged (guardrail KP-PROD-REMOTE-STATE).
+ */
 export type BackendConfig =
-  | { readonly type: 'local'; /** @default `terraform.<stack>.tfstate` in the stack's output folder */ readonly path?: string }
+  | {
+      readonly type: 'local';
+      /**
+       * Relative paths are resolved from the stack's output folder `cdktf.out/stacks/<stack>`.
+       * @default `../../../terraform.<stack>.tfstate`: the project folder, outside the synth output
+       */
+      readonly path?: string;
+    }
   | { readonly type: 's3'; readonly bucket: string; readonly key: string; readonly region: string; readonly dynamodbTable?: string }
   | { readonly type: 'kubernetes'; readonly secretSuffix: string; readonly namespace?: string };
 

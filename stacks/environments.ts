@@ -26,6 +26,7 @@ export const dev: EnvironmentConfig = {
   production: false,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-dev' },
   topology: platformTopology('dev'),
+  // A personal dev cluster: local state in the project folder (outside cdktf.out).
   backend: { type: 'local' },
   namespace: 'kafka',
   operator: { install: true },
@@ -63,7 +64,8 @@ export const staging: EnvironmentConfig = {
   production: false,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-staging' },
   topology: platformTopology('staging'),
-  backend: { type: 'local' },
+  // State in a Secret of the cluster itself (kube-system/tfstate-default-kafka-staging), locked with a Lease.
+  backend: { type: 'kubernetes', secretSuffix: 'kafka-staging' },
   namespace: 'kafka',
   operator: { install: true },
   cluster: {
@@ -128,7 +130,8 @@ export const prod: EnvironmentConfig = {
   production: true,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-prod' },
   topology: platformTopology('prod'),
-  backend: { type: 'local' },
+  // State in a Secret of the cluster itself (kube-system/tfstate-default-kafka-prod), locked with a Lease.
+  backend: { type: 'kubernetes', secretSuffix: 'kafka-prod' },
   namespace: 'kafka',
   operator: {
     install: true,

@@ -3,6 +3,7 @@ import { parse } from 'yaml';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { KubernetesObject } from '../../lib/core/kubernetes';
+import { KubernetesBackend } from '../../stacks/kubernetes-backend';
 
 export type SynthesizedStack = {
   resource?: Record<string, Record<string, Record<string, unknown>>>;
@@ -43,6 +44,8 @@ export function resourceAddresses(json: SynthesizedStack): string[] {
 /** An empty stack with the kubernetes and helm providers, in a fresh test app. */
 export function testStack(name = 'test'): TerraformStack {
   const stack = new TerraformStack(Testing.app(), name);
+  // Remote state, as every shared platform stack has (production refuses local state: KP-PROD-REMOTE-STATE).
+  new KubernetesBackend(stack, { secretSuffix: name, namespace: 'kube-system', configPath: '~/.kube/config', configContext: name });
   new KubernetesProvider(stack, 'kubernetes', { configPath: '~/.kube/config' });
   new HelmProvider(stack, 'helm', { kubernetes: { configPath: '~/.kube/config' } });
   return stack;

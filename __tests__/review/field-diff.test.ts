@@ -1,4 +1,4 @@
-import { diffFields } from '../../lib/review/field-diff';
+import { diffFields, elementKey } from '../../lib/review/field-diff';
 
 describe('diffFields', () => {
   test('equal values have no changes, whatever the key order', () => {
@@ -31,5 +31,17 @@ describe('diffFields', () => {
 
   test('lists without identity compare by position', () => {
     expect(diffFields([{ a: 1 }, { a: 2 }], [{ a: 1 }, { a: 3 }])).toEqual([{ path: '[1].a', before: 2, after: 3 }]);
+  });
+});
+
+describe('elementKey', () => {
+  test('alert rules are keyed by alert name and severity, so warning and critical rules of one alert are told apart', () => {
+    const rule = (severity: string, threshold: number) => ({ alert: 'KafkaDiskAlmostFull', expr: `used > ${threshold}`, labels: { severity } });
+    expect(elementKey(rule('warning', 85))).toBe('KafkaDiskAlmostFull warning');
+    expect(diffFields({ rules: [rule('warning', 85), rule('critical', 90)] }, { rules: [rule('critical', 95), rule('warning', 80)] })).toEqual([
+      { path: 'rules[KafkaDiskAlmostFull warning].expr', before: 'used > 85', after: 'used > 80' },
+      { path: 'rules[KafkaDiskAlmostFull critical].expr', before: 'used > 90', after: 'used > 95' },
+    ]);
+    expect(elementKey({ alert: 'A', expr: 'x' })).toBe('A');
   });
 });

@@ -67,7 +67,7 @@ describe('plan review', () => {
     });
     const md = renderMarkdown(review(BASE, head));
     expect(md).toContain('- ~ KafkaTopic `kafka/orders`\n  - `spec.partitions`: `6` → `12`');
-    expect(md).toContain('`spec.authorization.acls[topic:orders].operations`: +`Write` −`Read`');
+    expect(md).toContain('- ~ KafkaUser `kafka/orders-app`\n\n  | ACL | Type | Resource | Name | Pattern | Operations | Host |\n  | --- | --- | --- | --- | --- | --- | --- |\n  | ~ | allow | topic | `orders` | literal | Describe, Write (+Write −Read) | * |\n');
     expect(md).toContain('`spec.groups[kafka].rules[KafkaDiskAlmostFull].expr`: `used / capacity > 0.85` → `used / capacity > 0.9`');
   });
 
@@ -155,7 +155,7 @@ describe('plan review', () => {
 
     test('retention cut on a topic, also from the broker default to a shorter explicit value', () => {
       const r = review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'retention.ms': DAY })));
-      expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.risks.map((x) => x.message)).toEqual([`retention.ms ${7 * DAY} → ${DAY}: older data is deleted at the next cleanup`]);
+      expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.risks.map((x) => x.message)).toEqual([`retention.ms ${7 * DAY} (7 d) → ${DAY} (1 d): older data is deleted at the next cleanup`]);
       expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': 3 * DAY }))))).toEqual(['WARN retention-cut KafkaTopic kafka/payments']);
       expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))))).toEqual([]);
       expect(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))).warnings).toBe(0);

@@ -28,11 +28,20 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s stack', (_name,
     expect(find(allReleaseObjects(json), 'Kafka')).toHaveLength(1);
   });
 
-  test('names its kube config and context, and keeps local state at a relative path', () => {
+  test('names its kube config and context; dev keeps local state outside the synth output, shared environments in a Secret of their cluster', () => {
     const json = synthJson(stackOf(env));
     expect(json.provider).toMatchObject({ kubernetes: [{ config_path: '~/.kube/config', config_context: env.kubernetes.context }] });
     const full = JSON.parse(fs.readFileSync(path.join(Testing.fullSynth(stackOf(env)), 'stacks', `kafka-${env.name}`, 'cdk.tf.json'), 'utf8'));
-    expect(full.terraform.backend).toEqual({ local: { path: `terraform.kafka-${env.name}.tfstate` } });
+    expect(full.terraform.backend).toEqual(
+      env.name === 'dev'
+        ? // Relative to cdktf.out/stacks/kafka-dev, where Terraform runs: the project folder.
+          { local: { path: '../../../terraform.kafka-dev.tfstate' } }
+        : { kubernetes: { secret_suffix: `kafka-${env.name}`, namespace: 'kube-system', config_path: '~/.kube/config', config_context: `kafka-${env.name}` } },
+    );
+    if (env.name === 'dev') {
+      const stackDir = path.join('/project', 'cdktf.out', 'stacks', 'kafka-dev');
+      expect(path.resolve(stackDir, full.terraform.backend.local.path)).toBe('/project/terraform.kafka-dev.tfstate');
+    }
   });
 });
 

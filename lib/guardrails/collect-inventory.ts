@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { DefaultTokenResolver, StringConcat, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
+import { DefaultTokenResolver, StringConcat, TerraformBackend, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { InventoryObject, InventoryResource, StackInventory } from './inventory';
 import { WORKLOAD_TYPES } from './rules/resource-requests';
@@ -19,7 +19,9 @@ export function collectInventory(stack: TerraformStack, options: { readonly obje
       resources.push({ type: c.terraformResourceType, owner: c.node.path, config });
     }
   }
-  return { stack: stack.node.id, objects, resources };
+  const backend = stack.node.findAll().find((c): c is TerraformBackend => c instanceof TerraformBackend);
+  const backendType = backend ? Object.keys((backend.toTerraform() as { terraform?: { backend?: object } }).terraform?.backend ?? {})[0] : undefined;
+  return { stack: stack.node.id, objects, resources, ...(backend && backendType ? { backend: { type: backendType, owner: backend.node.path } } : {}) };
 }
 
 function isInspected(resource: TerraformResource): boolean {

@@ -10,7 +10,15 @@ export interface StackInventory {
   /** Kubernetes objects delivered through the library's Helm releases, with the construct that added each. */
   readonly objects: readonly InventoryObject[];
   /** Typed Terraform resources that run pods (workloads, third-party Helm charts), resolved to plain JSON. */
-  readonly resources: readonly InventoryResource[];
+  readonly resources: readonly InventoryResource[];  /** The stack's Terraform state backend. @default - none configured (Terraform then keeps local state) */
+  readonly backend?: InventoryBackend;
+}
+
+export interface InventoryBackend {
+  /** Terraform backend type, e.g. `local`, `kubernetes`, `s3`. */
+  readonly type: string;
+  /** Path of the backend construct. */
+  readonly owner: string;
 }
 
 export interface InventoryObject {

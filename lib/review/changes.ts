@@ -1,6 +1,6 @@
 import { KubernetesObject } from '../core/kubernetes';
 import { diffFields, FieldChange } from './field-diff';
-import { SynthStack } from './synth-output';
+import { SynthObject, SynthStack } from './synth-output';
 
 export type ChangeStatus = 'added' | 'removed' | 'changed';
 
@@ -44,15 +44,25 @@ function diffMaps<T, C>(base: ReadonlyMap<string, T>, head: ReadonlyMap<string, 
   return out;
 }
 
+const NO_OBJECTS: ReadonlyMap<string, SynthObject> = new Map();
+
 /** What changes from `base` to `head` of one stack (either may be missing: an added or removed environment). */
 export function diffStacks(name: string, base: SynthStack | undefined, head: SynthStack | undefined): StackChanges {
   const empty = new Map();
-  const objects = diffMaps(base?.objects ?? empty, head?.objects ?? empty, (status, key, b, h) => {
-    const fields = status === 'changed' ? diffFields(b!.object, h!.object) : [];
-    if (status === 'changed' && fields.length === 0) return undefined;
-    const o = (h ?? b)!.object;
-    return { status, key, release: (h ?? b)!.release, kind: o.kind, name: `${o.metadata.namespace ?? ''}/${o.metadata.name}`, before: b?.object, after: h?.object, fields };
+  const releases = [...new Set([...(base?.releases.keys() ?? []), ...(head?.releases.keys() ?? [])])].sort();
+  const objects = releases.flatMap((release) => {
+    const b = base?.releases.get(release);
+    const h = head?.releases.get(release);
+    // Byte-identical values hold identical objects: the common case, and never opened.
+    if (b && h && b.values === h.values) return [];
+    return diffMaps(b?.objects ?? NO_OBJECTS, h?.objects ?? NO_OBJECTS, (status, key, bo, ho) => {
+      const fields = status === 'changed' ? diffFields(bo!.object, ho!.object) : [];
+      if (status === 'changed' && fields.length === 0) return undefined;
+      const o = (ho ?? bo)!.object;
+      return { status, key, release: (ho ?? bo)!.release, kind: o.kind, name: `${o.metadata.namespace ?? ''}/${o.metadata.name}`, before: bo?.object, after: ho?.object, fields };
+    });
   });
+  objects.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   const resources = diffMaps(base?.resources ?? empty, head?.resources ?? empty, (status, address, b, h) => {
     const fields = status === 'changed' ? diffFields(b!.config, h!.config) : [];
     return status === 'changed' && fields.length === 0 ? undefined : { status, address, fields };

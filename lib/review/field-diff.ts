@@ -17,7 +17,8 @@ const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.s
 
 /**
  * The identity of a list element, so that lists are compared element by element even when reordered:
- * listeners and pools by name, volumes by id, alert rules by alert or record name, ACLs by resource.
+ * listeners and pools by name, volumes by id, alert rules by alert name and severity (or record name),
+ * ACLs by resource.
  */
 export function elementKey(element: unknown): string | undefined {
   if (!isObject(element)) return undefined;
@@ -27,7 +28,12 @@ export function elementKey(element: unknown): string | undefined {
     const deny = element.type === 'deny' ? 'deny ' : '';
     return `${deny}${String(r.type)}:${String(r.name ?? '')}${r.patternType === 'prefix' ? '*' : ''}${host}`;
   }
-  for (const k of ['name', 'alert', 'record', 'id']) {
+  // Warning and critical rules of one alert share its name: the severity tells them apart.
+  if (typeof element.alert === 'string') {
+    const severity = isObject(element.labels) ? element.labels.severity : undefined;
+    return typeof severity === 'string' ? `${element.alert} ${severity}` : element.alert;
+  }
+  for (const k of ['name', 'record', 'id']) {
     if (typeof element[k] === 'string' || typeof element[k] === 'number') return String(element[k]);
   }
   return undefined;

@@ -5,18 +5,21 @@ import { SynthStack } from './synth-output';
 
 export { field } from '../guardrails/inventory';
 
-const kafkaIndex = new WeakMap<SynthStack, Map<string, KubernetesObject>>();
+const kafkaIndex = new WeakMap<SynthStack, Map<string, KubernetesObject | undefined>>();
 
-/** The `Kafka` an object belongs to, in the same stack (any release). */
+/** The `Kafka` an object belongs to, in the same stack (any release; found without opening every release). */
 export function kafkaOf(stack: SynthStack | undefined, object: KubernetesObject): KubernetesObject | undefined {
   if (!stack) return undefined;
   let index = kafkaIndex.get(stack);
   if (!index) {
     index = new Map();
-    for (const { object: o } of stack.objects.values()) if (o.kind === 'Kafka') index.set(`${o.metadata.namespace}/${o.metadata.name}`, o);
     kafkaIndex.set(stack, index);
   }
-  return index.get(`${object.metadata.namespace}/${clusterOf(object)}`);
+  const namespace = object.metadata.namespace ?? '';
+  const cluster = clusterOf(object);
+  const key = `${namespace}/${cluster}`;
+  if (!index.has(key)) index.set(key, cluster === undefined ? undefined : stack.findObject('Kafka', namespace, cluster)?.object);
+  return index.get(key);
 }
 
 /** A retention or size where -1 means unlimited. */

@@ -1,5 +1,6 @@
 import { ChangeStatus, ObjectChange, ResourceChange } from './changes';
-import { FieldChange } from './field-diff';
+import { elementKey, FieldChange } from './field-diff';
+import { humanValue } from './units';
 import { Review, StackReview } from './review';
 
 export interface ReportOptions {
@@ -9,21 +10,89 @@ export interface ReportOptions {
 
 const SIGN: Record<ChangeStatus, string> = { added: '+', removed: '−', changed: '~' };
 
-function show(value: unknown): string {
+const code = (text: string) => `\`${text.replace(/`/g, "'")}\``;
+
+/** The config key a field path ends in (`spec.config[retention.ms]` → `retention.ms`). */
+function lastKey(path: string): string {
+  const m = /(?:\[([^\]]+)\]|\.?([A-Za-z_][A-Za-z0-9_]*))$/.exec(path);
+  return m ? (m[1] ?? m[2]) : path;
+}
+
+function show(value: unknown, key = ''): string {
   if (value === undefined) return '(unset)';
   const text = typeof value === 'string' ? value : JSON.stringify(value);
   const short = text.length > 160 ? `${text.slice(0, 157)}...` : text;
-  return `\`${short.replace(/`/g, "'")}\``;
+  const human = humanValue(key, value);
+  return human ? `${code(short)} (${human})` : code(short);
+}
+
+/** Characters of unchanged text shown on each side of the part of a long string that differs. */
+const CONTEXT = 40;
+
+/**
+ * Two long strings (alert expressions, scripts) as the part that differs with some context on each side,
+ * so both sides never look identical because they were cut at the same place.
+ */
+function showChangedText(before: string, after: string): string {
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  let q = 0;
+  while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+  // Widen to whole words and numbers, so 85 → 80 reads as such rather than 8⟦5⟧ → 8⟦0⟧.
+  const word = (c: string | undefined) => c !== undefined && /[A-Za-z0-9_.]/.test(c);
+  while (p > 0 && word(before[p - 1])) p--;
+  while (q > 0 && word(before[before.length - q])) q--;
+  const excerpt = (t: string) => {
+    const from = Math.max(0, p - CONTEXT);
+    const to = Math.min(t.length, t.length - q + CONTEXT);
+    const middle = t.slice(p, t.length - q);
+    return `${from > 0 ? '…' : ''}${t.slice(from, p)}⟦${middle.length > 300 ? `${middle.slice(0, 297)}...` : middle}⟧${t.slice(t.length - q, to)}${to < t.length ? '…' : ''}`;
+  };
+  return `${code(excerpt(before))} → ${code(excerpt(after))}`;
 }
 
 function fieldLine(f: FieldChange): string {
+  const key = lastKey(f.path);
   if (f.added || f.removed) {
     const parts = [...(f.added ?? []).map((v) => `+${show(v)}`), ...(f.removed ?? []).map((v) => `−${show(v)}`)];
     return `\`${f.path}\`: ${parts.join(' ')}`;
   }
-  if (f.before === undefined) return `\`${f.path}\`: added ${show(f.after)}`;
-  if (f.after === undefined) return `\`${f.path}\`: removed (was ${show(f.before)})`;
-  return `\`${f.path}\`: ${show(f.before)} → ${show(f.after)}`;
+  if (f.before === undefined) return `\`${f.path}\`: added ${show(f.after, key)}`;
+  if (f.after === undefined) return `\`${f.path}\`: removed (was ${show(f.before, key)})`;
+  if (typeof f.before === 'string' && typeof f.after === 'string' && Math.max(f.before.length, f.after.length) > 80) {
+    return `\`${f.path}\`: ${showChangedText(f.before, f.after)}`;
+  }
+  return `\`${f.path}\`: ${show(f.before, key)} → ${show(f.after, key)}`;
+}
+
+type Acl = { resource?: { type?: string; name?: string; patternType?: string }; operations?: string[]; host?: string; type?: string };
+
+const ACLS_PATH = 'spec.authorization.acls';
+const aclsOf = (o: unknown): Acl[] => ((o as { spec?: { authorization?: { acls?: Acl[] } } } | undefined)?.spec?.authorization?.acls ?? []);
+
+/** A user's ACL changes as table rows: one per added, removed or changed ACL. */
+function aclRows(change: ObjectChange): string[] {
+  const before = new Map(aclsOf(change.before).map((a) => [elementKey(a) ?? JSON.stringify(a), a]));
+  const after = new Map(aclsOf(change.after).map((a) => [elementKey(a) ?? JSON.stringify(a), a]));
+  const row = (sign: string, a: Acl, operations: string) => {
+    const r = a.resource ?? {};
+    const name = r.type === 'cluster' ? '—' : r.name === '' || r.name === undefined ? '(all)' : r.name;
+    return `| ${sign} | ${a.type ?? 'allow'} | ${r.type ?? '?'} | ${code(name)} | ${r.type === 'cluster' ? '—' : (r.patternType ?? 'literal')} | ${operations} | ${a.host ?? '*'} |`;
+  };
+  const rows: string[] = [];
+  for (const [k, a] of after) {
+    const b = before.get(k);
+    const ops = a.operations ?? [];
+    if (!b) rows.push(row('+', a, ops.join(', ')));
+    else if (JSON.stringify(b) !== JSON.stringify(a)) {
+      const added = ops.filter((o) => !(b.operations ?? []).includes(o));
+      const removed = (b.operations ?? []).filter((o) => !ops.includes(o));
+      const delta = [...added.map((o) => `+${o}`), ...removed.map((o) => `−${o}`)].join(' ');
+      rows.push(row('~', a, `${ops.join(', ')}${delta ? ` (${delta})` : ''}`));
+    }
+  }
+  for (const [k, b] of before) if (!after.has(k)) rows.push(row('−', b, (b.operations ?? []).join(', ')));
+  return rows.length ? ['', '  | ACL | Type | Resource | Name | Pattern | Operations | Host |', '  | --- | --- | --- | --- | --- | --- | --- |', ...rows.map((r) => `  ${r}`), ''] : [];
 }
 
 function objectLines(changes: readonly ObjectChange[], maxListed: number): string[] {
@@ -44,7 +113,9 @@ function objectLines(changes: readonly ObjectChange[], maxListed: number): strin
       }
       listedPerKind.set(k, n + 1);
       out.push(`- ${SIGN[c.status]} ${c.kind} \`${c.name}\``);
-      for (const f of c.fields) out.push(`  - ${fieldLine(f)}`);
+      const isUser = c.kind === 'KafkaUser';
+      for (const f of c.fields) if (!isUser || !f.path.startsWith(ACLS_PATH)) out.push(`  - ${fieldLine(f)}`);
+      if (isUser && c.status !== 'removed') out.push(...aclRows(c));
     }
     for (const [k, n] of hidden) out.push(`- … and ${n} more ${k} objects`);
     out.push('');
@@ -87,7 +158,7 @@ function stackSection(s: StackReview, maxListed: number): string[] {
     const fresh = new Set(s.newAcknowledgements);
     out.push('**Acknowledged guardrail exceptions**', '', '| Rule | Construct | Reason | Covers |', '| --- | --- | --- | --- |');
     for (const a of s.acknowledgements) {
-      out.push(`| ${a.ruleId}${fresh.has(a) ? ' (new)' : ''} | \`${a.path}\` | ${a.reason.replace(/\|/g, '\\|')} | ${a.covers.length ? a.covers.join('; ') : '(nothing at present)'} |`);
+      out.push(`| ${a.ruleId}${fresh.has(a) ? ' (new)' : ''} | \`${a.path}\` | ${a.reason.replace(/\|/g, '\\|')} | ${(s.covers.get(a) ?? []).join('; ') || 'nothing at present'} |`);
     }
     out.push('');
   }

@@ -1,6 +1,6 @@
 import { AcknowledgementRecord } from '../guardrails/summary';
-import { diffStacks, StackChanges } from './changes';
-import { Risk, RiskRule } from './risk';
+import { diffStacks, ObjectChange, StackChanges } from './changes';
+import { Risk, RiskContext, RiskRule } from './risk';
 import { RISK_RULES } from './rules';
 import { SynthStack } from './synth-output';
 
@@ -14,6 +14,11 @@ export interface StackReview {
   readonly acknowledgements: readonly AcknowledgementRecord[];
   /** Acknowledgements that are new or changed compared with the base. */
   readonly newAcknowledgements: readonly AcknowledgementRecord[];
+  /**
+   * What each acknowledgement covers in the head: the guardrail findings it exempted at synth, plus, for
+   * an acknowledgement that accepts a review rule, the objects it owns that the rule would flag if new.
+   */
+  readonly covers: ReadonlyMap<AcknowledgementRecord, readonly string[]>;
 }
 
 export interface Review {
@@ -23,6 +28,23 @@ export interface Review {
 }
 
 const ackKey = (a: AcknowledgementRecord) => `${a.ruleId} ${a.path} ${a.reason}`;
+
+/** What an acknowledgement covers now (see `StackReview.covers`). */
+function coverage(ack: AcknowledgementRecord, head: SynthStack | undefined, context: RiskContext, rules: readonly RiskRule[]): string[] {
+  const out = [...ack.covers];
+  const accepting = rules.filter((r) => r.acknowledgedBy === ack.ruleId);
+  if (!head || !accepting.length) return out;
+  for (const subject of ack.objects ?? []) {
+    const [kind, name] = subject.split(' ');
+    const slash = name.indexOf('/');
+    const found = slash < 0 ? head.findObject(kind, '', name) : head.findObject(kind, name.slice(0, slash), name.slice(slash + 1));
+    if (!found) continue;
+    // Judged as if the object were new: what the acknowledgement accepts about it today, not only what changed.
+    const asNew: ObjectChange = { status: 'added', key: found.key, release: found.release, kind, name, after: found.object, fields: [] };
+    for (const rule of accepting) for (const message of rule.assess(asNew, context)) out.push(`${subject}: ${message.split(': ')[0]}`);
+  }
+  return out;
+}
 
 /** Compares two synth outputs stack by stack and assesses every change against the risk rules. */
 export function reviewSynthOutputs(base: ReadonlyMap<string, SynthStack>, head: ReadonlyMap<string, SynthStack>, rules: readonly RiskRule[] = RISK_RULES): Review {
@@ -51,6 +73,7 @@ export function reviewSynthOutputs(base: ReadonlyMap<string, SynthStack>, head: 
       risks,
       acknowledgements,
       newAcknowledgements: acknowledgements.filter((a) => !before.has(ackKey(a))),
+      covers: new Map(acknowledgements.map((a) => [a, coverage(a, head.get(name), context, rules)])),
     };
   });
   const count = (level: string) => stacks.reduce((n, s) => n + s.risks.filter((r) => r.level === level && !r.acknowledgement).length, 0);

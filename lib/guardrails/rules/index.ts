@@ -6,6 +6,7 @@ import { backupsEnabledRule } from './backups-enabled';
 import { dedicatedControllersRule } from './dedicated-controllers';
 import { keepVolumeClaimsRule } from './keep-volume-claims';
 import { minInsyncReplicasRule } from './min-insync-replicas';
+import { remoteStateRule } from './remote-state';
 import { replicationFactorRule } from './replication-factor';
 import { resourceRequestsRule } from './resource-requests';
 import { secureListenersRule } from './secure-listeners';
@@ -36,6 +37,7 @@ export function productionRules(options: ProductionRuleOptions = {}): GuardrailR
     backupsEnabledRule,
     alertsEnabledRule,
     clusterQuotasRule,
+    remoteStateRule,
     ...everyEnvironmentRules(),
   ];
 }

@@ -6,6 +6,7 @@ import { keptTopicRemovedRule } from './kept-topic-removed';
 import { metadataVersionRule } from './metadata-version';
 import { minIsrLoweredRule } from './min-isr-lowered';
 import { partitionDecreaseRule } from './partition-decrease';
+import { partitionIncreaseKeyedRule } from './partition-increase-keyed';
 import { replicationChangeRule } from './replication-change';
 import { retentionCutRule } from './retention-cut';
 import { storageShrinkRule } from './storage-shrink';
@@ -25,5 +26,6 @@ export const RISK_RULES: readonly RiskRule[] = [
   retentionCutRule,
   keptTopicRemovedRule,
   minIsrLoweredRule,
+  partitionIncreaseKeyedRule,
   brokerRollRule,
 ];
