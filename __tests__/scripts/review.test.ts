@@ -118,7 +118,7 @@ describe('review CLI', () => {
     test('a shorter broker default retention does not warn about compacted topics', () => {
       // One deleting and one compacted topic rely on the broker default (no retention.ms of their own).
       const withRetention = (hours: number) =>
-        editStack(synthOutput([{ ...prod, cluster: { ...prod.cluster, config: { ...prod.cluster.config, 'log.retention.hours': hours } } }]), 'kafka-prod', (json) => {
+        editStack(synthOutput([{ ...prod, cluster: { ...prod.cluster, config: { ...prod.cluster.config, 'log.retention.ms': hours * 3_600_000 } } }]), 'kafka-prod', (json) => {
           for (const release of ['kafka-prod-topics-orders', 'kafka-prod-topics-payments']) {
             editReleaseObjects(json, release, (o) => o.forEach((t) => delete (t.spec as { config: Record<string, unknown> }).config['retention.ms']));
           }
@@ -127,7 +127,7 @@ describe('review CLI', () => {
       const md = printed(out);
       const warned = md.split('\n').filter((l) => l.includes('retention-cut'));
       expect(warned).toEqual([
-        expect.stringMatching(/WARN \| retention-cut \| Kafka kafka\/kafka-prod \| broker default log.retention.hours shortens retention.ms 604800000 \(7 d\) → 259200000 \(3 d\) for 2 topic\(s\) without their own: orders.order-placed.v1, payments.payment-settled.v1 \|$/),
+        expect.stringMatching(/WARN \| retention-cut \| Kafka kafka\/kafka-prod \| broker default log.retention.ms shortens retention.ms 604800000 \(7 d\) → 259200000 \(3 d\) for 2 topic\(s\) without their own: orders.order-placed.v1, payments.payment-settled.v1 \|$/),
       ]);
     });
 
