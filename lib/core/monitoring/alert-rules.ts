@@ -55,7 +55,6 @@ export function clusterSelectors(s: ResolvedMonitoringSpec) {
     brokers: `${job(jobs.kafka)}, strimzi_io_broker_role="true"`,
     controllers: `${job(jobs.kafka)}, strimzi_io_controller_role="true"`,
     /** Pods as kube-state-metrics sees them (it also knows pods without a scrape target, e.g. Pending). */
-    kafkaPods: pods(pools),
     brokerPods: pods(poolsWith('broker')),
     controllerPods: pods(poolsWith('controller')),
     /** The Topic and User Operators (Entity Operator pod, in the cluster's namespace). */
@@ -111,8 +110,9 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
   // Fewer pods than configured exist at all (deleted and not recreated).
   const missing = (pods: string, expected: number) => `((count(max by (namespace, pod) (kube_pod_info{${pods}})) or vector(0)) < ${expected})`;
   // A rolling restart is in progress: Strimzi rolls by deleting and recreating pods one at a time, so some
-  // Kafka pod of the cluster was created within the recovery window. Routine symptoms stay quiet then.
-  const rollInProgress = `((time() - max by (namespace, pod) (kube_pod_created{${sel.kafkaPods}})) < ${t.brokerRecoveryMinutes * 60})`;
+  // broker pod of the cluster was created within the recovery window. Routine symptoms of a restarting
+  // broker (its peers' under-replication, ISR shrinks) stay quiet then; controller restarts cause neither.
+  const rollInProgress = `((time() - max by (namespace, pod) (kube_pod_created{${sel.brokerPods}})) < ${t.brokerRecoveryMinutes * 60})`;
   const quietWhileRolling = (expr: string) => `(${expr}) unless on () ${rollInProgress}`;
   const brokerPodTrouble = `(${notReady(sel.brokerPods)} or ${missing(sel.brokerPods, brokers)})`;
 
