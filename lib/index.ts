@@ -37,6 +37,7 @@ export * from './core/monitoring/thresholds';
 export * from './core/monitoring/monitoring-spec';
 export * from './core/monitoring/pod-monitors';
 export * from './core/monitoring/alert-rules';
+export * from './core/monitoring/alert-routing';
 export * from './core/monitoring/dashboard-config-maps';
 export * from './core/monitoring/kube-prometheus-stack';
 export { buildDashboards } from './core/monitoring/dashboards';
