@@ -108,6 +108,16 @@ describe('KafkaMonitoring validation', () => {
     );
   });
 
+  test('refuses routing with a bad address and a certificate warning the maintenance window would trip, with the construct path', () => {
+    const stack = testStack();
+    const withWindow = new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metricsConfigMap: { name: 'kafka-dev-jmx-exporter-rules', key: 'kafka-metrics.yaml' }, maintenanceTimeWindows: ['* * 2-4 ? * SUN'] });
+    expect(() => new KafkaMonitoring(stack, 'monitoring', {
+      cluster: withWindow, team: 'platform', runbookBaseUrl: 'https://x/runbooks',
+      thresholds: { certificateExpiryDays: { warning: 30, critical: 7 } },
+      alertRouting: { supportEmail: 'support', engineeringEmail: 'eng@example.com', smtp: { from: 'am@example.com', smarthost: 'smtp.example.com:587' } },
+    })).toThrow(/test\/monitoring: thresholds.certificateExpiryDays.warning = 30: below 23 \(renewalDays 30 minus up to 7 days[\s\S]*test\/monitoring: alertRouting.supportEmail = "support": an email address/);
+  });
+
   test('accepts a correctly wired cluster', () => {
     const stack = testStack();
     const monitoring = new KafkaMonitoring(stack, 'monitoring', { cluster: cluster(stack, true), team: 'platform', runbookBaseUrl: 'https://x/runbooks' });
