@@ -230,21 +230,43 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       quiet: (m) => brokerPods(c.brokerCount, m),
       labels: {},
     }),
+    // Without kube-state-metrics, broker loss is still seen through the scrape targets (a vanished pod counts).
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'no kube-state-metrics, a broker target fails its scrape',
+      fire: (m) => brokers(c.brokerCount).map((b, i) => seriesOf('up', b, {}, constant(i === 0 ? 0 : 1, m))),
+      quiet: (m) => brokers(c.brokerCount).map((b) => seriesOf('up', b, {}, constant(1, m))),
+      labels: {},
+    }),
     ...(c.brokerCount >= 2
-      ? durationCases({
-          alert: 'KafkaMultipleBrokersDown', severity: 'critical', forMinutes: 2, what: 'two broker pods are not ready at once',
-          fire: (m) => brokerPods(c.brokerCount, m, { 0: false, 1: 'pending' }),
-          // One broker down is what a rolling restart does.
-          quiet: (m) => brokerPods(c.brokerCount, m, { 0: false }),
-          quietWhat: 'one broker down (as in a rolling restart)',
-          labels: {},
-        })
+      ? [
+          ...durationCases({
+            alert: 'KafkaMultipleBrokersDown', severity: 'critical', forMinutes: 2, what: 'two broker pods are not ready at once (their agents still answer)',
+            fire: (m) => [...brokerPods(c.brokerCount, m, { 0: false, 1: false }), ...brokers(c.brokerCount).map((b) => seriesOf('up', b, {}, constant(1, m)))],
+            // One broker down is what a rolling restart does.
+            quiet: (m) => [...brokerPods(c.brokerCount, m, { 0: false }), ...brokers(c.brokerCount).slice(1).map((b) => seriesOf('up', b, {}, constant(1, m)))],
+            quietWhat: 'one broker down (as in a rolling restart)',
+            labels: {},
+          }),
+          ...durationCases({
+            alert: 'KafkaMultipleBrokersDown', severity: 'critical', forMinutes: 2, what: 'two broker targets gone (no kube-state-metrics)',
+            fire: (m) => brokers(c.brokerCount).slice(2).map((b) => seriesOf('up', b, {}, constant(1, m))),
+            quiet: (m) => brokers(c.brokerCount).slice(1).map((b) => seriesOf('up', b, {}, constant(1, m))),
+            quietWhat: 'one target gone',
+            labels: {},
+          }),
+        ]
       : []),
     ...durationCases({
       alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'a controller pod is Pending (no up series)',
       fire: (m) => controllerPods(controllerCount, m, { [controllerCount - 1]: 'pending' }),
       quiet: (m) => controllerPods(controllerCount, m),
       labels: { pod: podName('controller', controllerCount - 1) },
+    }),
+    ...durationCases({
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'no kube-state-metrics, a controller target is gone',
+      fire: (m) => controllers.slice(1, controllerCount).map((n) => seriesOf('up', n, {}, constant(1, m))),
+      quiet: (m) => controllers.slice(0, controllerCount).map((n) => seriesOf('up', n, {}, constant(1, m))),
+      labels: {},
     }),
     ...durationCases({
       alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'fewer controller pods exist than the spec declares',

@@ -107,8 +107,14 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
   // and no `up` series. Strimzi reports a broker Ready only once it runs (after log recovery, unfenced).
   const notReady = (pods: string) =>
     `(max by (namespace, pod) (kube_pod_info{${pods}}) unless on (namespace, pod) (max by (namespace, pod) (kube_pod_status_ready{${pods}, condition="true"}) == 1))`;
-  // Fewer pods than configured exist at all (deleted and not recreated).
-  const missing = (pods: string, expected: number) => `((count(max by (namespace, pod) (kube_pod_info{${pods}})) or vector(0)) < ${expected})`;
+  // Fewer pods than configured exist at all (deleted and not recreated); only judged while kube-state-metrics
+  // reports the namespace, so that a missing kube-state-metrics does not look like missing pods.
+  const ksmSeesNamespace = `(count(kube_pod_info{namespace="${s.cluster.namespace}"}) > 0)`;
+  const missing = (pods: string, expected: number) =>
+    `(((count(max by (namespace, pod) (kube_pod_info{${pods}})) or vector(0)) < ${expected}) and on () ${ksmSeesNamespace})`;
+  // Pods answering their scrape: the fallback when kube-state-metrics is absent, and a second witness.
+  const scraped = (targets: string) => `(count(max by (namespace, pod) (up{${targets}}) == 1) or vector(0))`;
+  const withoutKsm = (expr: string) => `(${expr} unless on () ${ksmSeesNamespace})`;
   // A rolling restart is in progress: Strimzi rolls by deleting and recreating pods one at a time, so some
   // broker pod of the cluster was created within the recovery window. Routine symptoms of a restarting
   // broker (its peers' under-replication, ISR shrinks) stay quiet then; controller restarts cause neither.
@@ -122,7 +128,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
       severity: 'critical',
       // Per pod, so that a rolling restart (one pod down at a time, each for less than its log recovery)
       // stays quiet while one broker stuck longer pages; a pod that does not exist at all counts too.
-      expr: `${notReady(sel.brokerPods)} or ${missing(sel.brokerPods, brokers)}`,
+      expr: `${notReady(sel.brokerPods)} or ${missing(sel.brokerPods, brokers)} or ${withoutKsm(`${scraped(sel.brokers)} < ${brokers}`)}`,
       for: minutes(t.brokerRecoveryMinutes),
       summary: `A broker of Kafka cluster ${c} is down`,
       description:
@@ -135,8 +141,11 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
             alert: 'KafkaMultipleBrokersDown',
             severity: 'critical' as const,
             priority: 'P1' as const,
-            // Strimzi restarts one broker at a time: two or more down at once is never routine.
-            expr: `(count(max by (namespace, pod) (kube_pod_status_ready{${sel.brokerPods}, condition="true"}) == 1) or vector(0)) < ${brokers - 1}`,
+            // Strimzi restarts one broker at a time: two or more down at once is never routine. Not Ready
+            // (kube-state-metrics) or not answering their scrape: either witness is enough.
+            expr:
+              `((count(max by (namespace, pod) (kube_pod_status_ready{${sel.brokerPods}, condition="true"}) == 1) or vector(0)) < ${brokers - 1} and on () ${ksmSeesNamespace})` +
+              ` or ${scraped(sel.brokers)} < ${brokers - 1}`,
             for: '2m',
             summary: `Several brokers of Kafka cluster ${c} are down`,
             description: `Only {{ $value }} of ${brokers} brokers of ${c} are ready: partitions with replicas on the missing brokers are below min.insync.replicas or offline.`,
@@ -148,7 +157,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
       severity: 'critical',
       // Compares the controllers the cluster spec declares with the pods kube-state-metrics sees: a Pending
       // controller has no scrape target, so counting `up` alone would miss it.
-      expr: `${notReady(sel.controllerPods)} or ${missing(sel.controllerPods, controllers)}`,
+      expr: `${notReady(sel.controllerPods)} or ${missing(sel.controllerPods, controllers)} or ${withoutKsm(`${scraped(sel.controllers)} < ${controllers}`)}`,
       for: minutes(t.controllerRecoveryMinutes),
       summary: `A KRaft controller of Kafka cluster ${c} is down`,
       description:
