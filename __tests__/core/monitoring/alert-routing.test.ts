@@ -56,6 +56,18 @@ describe('AlertmanagerConfig routing', () => {
     expect(JSON.stringify(receivers)).not.toMatch(/"url":|"authPassword":"|password=/);
   });
 
+  test('a lost broker inhibits its peers\' under-replication and ISR shrinks, and several lost brokers the single-broker alert', () => {
+    type Inhibit = { sourceMatch: { value: string; matchType: string }[]; targetMatch: { value: string; matchType: string }[]; equal: string[] };
+    const rules = (build().spec as unknown as { inhibitRules: Inhibit[] }).inhibitRules;
+    const matches = (m: { value: string; matchType: string }[], alert: string) => m.every((x) => (x.matchType === '=' ? x.value === alert : new RegExp(`^(?:${x.value})$`).test(alert)));
+    const inhibited = (source: string, target: string) => rules.some((r) => matches(r.sourceMatch, source) && matches(r.targetMatch, target) && r.equal.includes('namespace'));
+    expect(inhibited('KafkaBrokerDown', 'KafkaUnderReplicatedPartitions')).toBe(true);
+    expect(inhibited('KafkaMultipleBrokersDown', 'KafkaIsrShrinks')).toBe(true);
+    expect(inhibited('KafkaMultipleBrokersDown', 'KafkaBrokerDown')).toBe(true);
+    expect(inhibited('KafkaBrokerDown', 'KafkaOfflinePartitions')).toBe(false);
+    expect(inhibited('KafkaControllerDown', 'KafkaUnderReplicatedPartitions')).toBe(false);
+  });
+
   test('without a pager, P1 and P2 reach engineering by email', () => {
     const config = build({ ...ROUTING, onCallWebhookUrlSecret: undefined });
     expect(config.spec.receivers.some((r) => r.webhookConfigs)).toBe(false);

@@ -123,6 +123,19 @@ export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): Kuberne
         routes,
       },
       receivers,
+      // A lost broker explains its peers' under-replication and ISR shrinks: notify the cause, not every symptom.
+      inhibitRules: [
+        {
+          sourceMatch: [{ name: 'alertname', value: 'KafkaMultipleBrokersDown', matchType: '=' }],
+          targetMatch: [{ name: 'alertname', value: 'KafkaBrokerDown', matchType: '=' }],
+          equal: ['namespace'],
+        },
+        {
+          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaMultipleBrokersDown', matchType: '=~' }],
+          targetMatch: [{ name: 'alertname', value: 'KafkaUnderReplicatedPartitions|KafkaIsrShrinks', matchType: '=~' }],
+          equal: ['namespace'],
+        },
+      ],
     },
   };
 }
