@@ -42,6 +42,7 @@ export { KubePrometheusStack, type KubePrometheusStackProps } from './monitoring
 export { kafkaMetricsConfigMapRef, cruiseControlMetricsConfigMapRef } from './core/monitoring/exporter-rules';
 export { type AlertThresholds, type WarningCritical, type CapacityTriggers } from './core/monitoring/thresholds';
 export { type WatchedCronJob } from './core/monitoring/monitoring-spec';
+export { type AlertRoutingConfig, type Priority, type SecretKeyRef } from './core/monitoring/alert-routing';
 
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 export { PlatformOperations, type PlatformOperationsProps, type OperationsConfig } from './operations/platform-operations';

@@ -20,6 +20,15 @@ const BROKER_CLIENTS: readonly NetworkPeer[] = [
 const KAFKA_PRIORITY_CLASS = 'kafka-platform-critical';
 /** Runbooks of the platform's alerts (docs/runbooks in this repository). */
 const RUNBOOKS = 'https://github.com/example-org/kafka-platform/blob/main/docs/runbooks';
+/**
+ * The guide's escalation matrix: L1 support and L2 engineering by email; the SMTP password and the on-call
+ * pager's webhook URL are read from Secrets in the kafka namespace, created outside this code.
+ */
+const ESCALATION = {
+  supportEmail: 'kafka-support@example.com',
+  engineeringEmail: 'platform-engineering@example.com',
+  smtp: { from: 'alertmanager@example.com', smarthost: 'smtp.example.com:587', authUsername: 'alertmanager', authPasswordSecret: { name: 'alertmanager-smtp', key: 'password' } },
+} as const;
 
 export const dev: EnvironmentConfig = {
   name: 'dev',
@@ -56,6 +65,8 @@ export const dev: EnvironmentConfig = {
     kubePrometheusStack: { namespace: 'monitoring', retention: '3d' },
     // A single small broker: lag and latency matter less than in shared environments.
     thresholds: { consumerLagMessages: { warning: 50_000, critical: 500_000 }, produceLatencyP99Ms: { warning: 500, critical: 1000 } },
+    // No on-call in dev: P1 and P2 reach engineering by email.
+    alertRouting: ESCALATION,
   },
 };
 
@@ -115,6 +126,9 @@ export const staging: EnvironmentConfig = {
     prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
     // Few topics here: per-partition series (topic sizes on disk) are affordable; prod keeps per-topic aggregates.
     perPartitionMetrics: true,
+    // 200 GiB brokers recover their logs within minutes; no on-call pager for staging.
+    thresholds: { brokerRecoveryMinutes: 15 },
+    alertRouting: ESCALATION,
   },
   // staging: backups and maintenance as in prod (to prove them before prod), no DR; load tests on demand.
   operations: {
@@ -199,7 +213,12 @@ export const prod: EnvironmentConfig = {
       consumerLagMessages: { warning: 10_000, critical: 100_000 },
       diskUsagePercent: { warning: 85, critical: 90 },
       underReplicatedMinutes: { warning: 5, critical: 15 },
+      // Log recovery of a 1 TiB broker volume after an unclean restart takes tens of minutes: a broker pod
+      // pages after 30 minutes not ready, and a roll counts as in progress 30 minutes after a pod restarted.
+      brokerRecoveryMinutes: 30,
     },
+    // P1/P2 also page the L3 on-call through the pager's webhook.
+    alertRouting: { ...ESCALATION, onCallWebhookUrlSecret: { name: 'alertmanager-pager', key: 'webhook-url' } },
     // prod replicates to the DR cluster with MirrorMaker 2.
     mirrorMaker2: true,
   },

@@ -1,5 +1,6 @@
 import { KubernetesObject } from '../../lib/core/kubernetes';
 import { Severity } from '../../lib/core/monitoring/alert-rules';
+import { Priority } from '../../lib/core/monitoring/alert-routing';
 import { metric } from '../../lib/core/monitoring/catalogue';
 import { ResolvedMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
 import { podMonitorNames } from '../../lib/core/monitoring/pod-monitors';
@@ -49,6 +50,42 @@ interface ThresholdAlert {
 }
 
 const LENGTH_MARGIN = 5;
+
+/**
+ * The guide's incident classes, stated independently of the rules: P1 is "cluster down, data loss" (no
+ * controller, two controllers, offline partitions, writes refused, several brokers gone); otherwise
+ * critical alerts are P2 (broker failures, high lag), warnings P3 (degradation), info P4.
+ */
+const P1_ALERTS = new Set(['KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaOfflinePartitions', 'KafkaUnderMinIsrPartitions']);
+export function expectedPriority(alert: string, severity: Severity): Priority {
+  if (P1_ALERTS.has(alert)) return 'P1';
+  return ({ critical: 'P2', warning: 'P3', info: 'P4' } as const)[severity];
+}
+
+/**
+ * Cases for a condition that must hold `forMinutes`: it fires one minute after, is pending one minute
+ * before, and the quiet series never fire.
+ */
+function durationCases(o: {
+  alert: string;
+  severity: Severity;
+  forMinutes: number;
+  what: string;
+  fire: (minutes: number) => InputSeries[];
+  quiet: (minutes: number) => InputSeries[];
+  labels: Record<string, string>;
+  quietWhat?: string;
+}): AlertCase[] {
+  const after = o.forMinutes + 1;
+  const cases: AlertCase[] = [
+    { alert: o.alert, description: `${o.severity} fires: ${o.what}`, series: o.fire(after), evalMinutes: after, expected: [{ severity: o.severity, labels: o.labels }] },
+    { alert: o.alert, description: `stays quiet: ${o.quietWhat ?? 'healthy'}`, series: o.quiet(after), evalMinutes: after, expected: [] },
+  ];
+  if (o.forMinutes >= 2) {
+    cases.push({ alert: o.alert, description: `${o.severity} still pending before its for: ${o.what}`, series: o.fire(o.forMinutes - 1), evalMinutes: o.forMinutes - 1, expected: [] });
+  }
+  return cases;
+}
 
 export function seriesOf(name: string, target: Record<string, string>, own: Record<string, string>, values: string): InputSeries {
   const def = metric(name); // throws for a name outside the catalogue
@@ -133,6 +170,37 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
     container: 'strimzi-cluster-operator',
     labels: { 'strimzi.io/kind': 'cluster-operator', name: 'strimzi-cluster-operator' },
   });
+  const entityOperator = (container: string) =>
+    targetLabels(monitor(names.entityOperator), {
+      name: `${c.name}-entity-operator-5f7d8c9b6-q7w2x`,
+      namespace: c.namespace,
+      container,
+      labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-entity-operator` },
+    });
+  const podName = (role: 'broker' | 'controller', id: number) => `${c.name}-${poolWith(role).name}-${id}`;
+  const controllerCount = c.controllerCount ?? 3;
+  /**
+   * kube-state-metrics series of a pod: `ready` true/false gives the Ready condition; 'pending' is an
+   * unscheduled pod, which has no Ready condition at all (and no scrape target).
+   */
+  const ksmPod = (pod: string, ready: boolean | 'pending', minutes: number): InputSeries[] => {
+    const own = { namespace: c.namespace, pod, uid: `uid-${pod}` };
+    return [
+      seriesOf('kube_pod_info', ksm, { ...own, node: 'node-a', created_by_kind: 'StrimziPodSet', created_by_name: `${c.name}-${pod.split('-').slice(-2, -1)[0]}` }, constant(1, minutes)),
+      seriesOf('kube_pod_created', ksm, own, constant(0, minutes)),
+      ...(ready === 'pending'
+        ? []
+        : [
+            seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'true' }, constant(ready ? 1 : 0, minutes)),
+            seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'false' }, constant(ready ? 0 : 1, minutes)),
+          ]),
+    ];
+  };
+  /** Broker pods 0..count-1 (those listed in `down` in the given state). */
+  const brokerPods = (count: number, minutes: number, down: Record<number, false | 'pending'> = {}) =>
+    Array.from({ length: count }, (_, i) => ksmPod(podName('broker', i), down[i] ?? true, minutes)).flat();
+  const controllerPods = (count: number, minutes: number, down: Record<number, false | 'pending'> = {}) =>
+    Array.from({ length: count }, (_, i) => ksmPod(podName('controller', i), down[i] ?? true, minutes)).flat();
   // JBOD volume 0 of broker 0: `data-<volume>-<cluster>-<pool>-<id>`.
   const dataVolume = `data-0-${c.name}-${poolWith('broker').name}-0`;
   const kubelet = { job: 'kubelet', metrics_path: '/metrics', node: 'node-a', instance: '10.0.0.1:10250', namespace: c.namespace };
@@ -142,12 +210,109 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
   const gauge = (name: string, target: Record<string, string>, own: Record<string, string> = {}) => (value: number, minutes: number) => [seriesOf(name, target, own, constant(value, minutes))];
 
   const cases: AlertCase[] = [
-    ...thresholdCases({
-      alert: 'KafkaBrokerDown', direction: 'below', thresholds: { critical: c.brokerCount }, forMinutes: { critical: 2 }, delta: 1,
-      // `value` brokers answer their scrape; the others fail it.
-      build: (up, minutes) => brokers(c.brokerCount).map((b, i) => seriesOf('up', b, {}, constant(i < up ? 1 : 0, minutes))),
-      labels: () => ({}),
+    // A broker pod not ready for longer than log recovery (its own `for`), Pending without a Ready
+    // condition, or missing: each pages; all ready does not.
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'the last broker pod is not ready',
+      fire: (m) => brokerPods(c.brokerCount, m, { [c.brokerCount - 1]: false }),
+      quiet: (m) => brokerPods(c.brokerCount, m),
+      labels: { pod: podName('broker', c.brokerCount - 1) },
     }),
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'a broker pod is Pending (no Ready condition, no scrape target)',
+      fire: (m) => brokerPods(c.brokerCount, m, { 0: 'pending' }),
+      quiet: (m) => brokerPods(c.brokerCount, m),
+      labels: { pod: podName('broker', 0) },
+    }),
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'a broker pod does not exist',
+      fire: (m) => brokerPods(c.brokerCount - 1, m),
+      quiet: (m) => brokerPods(c.brokerCount, m),
+      labels: {},
+    }),
+    // Without kube-state-metrics, broker loss is still seen through the scrape targets (a vanished pod counts).
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'no kube-state-metrics, a broker target fails its scrape',
+      fire: (m) => brokers(c.brokerCount).map((b, i) => seriesOf('up', b, {}, constant(i === 0 ? 0 : 1, m))),
+      quiet: (m) => brokers(c.brokerCount).map((b) => seriesOf('up', b, {}, constant(1, m))),
+      labels: {},
+    }),
+    ...(c.brokerCount >= 2
+      ? [
+          ...durationCases({
+            alert: 'KafkaMultipleBrokersDown', severity: 'critical', forMinutes: 2, what: 'two broker pods are not ready at once (their agents still answer)',
+            fire: (m) => [...brokerPods(c.brokerCount, m, { 0: false, 1: false }), ...brokers(c.brokerCount).map((b) => seriesOf('up', b, {}, constant(1, m)))],
+            // One broker down is what a rolling restart does.
+            quiet: (m) => [...brokerPods(c.brokerCount, m, { 0: false }), ...brokers(c.brokerCount).slice(1).map((b) => seriesOf('up', b, {}, constant(1, m)))],
+            quietWhat: 'one broker down (as in a rolling restart)',
+            labels: {},
+          }),
+          ...durationCases({
+            alert: 'KafkaMultipleBrokersDown', severity: 'critical', forMinutes: 2, what: 'two broker targets gone (no kube-state-metrics)',
+            fire: (m) => brokers(c.brokerCount).slice(2).map((b) => seriesOf('up', b, {}, constant(1, m))),
+            quiet: (m) => brokers(c.brokerCount).slice(1).map((b) => seriesOf('up', b, {}, constant(1, m))),
+            quietWhat: 'one target gone',
+            labels: {},
+          }),
+        ]
+      : []),
+    ...durationCases({
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'a controller pod is Pending (no up series)',
+      fire: (m) => controllerPods(controllerCount, m, { [controllerCount - 1]: 'pending' }),
+      quiet: (m) => controllerPods(controllerCount, m),
+      labels: { pod: podName('controller', controllerCount - 1) },
+    }),
+    ...durationCases({
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'no kube-state-metrics, a controller target is gone',
+      fire: (m) => controllers.slice(1, controllerCount).map((n) => seriesOf('up', n, {}, constant(1, m))),
+      quiet: (m) => controllers.slice(0, controllerCount).map((n) => seriesOf('up', n, {}, constant(1, m))),
+      labels: {},
+    }),
+    ...durationCases({
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'fewer controller pods exist than the spec declares',
+      fire: (m) => controllerPods(controllerCount - 1, m),
+      quiet: (m) => controllerPods(controllerCount, m),
+      labels: {},
+    }),
+    ...durationCases({
+      alert: 'KafkaFencedBrokers', severity: 'critical', forMinutes: 5, what: 'every controller reports a fenced broker while all broker pods are ready',
+      fire: (m) => [
+        ...brokerPods(c.brokerCount, m),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_fencedbrokercount', n, {}, constant(1, m))),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_activebrokercount', n, {}, constant(c.brokerCount - 1, m))),
+      ],
+      // The broker is fenced because its pod is restarting: KafkaBrokerDown's business, not this alert's.
+      quiet: (m) => [
+        ...brokerPods(c.brokerCount, m, { 0: false }),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_fencedbrokercount', n, {}, constant(1, m))),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_activebrokercount', n, {}, constant(c.brokerCount - 1, m))),
+      ],
+      quietWhat: 'the fenced broker\'s pod is restarting',
+      labels: {},
+    }),
+    ...durationCases({
+      alert: 'KafkaFencedBrokers', severity: 'critical', forMinutes: 5, what: 'a broker never registered (active brokers below the spec)',
+      fire: (m) => [
+        ...brokerPods(c.brokerCount, m),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_fencedbrokercount', n, {}, constant(0, m))),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_activebrokercount', n, {}, constant(c.brokerCount - 1, m))),
+      ],
+      quiet: (m) => [
+        ...brokerPods(c.brokerCount, m),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_fencedbrokercount', n, {}, constant(0, m))),
+        ...controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_activebrokercount', n, {}, constant(c.brokerCount, m))),
+      ],
+      labels: {},
+    }),
+    // Metadata errors: a step of the error count pages at once; errors from long ago do not.
+    {
+      alert: 'KafkaMetadataErrors', description: 'critical fires when the error count grows', evalMinutes: 6, expected: [{ severity: 'critical', labels: { pod: controllers[0].pod } }],
+      series: [seriesOf('kafka_controller_kafkacontroller_metadataerrorcount', controllers[0], {}, `0x4 1x${6 + LENGTH_MARGIN}`)],
+    },
+    {
+      alert: 'KafkaMetadataErrors', description: 'stays quiet for errors older than 10 minutes', evalMinutes: 20, expected: [],
+      series: [seriesOf('kafka_controller_kafkacontroller_metadataerrorcount', controllers[0], {}, `0x4 2x${20 + LENGTH_MARGIN}`)],
+    },
     ...thresholdCases({
       alert: 'KafkaNoActiveController', direction: 'below', thresholds: { critical: 1 }, forMinutes: { critical: 1 }, delta: 1,
       build: (active, minutes) => controllers.map((n, i) => seriesOf('kafka_controller_kafkacontroller_activecontrollercount', n, {}, constant(i < active ? 1 : 0, minutes))),
@@ -160,7 +325,8 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
     }),
     ...thresholdCases({
       alert: 'KafkaOfflinePartitions', direction: 'above', thresholds: { critical: 0 }, forMinutes: { critical: 1 }, delta: 4,
-      build: gauge('kafka_controller_kafkacontroller_offlinepartitionscount', controllers[0]),
+      // Every controller publishes the count.
+      build: (value, minutes) => controllers.map((n) => seriesOf('kafka_controller_kafkacontroller_offlinepartitionscount', n, {}, constant(value, minutes))),
       labels: () => ({}),
     }),
     ...thresholdCases({
@@ -189,8 +355,11 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
         alert, direction: 'above', delta: 1,
         thresholds: alert === 'KafkaConsumerLag' ? { ...t.consumerLagMessages } : { info: t.capacity.consumerLagMessages },
         forMinutes: { warning: 10, critical: 10, info: 10 },
-        // Lag is spread over two partitions of the topic.
-        build: (lag, minutes) => [0, 1].map((p) => seriesOf('kafka_consumergroup_lag', exporter, { consumergroup: 'orders-service', topic: 'orders', partition: String(p) }, constant(p === 0 ? Math.floor(lag / 2) : lag - Math.floor(lag / 2), minutes))),
+        // Lag is spread over two partitions of the topic; the group has members (it is meant to consume).
+        build: (lag, minutes) => [
+          ...[0, 1].map((p) => seriesOf('kafka_consumergroup_lag', exporter, { consumergroup: 'orders-service', topic: 'orders', partition: String(p) }, constant(p === 0 ? Math.floor(lag / 2) : lag - Math.floor(lag / 2), minutes))),
+          seriesOf('kafka_consumergroup_members', exporter, { consumergroup: 'orders-service' }, constant(3, minutes)),
+        ],
         labels: only('namespace', 'consumergroup', 'topic'),
       }),
     ),
@@ -232,7 +401,20 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       }).map((k) => ({ ...k, description: `never succeeded: ${k.description}` })),
     ]),
     ...thresholdCases({
-      alert: 'KafkaHighThroughput', direction: 'above', thresholds: { warning: t.capacity.messagesInPerSecond }, forMinutes: { warning: 15 }, delta: 100, warmup: 5, inexact: true,
+      alert: 'KafkaHighThroughput', direction: 'above', thresholds: { warning: t.brokerMessagesInPerSecond }, forMinutes: { warning: 15 }, delta: 100, warmup: 5, inexact: true,
+      // One hot broker; the others (if any) at a tenth of the threshold. Per-topic series are not counted again.
+      build: (rate, minutes) => {
+        const [hot, ...rest] = brokers(c.brokerCount);
+        return [
+          seriesOf('kafka_server_brokertopicmetrics_messagesin_total', hot, {}, counter(rate, minutes)),
+          seriesOf('kafka_server_brokertopicmetrics_messagesin_total', hot, { topic: 'orders' }, counter(rate, minutes)),
+          ...rest.map((b) => seriesOf('kafka_server_brokertopicmetrics_messagesin_total', b, {}, counter(t.brokerMessagesInPerSecond / 10, minutes))),
+        ];
+      },
+      labels: (series) => ({ namespace: series[0].labels.namespace, pod: series[0].labels.pod }),
+    }),
+    ...thresholdCases({
+      alert: 'KafkaMessageRateCapacity', direction: 'above', thresholds: { info: t.capacity.messagesInPerSecond }, forMinutes: { info: 15 }, delta: 100, warmup: 5, inexact: true,
       // Broker totals (no topic label); the per-topic series must not be counted again.
       build: (rate, minutes) => {
         const totals = brokers(Math.min(2, c.brokerCount));
@@ -243,6 +425,74 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       },
       labels: () => ({}),
     }),
+    ...(['KafkaRequestHandlerIdleLow', 'KafkaNetworkProcessorIdleLow'] as const).flatMap((alert) => {
+      const percent = alert === 'KafkaRequestHandlerIdleLow' ? t.requestHandlerIdlePercent : t.networkProcessorIdlePercent;
+      const name = alert === 'KafkaRequestHandlerIdleLow' ? 'kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent' : 'kafka_network_socketserver_networkprocessoravgidle_percent';
+      return thresholdCases({
+        alert, direction: 'below', thresholds: { warning: percent.warning / 100, critical: percent.critical / 100 }, forMinutes: { warning: 15, critical: 15 }, delta: 0.05,
+        build: gauge(name, brokerPod), labels: allLabels,
+      });
+    }),
+    ...thresholdCases({
+      // 1.5 times the threshold passes it once 3 minutes of the 5-minute rate window are filled.
+      alert: 'KafkaIsrShrinks', direction: 'above', thresholds: { warning: t.isrShrinksPerMinute }, forMinutes: { warning: 15 }, delta: t.isrShrinksPerMinute / 2, warmup: 3, inexact: true,
+      build: (perMinute, minutes) => [seriesOf('kafka_server_replicamanager_isrshrinks_total', brokerPod, {}, counter(perMinute / 60, minutes))],
+      labels: (series) => ({ namespace: series[0].labels.namespace, pod: series[0].labels.pod }),
+    }),
+    ...(() => {
+      const failed = (ns: string, perTwoMinutes: string, minutes: number) =>
+        seriesOf('strimzi_reconciliations_failed_total', { ...operator, namespace: s.operatorNamespace }, { kind: 'Kafka', exported_namespace: ns, selector: '' }, perTwoMinutes.replace('N', String(minutes + LENGTH_MARGIN)));
+      return [
+        ...durationCases({
+          alert: 'KafkaOperatorReconciliationFailing', severity: 'warning', forMinutes: 31, what: 'every periodic reconciliation of the Kafka fails',
+          // Fails from minute 1 on: the 15-minute increase is positive from then, and the rule's 30 minutes end at 31.
+          fire: (m) => [failed(c.namespace, '0 0+0.5xN', m)],
+          // One failure, then successes; and failures of another namespace's resources.
+          quiet: (m) => [failed(c.namespace, '0x5 1xN', m), failed('other-team', '0 0+0.5xN', m)],
+          quietWhat: 'a single transient failure, and failures in another namespace',
+          labels: { job: operator.job, kind: 'Kafka' },
+        }),
+        ...durationCases({
+          alert: 'KafkaResourceNotReady', severity: 'warning', forMinutes: 15, what: 'the Kafka resource is not ready',
+          fire: (m) => [seriesOf('strimzi_resource_state', operator, { kind: 'Kafka', name: c.name, resource_namespace: c.namespace, reason: 'TimeoutException' }, constant(0, m))],
+          quiet: (m) => [
+            seriesOf('strimzi_resource_state', operator, { kind: 'Kafka', name: c.name, resource_namespace: c.namespace, reason: 'none' }, constant(1, m)),
+            seriesOf('strimzi_resource_state', operator, { kind: 'KafkaRebalance', name: `${c.name}-rebalance-template`, resource_namespace: c.namespace, reason: 'none' }, constant(0, m)),
+          ],
+          quietWhat: 'Kafka ready; a rebalance template is never Ready',
+          labels: { ...operator, kind: 'Kafka', name: c.name, resource_namespace: c.namespace, reason: 'TimeoutException' },
+        }),
+        ...durationCases({
+          alert: 'KafkaEntityOperatorDown', severity: 'warning', forMinutes: 10, what: 'the User Operator does not answer',
+          fire: (m) => [seriesOf('up', entityOperator('topic-operator'), {}, constant(1, m)), seriesOf('up', entityOperator('user-operator'), {}, constant(0, m))],
+          quiet: (m) => [seriesOf('up', entityOperator('topic-operator'), {}, constant(1, m)), seriesOf('up', entityOperator('user-operator'), {}, constant(1, m))],
+          labels: {},
+        }),
+        ...durationCases({
+          alert: 'KafkaEntityOperatorDown', severity: 'warning', forMinutes: 10, what: 'the Entity Operator pod is gone (no targets)',
+          fire: () => [],
+          quiet: (m) => [seriesOf('up', entityOperator('topic-operator'), {}, constant(1, m)), seriesOf('up', entityOperator('user-operator'), {}, constant(1, m))],
+          labels: {},
+        }),
+      ];
+    })(),
+    ...(() => {
+      // A Job of the ACL audit CronJob that started 10 minutes in and failed; the last success is `lastSuccess` (epoch s).
+      const cronjob = `${c.name}-acl-audit`;
+      const jobName = `${cronjob}-29012345`;
+      const run = (lastSuccess: number | undefined, m: number) => [
+        seriesOf('kube_job_owner', ksm, { namespace: c.namespace, job_name: jobName, owner_kind: 'CronJob', owner_name: cronjob, owner_is_controller: 'true' }, constant(1, m)),
+        seriesOf('kube_job_status_start_time', ksm, { namespace: c.namespace, job_name: jobName }, constant(600, m)),
+        seriesOf('kube_job_failed', ksm, { namespace: c.namespace, job_name: jobName, condition: 'true' }, constant(1, m)),
+        seriesOf('kube_job_failed', ksm, { namespace: c.namespace, job_name: jobName, condition: 'false' }, constant(0, m)),
+        ...(lastSuccess === undefined ? [] : [seriesOf('kube_cronjob_status_last_successful_time', ksm, { namespace: c.namespace, cronjob }, constant(lastSuccess, m))]),
+      ];
+      const labels = { namespace: c.namespace, cronjob, job_name: jobName };
+      return [
+        ...durationCases({ alert: 'KafkaCronJobFailed', severity: 'warning', forMinutes: 5, what: 'the latest run failed', fire: (m) => run(0, m), quiet: (m) => run(1200, m), quietWhat: 'a later run succeeded', labels }),
+        ...durationCases({ alert: 'KafkaCronJobFailed', severity: 'warning', forMinutes: 5, what: 'the only run failed (never succeeded)', fire: (m) => run(undefined, m), quiet: () => [], quietWhat: 'no Jobs', labels }),
+      ];
+    })(),
     ...thresholdCases({
       alert: 'KafkaCpuNearLimit', direction: 'above', thresholds: { info: t.capacity.cpuPercentOfLimit }, forMinutes: { info: 15 }, delta: 1, warmup: 5, inexact: true,
       build: (percent, minutes) => [

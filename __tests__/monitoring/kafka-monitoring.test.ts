@@ -1,7 +1,7 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { Testing } from 'cdktf';
 import { parse } from 'yaml';
-import { dev, prod } from '../../stacks/environments';
+import { dev, prod, staging } from '../../stacks/environments';
 import { EnvironmentConfig } from '../../stacks/environment-config';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
@@ -26,12 +26,32 @@ describe('KafkaMonitoring in the environments', () => {
     expect(parse(rules.data['mirror-maker-2-metrics.yaml']).rules.length).toBeGreaterThan(3);
   });
 
-  test('prod: PodMonitors and the PrometheusRule travel in their own release and are valid', () => {
+  test('prod: PodMonitors, the PrometheusRule and the AlertmanagerConfig travel in their own release and are valid', () => {
     const objects = releaseObjects(synthEnv(prod)).get('kafka-prod-monitoring')!;
-    expect(objects.map((o) => o.kind).sort()).toEqual(['PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PrometheusRule']);
+    expect(objects.map((o) => o.kind).sort()).toEqual(['AlertmanagerConfig', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PrometheusRule']);
     const schemas = new PrometheusOperatorSchemas();
     expect(objects.flatMap((o) => schemas.validate(o))).toEqual([]);
     expect(objects.every((o) => o.metadata.labels?.release === 'kube-prometheus-stack')).toBe(true);
+  });
+
+  test('every environment routes its alerts by priority; only prod pages an on-call pager; secrets are referenced', () => {
+    type Receiver = { name: string; emailConfigs?: { to: string; authPassword?: unknown }[]; webhookConfigs?: { url?: string; urlSecret: unknown }[] };
+    const routing = (env: EnvironmentConfig) => {
+      const am = releaseObjects(synthEnv(env)).get(`kafka-${env.name}-monitoring`)!.find((o) => o.kind === 'AlertmanagerConfig')!;
+      expect(new PrometheusOperatorSchemas().validate(am)).toEqual([]);
+      return am as unknown as { metadata: { namespace: string }; spec: { receivers: Receiver[]; route: { routes: { receiver: string; matchers: { value: string }[] }[] } } };
+    };
+    const prodRouting = routing(prod);
+    expect(prodRouting.metadata.namespace).toBe('kafka');
+    expect(prodRouting.spec.route.routes.filter((r) => r.matchers[0].value === 'P1').map((r) => r.receiver)).toEqual(['l3-on-call-pager', 'l2-engineering-email']);
+    const pager = prodRouting.spec.receivers.find((r) => r.webhookConfigs)!;
+    expect(pager.webhookConfigs).toEqual([{ urlSecret: { name: 'alertmanager-pager', key: 'webhook-url' }, sendResolved: true }]);
+    expect(prodRouting.spec.receivers.flatMap((r) => r.emailConfigs ?? []).every((e) => JSON.stringify(e.authPassword) === '{"name":"alertmanager-smtp","key":"password"}')).toBe(true);
+    for (const env of [dev, staging]) {
+      const r = routing(env);
+      expect(r.spec.receivers.some((x) => x.webhookConfigs)).toBe(false);
+      expect(r.spec.route.routes.filter((x) => x.matchers[0].value === 'P1').map((x) => x.receiver)).toEqual(['l2-engineering-email']);
+    }
   });
 
   test('prod: five dashboards as sidecar ConfigMaps in the folder', () => {
@@ -49,6 +69,11 @@ describe('KafkaMonitoring in the environments', () => {
     const values = parse((devRelease.values as string[])[0]);
     expect(values.prometheus.prometheusSpec.ruleSelector).toEqual({ matchLabels: { release: 'kube-prometheus-stack' } });
     expect(values.grafana.sidecar.dashboards).toMatchObject({ label: 'grafana_dashboard', labelValue: '1', folderAnnotation: 'grafana_folder' });
+    expect(values.alertmanager.alertmanagerSpec).toEqual({
+      alertmanagerConfigSelector: { matchLabels: { release: 'kube-prometheus-stack' } },
+      alertmanagerConfigNamespaceSelector: {},
+      alertmanagerConfigMatcherStrategy: { type: 'OnNamespace' },
+    });
     expect(stackRelease(synthEnv(prod))).toBeUndefined();
   });
 
@@ -81,6 +106,16 @@ describe('KafkaMonitoring validation', () => {
     expect(() => new KafkaMonitoring(stack, 'monitoring', { cluster: cluster(stack, false), team: 'Platform Team', runbookBaseUrl: 'https://x', thresholds: { diskUsagePercent: { warning: 95, critical: 90 } } })).toThrow(
       /3 invalid inputs[\s\S]*test\/monitoring: team = "Platform Team"[\s\S]*thresholds.diskUsagePercent.critical = 90[\s\S]*cluster.spec.metricsConfigMap = undefined: \{"name":"kafka-dev-jmx-exporter-rules"/,
     );
+  });
+
+  test('refuses routing with a bad address and a certificate warning the maintenance window would trip, with the construct path', () => {
+    const stack = testStack();
+    const withWindow = new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metricsConfigMap: { name: 'kafka-dev-jmx-exporter-rules', key: 'kafka-metrics.yaml' }, maintenanceTimeWindows: ['* * 2-4 ? * SUN'] });
+    expect(() => new KafkaMonitoring(stack, 'monitoring', {
+      cluster: withWindow, team: 'platform', runbookBaseUrl: 'https://x/runbooks',
+      thresholds: { certificateExpiryDays: { warning: 30, critical: 7 } },
+      alertRouting: { supportEmail: 'support', engineeringEmail: 'eng@example.com', smtp: { from: 'am@example.com', smarthost: 'smtp.example.com:587' } },
+    })).toThrow(/test\/monitoring: thresholds.certificateExpiryDays.warning = 30: below 23 \(renewalDays 30 minus up to 7 days[\s\S]*test\/monitoring: alertRouting.supportEmail = "support": an email address/);
   });
 
   test('accepts a correctly wired cluster', () => {

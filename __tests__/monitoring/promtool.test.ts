@@ -8,7 +8,7 @@ import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { allAlertRules } from '../../lib/core/monitoring/alert-rules';
 import { promtool, promtoolAvailable, promtoolWorkdir } from '../helpers/promtool';
 import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
-import { AlertCase, alertCases } from './alert-scenarios';
+import { AlertCase, alertCases, expectedPriority } from './alert-scenarios';
 
 /**
  * The rules every environment really generates, proven with the real promtool: `check rules`, then
@@ -61,7 +61,10 @@ describeIfPromtool.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('promtool
         {
           eval_time: `${k.evalMinutes}m`,
           alertname: k.alert,
-          exp_alerts: k.expected.map((e) => ({ exp_labels: { ...e.labels, severity: e.severity, team: monitoring.spec.team } })),
+          // Every alert carries its priority and the cluster's namespace (the AlertmanagerConfig receives only those).
+          exp_alerts: k.expected.map((e) => ({
+            exp_labels: { ...e.labels, severity: e.severity, priority: expectedPriority(k.alert, e.severity), team: monitoring.spec.team, namespace: monitoring.spec.cluster.namespace },
+          })),
         },
       ],
     }));

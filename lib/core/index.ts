@@ -34,6 +34,7 @@ export * from './monitoring/thresholds';
 export * from './monitoring/monitoring-spec';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alert-rules';
+export * from './monitoring/alert-routing';
 export * from './monitoring/dashboard-config-maps';
 export * from './monitoring/kube-prometheus-stack';
 export { buildDashboards } from './monitoring/dashboards';

@@ -6,6 +6,7 @@ import { KubernetesObject, platformLabels } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { Validator } from '../core/validation';
 import { AlertGroup, buildAlertGroups, buildPrometheusRule } from '../core/monitoring/alert-rules';
+import { alertmanagerConfigName, buildAlertmanagerConfig } from '../core/monitoring/alert-routing';
 import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
 import { buildDashboards } from '../core/monitoring/dashboards';
 import {
@@ -55,6 +56,8 @@ export class KafkaMonitoring extends Construct {
   public readonly alertGroups: readonly AlertGroup[];
   public readonly podMonitors: readonly KubernetesObject[];
   public readonly prometheusRule: KubernetesObject;
+  /** Routing of the alerts by priority, when `alertRouting` is set. */
+  public readonly alertmanagerConfig?: KubernetesObject;
   public readonly exporterRules: ConfigMapV1;
   public readonly dashboards: readonly ConfigMapV1[];
   public readonly release: CustomResourceRelease;
@@ -67,6 +70,9 @@ export class KafkaMonitoring extends Construct {
       namespace: cluster.namespace,
       nodePools: cluster.spec.topology.pools.map((p) => ({ name: p.name, roles: [...p.roles] })),
       brokerCount: cluster.brokerCount,
+      controllerCount: cluster.spec.topology.controllerCount,
+      certificateRenewalDays: Math.min(cluster.spec.clusterCa?.renewalDays ?? 30, cluster.spec.clientsCa?.renewalDays ?? 30),
+      maintenanceTimeWindows: cluster.spec.maintenanceTimeWindows ?? [],
       cruiseControl: cluster.spec.cruiseControl !== undefined,
       kafkaExporter: cluster.spec.kafkaExporter !== false,
     };
@@ -107,6 +113,16 @@ export class KafkaMonitoring extends Construct {
     });
     for (const monitor of this.podMonitors) this.release.add(monitor, this);
     this.release.add(this.prometheusRule, this);
+    if (spec.alertRouting) {
+      this.alertmanagerConfig = buildAlertmanagerConfig({
+        name: alertmanagerConfigName(cluster.clusterName),
+        namespace: cluster.namespace,
+        team: spec.team,
+        labels: spec.prometheusSelectorLabels,
+        routing: spec.alertRouting,
+      });
+      this.release.add(this.alertmanagerConfig, this);
+    }
 
     this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2, perPartitionMetrics: props.perPartitionMetrics }).map((d) => {
       const cm = dashboardConfigMap(cluster.clusterName, dashboardNamespace, spec.dashboardFolder, d);

@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { allAlertRules, buildAlertGroups, buildPrometheusRule, runbookSlug } from '../../../lib/core/monitoring/alert-rules';
-import { validateMonitoringSpec } from '../../../lib/core/monitoring/monitoring-spec';
+import { PRIORITIES } from '../../../lib/core/monitoring/alert-routing';
+import { maintenanceWindowGapDays, validateMonitoringSpec } from '../../../lib/core/monitoring/monitoring-spec';
 import { Validator } from '../../../lib/core/validation';
 import { PrometheusOperatorSchemas } from '../../helpers/prometheus-operator-schemas';
 import { spec } from './fixtures';
@@ -17,7 +18,9 @@ describe('alert rules', () => {
 
   test('keeps the operations guide\'s alert names and adds the issue\'s', () => {
     const names = new Set(rendered.map((r) => r.alert));
-    for (const name of [...GUIDE_ALERTS, 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaUnderMinIsrPartitions', 'KafkaOfflineLogDirectory', 'KafkaCertificateExpiring', 'KafkaBackupOverdue', 'KafkaDiskFullForecast', 'KafkaMirrorMaker2ReplicationLag']) {
+    for (const name of [...GUIDE_ALERTS, 'KafkaControllerDown', 'KafkaMultipleBrokersDown', 'KafkaFencedBrokers', 'KafkaMetadataErrors', 'KafkaIsrShrinks',
+      'KafkaRequestHandlerIdleLow', 'KafkaNetworkProcessorIdleLow', 'KafkaOperatorReconciliationFailing', 'KafkaResourceNotReady', 'KafkaEntityOperatorDown',
+      'KafkaCronJobFailed', 'KafkaMessageRateCapacity', 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaUnderMinIsrPartitions', 'KafkaOfflineLogDirectory', 'KafkaCertificateExpiring', 'KafkaBackupOverdue', 'KafkaDiskFullForecast', 'KafkaMirrorMaker2ReplicationLag']) {
       expect(names).toContain(name);
     }
   });
@@ -34,9 +37,55 @@ describe('alert rules', () => {
     expect(new PrometheusOperatorSchemas().validate(rule)).toEqual([]);
     for (const r of rendered) {
       expect(r.labels.team).toBe('kafka-platform');
+      expect(r.labels.namespace).toBe('kafka');
       expect(r.annotations.runbook_url).toBe(`https://runbooks.example.com/kafka/${runbookSlug(r.alert)}.md`);
       expect([r.alert, fs.existsSync(path.join(RUNBOOKS, `${runbookSlug(r.alert)}.md`))]).toEqual([r.alert, true]);
     }
+  });
+
+  test('every alert has a priority; cluster down and data loss are P1; its runbook states the priority and the first response time', () => {
+    const p1 = new Set(rendered.filter((r) => r.labels.priority === 'P1').map((r) => r.alert));
+    expect([...p1].sort()).toEqual(['KafkaMultipleActiveControllers', 'KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaOfflinePartitions', 'KafkaUnderMinIsrPartitions']);
+    for (const alert of new Set(rendered.map((r) => r.alert))) {
+      const page = fs.readFileSync(path.join(RUNBOOKS, `${runbookSlug(alert)}.md`), 'utf8');
+      const line = page.split('\n').find((l) => l.startsWith('Priority: ')) ?? '';
+      for (const r of rendered.filter((x) => x.alert === alert)) {
+        const p = r.labels.priority as keyof typeof PRIORITIES;
+        const time = PRIORITIES[p].responseTime.replace('15m', '15 minutes').replace('30m', '30 minutes').replace('2h', '2 hours').replace('24h', '24 hours');
+        expect([alert, line.includes(p), line.includes(`${p}: first response within ${time}`)]).toEqual([alert, true, true]);
+      }
+    }
+  });
+
+  test('offline partitions take the max over the controllers (each publishes the count), never the sum', () => {
+    const offline = allAlertRules(buildAlertGroups(full)).find((r) => r.alert === 'KafkaOfflinePartitions')!;
+    expect(offline.expr).toMatch(/^max\(kafka_controller_kafkacontroller_offlinepartitionscount\{[^}]*strimzi_io_controller_role="true"\}\) > 0$/);
+  });
+
+  test('routine-sensitive alerts are quiet while a broker pod was recreated within the recovery window', () => {
+    const rules = allAlertRules(buildAlertGroups(spec({ thresholds: { brokerRecoveryMinutes: 30 } })));
+    for (const name of ['KafkaUnderReplicatedPartitions', 'KafkaIsrShrinks']) {
+      expect([name, rules.find((r) => r.alert === name)!.expr]).toEqual([name, expect.stringContaining('unless on () ((time() - max by (namespace, pod) (kube_pod_created{')]);
+      expect(rules.find((r) => r.alert === name)!.expr).toContain('< 1800)');
+    }
+    expect(rules.find((r) => r.alert === 'KafkaBrokerDown')!.for).toBe('30m');
+    expect(rules.find((r) => r.alert === 'KafkaConsumerLag')!.expr).toContain('and on (namespace, consumergroup) (max by (namespace, consumergroup) (kafka_consumergroup_members{');
+  });
+
+  test('the certificate warning must lie below renewalDays minus the wait for a maintenance window', () => {
+    expect(maintenanceWindowGapDays([])).toBe(0);
+    expect(maintenanceWindowGapDays(['* * 2-4 ? * SUN'])).toBe(7);
+    expect(maintenanceWindowGapDays(['* * 2-4 1 * ?'])).toBe(31);
+    expect(maintenanceWindowGapDays(['* * 2-4 * * ?', '* * 2-4 ? * SUN'])).toBe(1);
+    const weekly = (warning: number) => {
+      const v = new Validator('m');
+      const s = spec({ thresholds: { certificateExpiryDays: { warning, critical: 7 } } });
+      validateMonitoringSpec(v, { ...s, cluster: { ...s.cluster, certificateRenewalDays: 30, maintenanceTimeWindows: ['* * 2-4 ? * SUN'] } });
+      return v.issues.map((i) => `${i.field} = ${i.value}`);
+    };
+    expect(weekly(30)).toEqual(['thresholds.certificateExpiryDays.warning = 30']);
+    expect(weekly(23)).toEqual(['thresholds.certificateExpiryDays.warning = 23']);
+    expect(weekly(21)).toEqual([]);
   });
 
   test('every runbook page has meaning, impact, diagnosis and mitigation', () => {
@@ -63,7 +112,7 @@ describe('alert rules', () => {
   test('thresholds come from configuration', () => {
     const custom = spec({ thresholds: { consumerLagMessages: { warning: 123, critical: 456 } } });
     const lag = allAlertRules(buildAlertGroups(custom)).filter((r) => r.alert === 'KafkaConsumerLag');
-    expect(lag.map((r) => r.expr.split(' > ').pop())).toEqual(['123', '456']);
+    expect(lag.map((r) => / > (\d+) and on /.exec(r.expr)?.[1])).toEqual(['123', '456']);
   });
 
   test('backup CronJobs default to the operations names and are configurable; none means no backup alert', () => {
@@ -87,11 +136,12 @@ describe('alert rules', () => {
     validateMonitoringSpec(v, spec({
       team: '',
       runbookBaseUrl: 'wiki/runbooks',
-      thresholds: { diskUsagePercent: { warning: 92, critical: 90 }, certificateExpiryDays: { warning: 7, critical: 30 }, capacity: { cpuPercentOfLimit: 180 } },
+      thresholds: { diskUsagePercent: { warning: 92, critical: 90 }, certificateExpiryDays: { warning: 7, critical: 30 }, capacity: { cpuPercentOfLimit: 180 }, brokerRecoveryMinutes: 2.5, requestHandlerIdlePercent: { warning: 10, critical: 30 } },
       backupCronJobs: [{ name: 'Backup_Job' }],
     }));
     expect(v.issues.map((i) => i.field)).toEqual([
       'team', 'runbookBaseUrl', 'thresholds.diskUsagePercent.critical', 'thresholds.certificateExpiryDays.critical',
+      'thresholds.requestHandlerIdlePercent.critical', 'thresholds.brokerRecoveryMinutes',
       'thresholds.capacity.cpuPercentOfLimit', 'backupCronJobs[0].name',
     ]);
     expect(() => v.throwIfAny()).toThrow(/stack\/monitoring: thresholds.diskUsagePercent.critical = 90: above the warning level \(92\)/);

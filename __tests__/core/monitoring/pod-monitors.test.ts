@@ -6,20 +6,21 @@ import { spec } from './fixtures';
 describe('PodMonitors', () => {
   const schemas = new PrometheusOperatorSchemas();
 
-  test('brokers/controllers, Kafka Exporter, Cruise Control and the Cluster Operator; MirrorMaker 2 only with replication', () => {
-    expect(buildPodMonitors(spec()).map((m) => m.metadata.name)).toEqual(['kafka-prod-kafka', 'kafka-prod-cluster-operator', 'kafka-prod-kafka-exporter', 'kafka-prod-cruise-control']);
+  test('brokers/controllers, Kafka Exporter, Cruise Control, the Cluster and Entity Operators; MirrorMaker 2 only with replication', () => {
+    expect(buildPodMonitors(spec()).map((m) => m.metadata.name)).toEqual(['kafka-prod-kafka', 'kafka-prod-cluster-operator', 'kafka-prod-entity-operator', 'kafka-prod-kafka-exporter', 'kafka-prod-cruise-control']);
     expect(buildPodMonitors(spec({ mirrorMaker2: true })).map((m) => m.metadata.name)).toContain('kafka-prod-mirror-maker-2');
     const bare = spec();
-    expect(buildPodMonitors({ ...bare, cluster: { ...bare.cluster, cruiseControl: false, kafkaExporter: false } }).map((m) => m.metadata.name)).toEqual(['kafka-prod-kafka', 'kafka-prod-cluster-operator']);
+    expect(buildPodMonitors({ ...bare, cluster: { ...bare.cluster, cruiseControl: false, kafkaExporter: false } }).map((m) => m.metadata.name)).toEqual(['kafka-prod-kafka', 'kafka-prod-cluster-operator', 'kafka-prod-entity-operator']);
   });
 
-  test('are valid prometheus-operator PodMonitors carrying the selector labels, on port tcp-prometheus', () => {
+  test('are valid prometheus-operator PodMonitors carrying the selector labels, on port tcp-prometheus (operators: their own ports)', () => {
     const monitors = buildPodMonitors(spec({ mirrorMaker2: true, prometheusSelectorLabels: { release: 'monitoring' } }));
     expect(monitors.flatMap((m) => schemas.validate(m))).toEqual([]);
     for (const m of monitors) {
       expect(m.metadata.labels).toMatchObject({ release: 'monitoring' });
       const port = (m.spec as { podMetricsEndpoints: { port: string }[] }).podMetricsEndpoints[0].port;
-      expect(port).toBe(m.metadata.name.endsWith('cluster-operator') ? 'http' : 'tcp-prometheus');
+      const own: Record<string, string> = { 'kafka-prod-cluster-operator': 'http', 'kafka-prod-entity-operator': 'healthcheck' };
+      expect(port).toBe(own[m.metadata.name] ?? 'tcp-prometheus');
     }
   });
 

@@ -1,5 +1,6 @@
 import { KubernetesObject, platformLabels } from '../kubernetes';
-import { ResolvedMonitoringSpec } from './monitoring-spec';
+import { Priority } from './alert-routing';
+import { DEFAULT_CONTROLLER_COUNT, ResolvedMonitoringSpec } from './monitoring-spec';
 import { MONITORING_API_VERSION, podMonitorNames, scrapeJob } from './pod-monitors';
 
 /** Alertmanager severities the platform uses. */
@@ -14,6 +15,15 @@ export interface AlertRule {
   readonly for: string;
   readonly summary: string;
   readonly description: string;
+  /** The guide's incident class. @default by severity: critical P2, warning P3, info P4 */
+  readonly priority?: Priority;
+}
+
+const PRIORITY_OF_SEVERITY: Record<Severity, Priority> = { critical: 'P2', warning: 'P3', info: 'P4' };
+
+/** The priority an alert is routed with. */
+export function alertPriority(rule: Pick<AlertRule, 'severity' | 'priority'>): Priority {
+  return rule.priority ?? PRIORITY_OF_SEVERITY[rule.severity];
 }
 
 /** A named group of rules (one `groups[]` entry of the PrometheusRule). */
@@ -37,10 +47,22 @@ export function clusterSelectors(s: ResolvedMonitoringSpec) {
   const jobs = podMonitorNames(name);
   const job = (pm: string) => `namespace="${namespace}", job="${scrapeJob(namespace, pm)}"`;
   const pools = s.cluster.nodePools.map((p) => p.name).join('|');
+  const poolsWith = (role: 'broker' | 'controller') => s.cluster.nodePools.filter((p) => p.roles.includes(role)).map((p) => p.name).join('|');
+  const pods = (poolNames: string) => `namespace="${namespace}", pod=~"${name}-(?:${poolNames})-[0-9]+"`;
   return {
     /** Brokers and controllers (JMX exporter). */
     kafka: job(jobs.kafka),
     brokers: `${job(jobs.kafka)}, strimzi_io_broker_role="true"`,
+    controllers: `${job(jobs.kafka)}, strimzi_io_controller_role="true"`,
+    /** Pods as kube-state-metrics sees them (it also knows pods without a scrape target, e.g. Pending). */
+    brokerPods: pods(poolsWith('broker')),
+    controllerPods: pods(poolsWith('controller')),
+    /** The Topic and User Operators (Entity Operator pod, in the cluster's namespace). */
+    entityOperator: job(jobs.entityOperator),
+    /** Cluster Operator targets run in the operator's namespace: match the job only. */
+    clusterOperator: `job="${scrapeJob(namespace, jobs.clusterOperator)}"`,
+    /** Reconciliation metrics of this namespace's resources from the Cluster Operator and the Entity Operator. */
+    operatorReconciliations: `job=~"${scrapeJob(namespace, jobs.clusterOperator)}|${scrapeJob(namespace, jobs.entityOperator)}", exported_namespace="${namespace}"`,
     kafkaExporter: job(jobs.kafkaExporter),
     mirrorMaker2: job(jobs.mirrorMaker2),
     /** Every platform scrape job of this cluster. */
@@ -52,10 +74,22 @@ export function clusterSelectors(s: ResolvedMonitoringSpec) {
     /** The Cluster Operator's certificate metrics of this cluster. */
     certificates: `cluster="${name}", resource_namespace="${namespace}"`,
     cronJob: (cronJob: string) => `namespace="${namespace}", cronjob="${cronJob}"`,
+    /** kube-state-metrics objects (Jobs, CronJobs) of the cluster's namespace. */
+    inNamespace: `namespace="${namespace}"`,
   };
 }
 
 const minutes = (n: number) => `${n}m`;
+
+/** Failed Jobs of any CronJob in the namespace that started after the CronJob's last success (or it never succeeded). */
+function cronJobFailed(ns: string): string {
+  const owned = `label_replace(kube_job_owner{${ns}, owner_kind="CronJob"}, "cronjob", "$1", "owner_name", "(.+)")`;
+  const failedStart =
+    `max by (namespace, cronjob, job_name) ((${owned} * on (namespace, job_name) group_left () kube_job_status_start_time{${ns}})` +
+    ` and on (namespace, job_name) (kube_job_failed{${ns}, condition="true"} == 1))`;
+  const lastSuccess = `max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{${ns}})`;
+  return `(${failedStart} > on (namespace, cronjob) group_left () ${lastSuccess}) or (${failedStart} unless on (namespace, cronjob) ${lastSuccess})`;
+}
 
 /** The alert groups of one cluster, from the resolved spec (thresholds included). */
 export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
@@ -64,20 +98,98 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
   const c = s.cluster.name;
   const diskPercent = `100 * kubelet_volume_stats_used_bytes{${sel.dataVolumes}} / kubelet_volume_stats_capacity_bytes{${sel.dataVolumes}}`;
   const lag = `sum by (namespace, consumergroup, topic) (kafka_consumergroup_lag{${sel.kafkaExporter}})`;
+  // A group without members stopped consuming on purpose (or is gone): its lag is nobody's incident.
+  const withMembers = `(max by (namespace, consumergroup) (kafka_consumergroup_members{${sel.kafkaExporter}}) > 0)`;
+
+  const brokers = s.cluster.brokerCount;
+  const controllers = s.cluster.controllerCount ?? DEFAULT_CONTROLLER_COUNT;
+  // A pod kube-state-metrics knows that is not Ready: includes Pending pods, which have no scrape target
+  // and no `up` series. Strimzi reports a broker Ready only once it runs (after log recovery, unfenced).
+  const notReady = (pods: string) =>
+    `(max by (namespace, pod) (kube_pod_info{${pods}}) unless on (namespace, pod) (max by (namespace, pod) (kube_pod_status_ready{${pods}, condition="true"}) == 1))`;
+  // Fewer pods than configured exist at all (deleted and not recreated); only judged while kube-state-metrics
+  // reports the namespace, so that a missing kube-state-metrics does not look like missing pods.
+  const ksmSeesNamespace = `(count(kube_pod_info{namespace="${s.cluster.namespace}"}) > 0)`;
+  const missing = (pods: string, expected: number) =>
+    `(((count(max by (namespace, pod) (kube_pod_info{${pods}})) or vector(0)) < ${expected}) and on () ${ksmSeesNamespace})`;
+  // Pods answering their scrape: the fallback when kube-state-metrics is absent, and a second witness.
+  const scraped = (targets: string) => `(count(max by (namespace, pod) (up{${targets}}) == 1) or vector(0))`;
+  const withoutKsm = (expr: string) => `(${expr} unless on () ${ksmSeesNamespace})`;
+  // A rolling restart is in progress: Strimzi rolls by deleting and recreating pods one at a time, so some
+  // broker pod of the cluster was created within the recovery window. Routine symptoms of a restarting
+  // broker (its peers' under-replication, ISR shrinks) stay quiet then; controller restarts cause neither.
+  const rollInProgress = `((time() - max by (namespace, pod) (kube_pod_created{${sel.brokerPods}})) < ${t.brokerRecoveryMinutes * 60})`;
+  const quietWhileRolling = (expr: string) => `(${expr}) unless on () ${rollInProgress}`;
+  const brokerPodTrouble = `(${notReady(sel.brokerPods)} or ${missing(sel.brokerPods, brokers)})`;
 
   const availability: AlertRule[] = [
     {
       alert: 'KafkaBrokerDown',
       severity: 'critical',
-      // Counting healthy targets also catches a broker whose pod is gone (no target, so no `up == 0`).
-      expr: `(count(up{${sel.brokers}} == 1) or vector(0)) < ${s.cluster.brokerCount}`,
-      for: '2m',
-      summary: `Kafka cluster ${c} has fewer brokers up than configured`,
-      description: `{{ $value }} of ${s.cluster.brokerCount} brokers of ${c} answer their metrics scrape.`,
+      // Per pod, so that a rolling restart (one pod down at a time, each for less than its log recovery)
+      // stays quiet while one broker stuck longer pages; a pod that does not exist at all counts too.
+      expr: `${notReady(sel.brokerPods)} or ${missing(sel.brokerPods, brokers)} or ${withoutKsm(`${scraped(sel.brokers)} < ${brokers}`)}`,
+      for: minutes(t.brokerRecoveryMinutes),
+      summary: `A broker of Kafka cluster ${c} is down`,
+      description:
+        `{{ if $labels.pod }}Broker pod {{ $labels.pod }} has not been ready for ${t.brokerRecoveryMinutes} minutes (longer than log recovery after a restart).` +
+        `{{ else }}Only {{ $value }} of ${brokers} broker pods of ${c} exist.{{ end }}`,
+    },
+    ...(brokers >= 2
+      ? [
+          {
+            alert: 'KafkaMultipleBrokersDown',
+            severity: 'critical' as const,
+            priority: 'P1' as const,
+            // Strimzi restarts one broker at a time: two or more down at once is never routine. Not Ready
+            // (kube-state-metrics) or not answering their scrape: either witness is enough.
+            expr:
+              `((count(max by (namespace, pod) (kube_pod_status_ready{${sel.brokerPods}, condition="true"}) == 1) or vector(0)) < ${brokers - 1} and on () ${ksmSeesNamespace})` +
+              ` or ${scraped(sel.brokers)} < ${brokers - 1}`,
+            for: '2m',
+            summary: `Several brokers of Kafka cluster ${c} are down`,
+            description: `Only {{ $value }} of ${brokers} brokers of ${c} are ready: partitions with replicas on the missing brokers are below min.insync.replicas or offline.`,
+          },
+        ]
+      : []),
+    {
+      alert: 'KafkaControllerDown',
+      severity: 'critical',
+      // Compares the controllers the cluster spec declares with the pods kube-state-metrics sees: a Pending
+      // controller has no scrape target, so counting `up` alone would miss it.
+      expr: `${notReady(sel.controllerPods)} or ${missing(sel.controllerPods, controllers)} or ${withoutKsm(`${scraped(sel.controllers)} < ${controllers}`)}`,
+      for: minutes(t.controllerRecoveryMinutes),
+      summary: `A KRaft controller of Kafka cluster ${c} is down`,
+      description:
+        `{{ if $labels.pod }}Controller pod {{ $labels.pod }} has not been ready for ${t.controllerRecoveryMinutes} minutes.` +
+        `{{ else }}Only {{ $value }} of ${controllers} controller pods of ${c} exist.{{ end }} One more loss stops the metadata quorum.`,
+    },
+    {
+      alert: 'KafkaFencedBrokers',
+      severity: 'critical',
+      // `up` only says the metrics agent answers. A broker whose pod is ready (so it is not restarting) but
+      // that the controllers fenced or never registered cannot lead or replicate. Controller metadata
+      // gauges come from every controller: `max`, never `sum`.
+      expr:
+        `(max(kafka_controller_kafkacontroller_fencedbrokercount{${sel.controllers}}) > 0` +
+        ` or (${brokers} - max(kafka_controller_kafkacontroller_activebrokercount{${sel.controllers}})) > 0)` +
+        ` unless on () ${brokerPodTrouble}`,
+      for: '5m',
+      summary: `Brokers of Kafka cluster ${c} are fenced or unregistered`,
+      description: `{{ $value }} brokers of ${c} are fenced or missing from the controllers' view although every broker pod is ready.`,
+    },
+    {
+      alert: 'KafkaMetadataErrors',
+      severity: 'critical',
+      expr: `max by (namespace, pod) (delta(kafka_controller_kafkacontroller_metadataerrorcount{${sel.kafka}}[10m])) > 0`,
+      for: '0m',
+      summary: 'A Kafka node failed to process the metadata log',
+      description: '{{ $labels.pod }} reported metadata log processing errors in the last 10 minutes: its view of the cluster may diverge.',
     },
     {
       alert: 'KafkaNoActiveController',
       severity: 'critical',
+      priority: 'P1',
       expr: `(sum(kafka_controller_kafkacontroller_activecontrollercount{${sel.kafka}}) or vector(0)) < 1`,
       for: '1m',
       summary: `Kafka cluster ${c} has no active KRaft controller`,
@@ -86,6 +198,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaMultipleActiveControllers',
       severity: 'critical',
+      priority: 'P1',
       expr: `sum(kafka_controller_kafkacontroller_activecontrollercount{${sel.kafka}}) > 1`,
       for: '1m',
       summary: `Kafka cluster ${c} reports more than one active controller`,
@@ -94,7 +207,9 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaOfflinePartitions',
       severity: 'critical',
-      expr: `sum(kafka_controller_kafkacontroller_offlinepartitionscount{${sel.kafka}}) > 0`,
+      priority: 'P1',
+      // Every controller publishes the count: `max`, not `sum` (which multiplies it by the controllers).
+      expr: `max(kafka_controller_kafkacontroller_offlinepartitionscount{${sel.controllers}}) > 0`,
       for: '1m',
       summary: `Kafka cluster ${c} has offline partitions`,
       description: `{{ $value }} partitions of ${c} have no leader: they accept no reads and no writes.`,
@@ -102,6 +217,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaUnderMinIsrPartitions',
       severity: 'critical',
+      priority: 'P1',
       expr: `kafka_server_replicamanager_underminisrpartitioncount{${sel.brokers}} > 0`,
       for: '1m',
       summary: 'Partitions below min.insync.replicas',
@@ -129,7 +245,8 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     ...(['warning', 'critical'] as const).map((severity) => ({
       alert: 'KafkaUnderReplicatedPartitions',
       severity,
-      expr: `kafka_server_replicamanager_underreplicatedpartitions{${sel.brokers}} > 0`,
+      // While a peer restarts and catches up, leaders report under-replication: quiet during a roll.
+      expr: quietWhileRolling(`kafka_server_replicamanager_underreplicatedpartitions{${sel.brokers}} > 0`),
       for: minutes(t.underReplicatedMinutes[severity]),
       summary: 'Kafka has under-replicated partitions',
       description: `{{ $value }} partitions led by {{ $labels.pod }} have been under-replicated for ${t.underReplicatedMinutes[severity]} minutes.`,
@@ -146,7 +263,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     ...(['warning', 'critical'] as const).map((severity) => ({
       alert: 'KafkaConsumerLag',
       severity,
-      expr: `${lag} > ${t.consumerLagMessages[severity]}`,
+      expr: `${lag} > ${t.consumerLagMessages[severity]} and on (namespace, consumergroup) ${withMembers}`,
       for: '10m',
       summary: 'High consumer lag',
       description: `Consumer group {{ $labels.consumergroup }} is {{ $value }} messages behind on topic {{ $labels.topic }} (threshold ${t.consumerLagMessages[severity]}).`,
@@ -159,9 +276,75 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
       summary: 'Kafka data volume is filling up',
       description: `Volume {{ $labels.persistentvolumeclaim }} is {{ $value | printf "%.1f" }}% full (threshold ${t.diskUsagePercent[severity]}%).`,
     })),
+    // The guide lists the request handler idle ratio among its critical metrics; both pools saturate first
+    // when a broker is overloaded.
+    ...(['warning', 'critical'] as const).flatMap((severity) => [
+      {
+        alert: 'KafkaRequestHandlerIdleLow',
+        severity,
+        expr: `kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent{${sel.brokers}} < ${t.requestHandlerIdlePercent[severity] / 100}`,
+        for: '15m',
+        summary: 'Kafka request handler threads are saturated',
+        description: `Request handlers of {{ $labels.pod }} are idle {{ $value | humanizePercentage }} of the time (threshold ${t.requestHandlerIdlePercent[severity]}%).`,
+      },
+      {
+        alert: 'KafkaNetworkProcessorIdleLow',
+        severity,
+        expr: `kafka_network_socketserver_networkprocessoravgidle_percent{${sel.brokers}} < ${t.networkProcessorIdlePercent[severity] / 100}`,
+        for: '15m',
+        summary: 'Kafka network threads are saturated',
+        description: `Network processors of {{ $labels.pod }} are idle {{ $value | humanizePercentage }} of the time (threshold ${t.networkProcessorIdlePercent[severity]}%).`,
+      },
+    ]),
+    {
+      alert: 'KafkaIsrShrinks',
+      severity: 'warning',
+      // A restarting peer shrinks ISRs by design: only sustained shrinking outside a roll is a fault.
+      expr: quietWhileRolling(`sum by (namespace, pod) (rate(kafka_server_replicamanager_isrshrinks_total{${sel.brokers}}[5m])) * 60 > ${t.isrShrinksPerMinute}`),
+      for: '15m',
+      summary: 'In-sync replica sets keep shrinking',
+      description: `{{ $labels.pod }} shrinks ISRs {{ $value | printf "%.1f" }} times a minute (threshold ${t.isrShrinksPerMinute}) outside a rolling restart: followers fall behind.`,
+    },
   ];
 
   const operations: AlertRule[] = [
+    {
+      alert: 'KafkaOperatorReconciliationFailing',
+      severity: 'warning',
+      // One failure (a conflict, a timeout) is retried; failures in every 15-minute window for 30 minutes are not.
+      expr: `sum by (job, kind) (increase(strimzi_reconciliations_failed_total{${sel.operatorReconciliations}}[15m])) > 0`,
+      for: '30m',
+      summary: 'A Strimzi operator keeps failing to reconcile',
+      description: `Reconciliations of {{ $labels.kind }} resources in ${s.cluster.namespace} keep failing ({{ $labels.job }}): changes to them are not applied.`,
+    },
+    {
+      alert: 'KafkaResourceNotReady',
+      severity: 'warning',
+      // Rebalance templates are never reconciled to Ready: not a fault.
+      expr: `strimzi_resource_state{${sel.clusterOperator}, resource_namespace="${s.cluster.namespace}", kind!="KafkaRebalance"} == 0`,
+      for: '15m',
+      summary: 'A Strimzi custom resource is not ready',
+      description: '{{ $labels.kind }} {{ $labels.name }} is not ready (reason {{ $labels.reason }}): the operator could not bring it to its declared state.',
+    },
+    {
+      alert: 'KafkaEntityOperatorDown',
+      severity: 'warning',
+      // Two targets: the Topic Operator and the User Operator containers.
+      expr: `(count(up{${sel.entityOperator}} == 1) or vector(0)) < 2`,
+      for: '10m',
+      summary: `The Entity Operator of ${c} is down`,
+      description: `Only {{ $value }} of the Topic and User Operators of ${c} answer: KafkaTopic and KafkaUser changes are not applied.`,
+    },
+    {
+      alert: 'KafkaCronJobFailed',
+      severity: 'warning',
+      // The latest run of a CronJob failed: a failed Job that started after the CronJob's last success
+      // (failed Jobs stay as history; a later success resolves the alert).
+      expr: cronJobFailed(sel.inNamespace),
+      for: '5m',
+      summary: 'A scheduled Kafka job failed',
+      description: `Job {{ $labels.job_name }} of CronJob {{ $labels.cronjob }} in ${s.cluster.namespace} failed and no run succeeded since.`,
+    },
     ...(['warning', 'critical'] as const).map((severity) => ({
       alert: 'KafkaCertificateExpiring',
       severity,
@@ -199,7 +382,16 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaHighThroughput',
       severity: 'warning',
-      // The series without a `topic` label is each broker's total.
+      // The guide's alert, per broker: a hot broker (skewed partitions) stands out long before the cluster
+      // total reaches its capacity trigger. The series without a `topic` label is each broker's total.
+      expr: `sum by (namespace, pod) (rate(kafka_server_brokertopicmetrics_messagesin_total{${sel.brokers}, topic=""}[5m])) > ${t.brokerMessagesInPerSecond}`,
+      for: '15m',
+      summary: 'A Kafka broker receives a high message rate',
+      description: `{{ $labels.pod }} receives {{ $value | printf "%.0f" }} messages/s (threshold ${t.brokerMessagesInPerSecond}/s): check partition leadership balance.`,
+    },
+    {
+      alert: 'KafkaMessageRateCapacity',
+      severity: 'info',
       expr: `sum(rate(kafka_server_brokertopicmetrics_messagesin_total{${sel.brokers}, topic=""}[5m])) > ${t.capacity.messagesInPerSecond}`,
       for: '15m',
       summary: `Kafka cluster ${c} is near its planned message rate`,
@@ -216,7 +408,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaConsumerLagCapacity',
       severity: 'info',
-      expr: `${lag} > ${t.capacity.consumerLagMessages}`,
+      expr: `${lag} > ${t.capacity.consumerLagMessages} and on (namespace, consumergroup) ${withMembers}`,
       for: '10m',
       summary: 'Consumer group lag passed its scaling trigger',
       description: `Group {{ $labels.consumergroup }} is {{ $value }} messages behind on {{ $labels.topic }} (trigger ${t.capacity.consumerLagMessages}): scale the consumers.`,
@@ -297,7 +489,10 @@ export function renderRuleGroups(s: ResolvedMonitoringSpec, groups: readonly Ale
       alert: r.alert,
       expr: r.expr,
       for: r.for,
-      labels: { severity: r.severity, team: s.team },
+      // `namespace` is the cluster's on every alert, also cluster-wide aggregates (which keep no labels) and
+      // operator metrics (scraped in the operator's namespace): the AlertmanagerConfig only receives alerts
+      // of its own namespace.
+      labels: { severity: r.severity, priority: alertPriority(r), team: s.team, namespace: s.cluster.namespace },
       annotations: { summary: r.summary, description: r.description, runbook_url: runbookUrl(s.runbookBaseUrl, r.alert) },
     })),
   }));

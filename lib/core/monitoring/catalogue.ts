@@ -60,6 +60,10 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kafka-jmx', 'counter', 'kafka_server_replicamanager_isrexpands_total', [], 'ISR expansions'),
   m('kafka-jmx', 'gauge', 'kafka_controller_kafkacontroller_offlinepartitionscount', [], 'partitions without a leader (reported by the active controller)'),
   m('kafka-jmx', 'gauge', 'kafka_controller_kafkacontroller_activecontrollercount', [], '1 on the active controller'),
+  // Controller metadata gauges: every KRaft controller publishes them (aggregate with max, never sum).
+  m('kafka-jmx', 'gauge', 'kafka_controller_kafkacontroller_fencedbrokercount', [], 'registered brokers the controller has fenced'),
+  m('kafka-jmx', 'gauge', 'kafka_controller_kafkacontroller_activebrokercount', [], 'registered, unfenced brokers'),
+  m('kafka-jmx', 'gauge', 'kafka_controller_kafkacontroller_metadataerrorcount', [], 'metadata log processing errors since the node started'),
   m('kafka-jmx', 'counter', 'kafka_controller_controllerstats_uncleanleaderelections_total', [], 'unclean leader elections'),
   perPartition(m('kafka-jmx', 'gauge', 'kafka_cluster_partition_underminisr', ['topic', 'partition'], '1 when the partition is below min ISR')),
   perPartition(m('kafka-jmx', 'gauge', 'kafka_cluster_partition_atminisr', ['topic', 'partition'], '1 when the partition is at min ISR')),
@@ -115,8 +119,12 @@ export const METRICS: readonly MetricDefinition[] = [
 
   // Strimzi Cluster Operator.
   m('strimzi-operator', 'gauge', 'strimzi_certificate_expiration_timestamp_ms', ['type', 'cluster', 'resource_namespace'], 'expiry of a CA or certificate, epoch ms'),
-  m('strimzi-operator', 'counter', 'strimzi_reconciliations_total', ['kind', 'namespace'], 'reconciliations'),
-  m('strimzi-operator', 'counter', 'strimzi_reconciliations_failed_total', ['kind', 'namespace'], 'failed reconciliations'),
+  // Strimzi operators (Cluster Operator, and the Topic and User Operators of the Entity Operator) tag
+  // reconciliations with the resource's `namespace`; the scrape keeps the target's `namespace` (the
+  // operator's pod) and renames the scraped one `exported_namespace`.
+  m('strimzi-operator', 'counter', 'strimzi_reconciliations_total', ['kind', 'exported_namespace', 'selector'], 'reconciliations'),
+  m('strimzi-operator', 'counter', 'strimzi_reconciliations_failed_total', ['kind', 'exported_namespace', 'selector'], 'failed reconciliations'),
+  m('strimzi-operator', 'gauge', 'strimzi_resource_state', ['kind', 'name', 'resource_namespace', 'reason'], '1 when the custom resource is ready, 0 when its last reconciliation failed'),
 
   // Kubernetes.
   m('kubelet', 'gauge', 'kubelet_volume_stats_used_bytes', ['namespace', 'persistentvolumeclaim'], 'volume bytes used'),
@@ -128,6 +136,13 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kube-state-metrics', 'gauge', 'kube_cronjob_status_last_successful_time', ['namespace', 'cronjob'], 'epoch seconds of the last successful run'),
   m('kube-state-metrics', 'gauge', 'kube_cronjob_created', ['namespace', 'cronjob'], 'epoch seconds the CronJob was created'),
   m('kube-state-metrics', 'gauge', 'kube_job_status_failed', ['namespace', 'job_name'], 'failed pods of a Job'),
+  m('kube-state-metrics', 'gauge', 'kube_job_failed', ['namespace', 'job_name', 'condition'], '1 on condition="true" when the Job has finally failed'),
+  m('kube-state-metrics', 'gauge', 'kube_job_owner', ['namespace', 'job_name', 'owner_kind', 'owner_name', 'owner_is_controller'], 'owner of a Job (a CronJob for scheduled runs)'),
+  m('kube-state-metrics', 'gauge', 'kube_job_status_start_time', ['namespace', 'job_name'], 'epoch seconds the Job started'),
+  // Pods: KSM knows pods that have no scrape target (Pending, not yet scheduled, no IP).
+  m('kube-state-metrics', 'gauge', 'kube_pod_info', ['namespace', 'pod', 'uid', 'node', 'pod_ip', 'host_ip', 'created_by_kind', 'created_by_name'], '1 for every pod that exists'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_status_ready', ['namespace', 'pod', 'uid', 'condition'], '1 on the pod\'s Ready condition value (true, false, unknown)'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_created', ['namespace', 'pod', 'uid'], 'epoch seconds the pod was created (a Strimzi roll recreates pods)'),
 
   // The scrape itself.
   m('prometheus', 'gauge', 'up', ['job'], '1 when the last scrape of the target succeeded'),

@@ -7,7 +7,7 @@ export const KUBE_PROMETHEUS_STACK_VERSION = '75.15.0';
 /**
  * Values of a kube-prometheus-stack release wired to the platform: Prometheus selects PodMonitors and
  * PrometheusRules by the platform's selector labels in every namespace (instead of only its own
- * release's), and Grafana's sidecar loads every `grafana_dashboard: "1"` ConfigMap into the folder of
+ * release's), Alertmanager merges the platform's AlertmanagerConfigs, and Grafana's sidecar loads every `grafana_dashboard: "1"` ConfigMap into the folder of
  * its `grafana_folder` annotation.
  */
 export function kubePrometheusStackValues(selectorLabels: Readonly<Record<string, string>>, retention: string): Record<string, unknown> {
@@ -22,6 +22,15 @@ export function kubePrometheusStackValues(selectorLabels: Readonly<Record<string
         serviceMonitorNamespaceSelector: {},
         ruleSelector: selector,
         ruleNamespaceSelector: {},
+      },
+    },
+    // Alertmanager merges the platform's AlertmanagerConfigs from every namespace; each only receives
+    // alerts labelled with its own namespace (the operator's default `OnNamespace` matcher strategy).
+    alertmanager: {
+      alertmanagerSpec: {
+        alertmanagerConfigSelector: selector,
+        alertmanagerConfigNamespaceSelector: {},
+        alertmanagerConfigMatcherStrategy: { type: 'OnNamespace' },
       },
     },
     grafana: {

@@ -1,5 +1,6 @@
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
 import { Validator } from '../validation';
+import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
 
 /** What monitoring needs to know about a cluster (a subset of the cluster spec). */
@@ -9,6 +10,12 @@ export interface MonitoredCluster {
   /** Node pools: their names make the PVC and pod selectors exact (no prefix matches of other clusters). */
   readonly nodePools: readonly { readonly name: string; readonly roles: readonly ('controller' | 'broker')[] }[];
   readonly brokerCount: number;
+  /** KRaft controllers (replicas of the pools with the controller role). @default 3 */
+  readonly controllerCount?: number;
+  /** The smaller `renewalDays` of the cluster and clients CAs. @default 30 */
+  readonly certificateRenewalDays?: number;
+  /** The cluster's `maintenanceTimeWindows` (Quartz cron, UTC): CA renewals wait for them. @default - none */
+  readonly maintenanceTimeWindows?: readonly string[];
   /** Cruise Control is deployed (it gets a PodMonitor). */
   readonly cruiseControl: boolean;
   /** Kafka Exporter is deployed (consumer lag comes from it). */
@@ -43,6 +50,11 @@ export interface KafkaMonitoringSpec {
    * @default `<cluster>-metadata-backup` and `<cluster>-volume-snapshot`, 26 hours each
    */
   readonly backupCronJobs?: readonly WatchedCronJob[];
+  /**
+   * Routing of the alerts by priority to the environment's receivers (an AlertmanagerConfig in the cluster's
+   * namespace). @default - no AlertmanagerConfig (alerts reach the Alertmanager's default route)
+   */
+  readonly alertRouting?: AlertRoutingConfig;
   /** Namespace of the Strimzi Cluster Operator (certificate expiry metrics come from it). @default 'strimzi-system' */
   readonly operatorNamespace?: string;
   /** Scrape interval of the PodMonitors. @default '30s' */
@@ -60,12 +72,32 @@ export interface ResolvedMonitoringSpec {
   readonly thresholds: ResolvedThresholds;
   readonly mirrorMaker2: boolean;
   readonly backupCronJobs: readonly Required<WatchedCronJob>[];
+  readonly alertRouting?: AlertRoutingConfig;
   readonly operatorNamespace: string;
   readonly scrapeInterval: string;
   readonly dashboardFolder: string;
 }
 
 export const DEFAULT_BACKUP_MAX_AGE_HOURS = 26;
+export const DEFAULT_CONTROLLER_COUNT = 3;
+export const DEFAULT_CA_RENEWAL_DAYS = 30;
+
+/**
+ * The longest a CA inside its renewal period can wait for a maintenance window, in days, read from the
+ * windows' Quartz fields: a day-of-week window waits up to 7 days, a day-of-month window up to 31, a window
+ * on every day up to 1. Without windows Strimzi renews at once (0).
+ */
+export function maintenanceWindowGapDays(windows: readonly string[]): number {
+  if (windows.length === 0) return 0;
+  const gap = (w: string) => {
+    const f = w.trim().split(/\s+/);
+    const any = (x: string | undefined) => x === undefined || x === '?' || x === '*';
+    if (!any(f[5])) return 7;
+    if (!any(f[3])) return 31;
+    return 1;
+  };
+  return Math.min(...windows.map(gap));
+}
 
 /** The CronJob names the operations constructs use for the cluster's backups. */
 export function defaultBackupCronJobs(cluster: string): WatchedCronJob[] {
@@ -84,6 +116,7 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
       name: c.name,
       maxAgeHours: c.maxAgeHours ?? DEFAULT_BACKUP_MAX_AGE_HOURS,
     })),
+    alertRouting: spec.alertRouting,
     operatorNamespace: spec.operatorNamespace ?? 'strimzi-system',
     scrapeInterval: spec.scrapeInterval ?? '30s',
     dashboardFolder: spec.dashboardFolder ?? 'Kafka',
@@ -112,6 +145,16 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
     v.check(value.length <= 63 && LABEL_VALUE.test(value), `prometheusSelectorLabels.${key}`, value, 'a Kubernetes label value');
   }
   validateThresholds(v, 'thresholds', s.thresholds);
+  const renewal = s.cluster.certificateRenewalDays ?? DEFAULT_CA_RENEWAL_DAYS;
+  const wait = maintenanceWindowGapDays(s.cluster.maintenanceTimeWindows ?? []);
+  const warning = s.thresholds.certificateExpiryDays.warning;
+  v.check(
+    warning < renewal - wait,
+    'thresholds.certificateExpiryDays.warning',
+    warning,
+    `below ${renewal - wait} (renewalDays ${renewal} minus up to ${wait} days until the next maintenance window), so CAs waiting for their window to renew do not warn`,
+  );
+  if (s.alertRouting) validateAlertRouting(v, 'alertRouting', s.alertRouting);
   s.backupCronJobs.forEach((c, i) => {
     v.check(isDnsLabel(c.name, 52), `backupCronJobs[${i}].name`, c.name, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
     v.check(Number.isFinite(c.maxAgeHours) && c.maxAgeHours > 0, `backupCronJobs[${i}].maxAgeHours`, c.maxAgeHours, 'a number of hours above 0');

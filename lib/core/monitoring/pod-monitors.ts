@@ -44,6 +44,8 @@ export interface ScrapeTargets {
   readonly mirrorMaker2: string;
   /** The Strimzi Cluster Operator (certificate expiry, reconciliations). */
   readonly clusterOperator: string;
+  /** The Entity Operator's Topic and User Operators (reconciliations of KafkaTopics and KafkaUsers). */
+  readonly entityOperator: string;
 }
 
 export function podMonitorNames(cluster: string): ScrapeTargets {
@@ -53,6 +55,7 @@ export function podMonitorNames(cluster: string): ScrapeTargets {
     cruiseControl: `${cluster}-cruise-control`,
     mirrorMaker2: `${cluster}-mirror-maker-2`,
     clusterOperator: `${cluster}-cluster-operator`,
+    entityOperator: `${cluster}-entity-operator`,
   };
 }
 
@@ -99,6 +102,8 @@ export function buildPodMonitors(s: ResolvedMonitoringSpec): KubernetesObject[] 
     podMonitor(s, { name: names.kafka, targetNamespace: c.namespace, matchLabels: inCluster('Kafka', `${c.name}-kafka`), port: STRIMZI_METRICS_PORT }),
     // The operator's metrics endpoint is its `http` port; its pods carry `strimzi.io/kind: cluster-operator`.
     podMonitor(s, { name: names.clusterOperator, targetNamespace: s.operatorNamespace, matchLabels: { 'strimzi.io/kind': 'cluster-operator' }, port: 'http' }),
+    // The Entity Operator pod runs the Topic and User Operators; each serves /metrics on its `healthcheck` port.
+    podMonitor(s, { name: names.entityOperator, targetNamespace: c.namespace, matchLabels: inCluster('Kafka', `${c.name}-entity-operator`), port: 'healthcheck' }),
   ];
   if (c.kafkaExporter) {
     monitors.push(podMonitor(s, { name: names.kafkaExporter, targetNamespace: c.namespace, matchLabels: inCluster('Kafka', `${c.name}-kafka-exporter`), port: STRIMZI_METRICS_PORT }));

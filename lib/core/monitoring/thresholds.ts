@@ -8,7 +8,7 @@ export interface WarningCritical {
 
 /** The operations guide's scaling triggers, as `info` alerts that open capacity work. */
 export interface CapacityTriggers {
-  /** Cluster-wide messages in per second, sustained 15 minutes. @default 80000 */
+  /** Cluster-wide messages in per second, sustained 15 minutes (alert KafkaMessageRateCapacity). @default 80000 */
   readonly messagesInPerSecond?: number;
   /** Data volume usage in percent, sustained 30 minutes. @default 75 */
   readonly diskUsagePercent?: number;
@@ -30,8 +30,30 @@ export interface AlertThresholds {
   readonly diskUsagePercent?: WarningCritical;
   /** Minutes a broker may report under-replicated partitions. @default { warning: 5, critical: 15 } */
   readonly underReplicatedMinutes?: WarningCritical;
-  /** Days before a Strimzi CA certificate expires. @default { warning: 30, critical: 7 } */
+  /**
+   * Days before a Strimzi CA certificate expires. The warning must lie below the CAs' `renewalDays` minus
+   * the longest wait for a maintenance window (Strimzi renews only inside a window), or every CA waiting
+   * for its window warns (validated against the cluster).
+   * @default { warning: 21, critical: 7 }
+   */
   readonly certificateExpiryDays?: WarningCritical;
+  /**
+   * Minutes a broker pod may be not ready (or missing) before it pages, and how long after a Kafka pod was
+   * (re)created a rolling restart counts as in progress (under-replication and ISR shrinks stay quiet then).
+   * Size it to log recovery of a broker's volume after a restart.
+   * @default 10
+   */
+  readonly brokerRecoveryMinutes?: number;
+  /** Minutes a KRaft controller pod may be not ready (or missing) before it pages. @default 5 */
+  readonly controllerRecoveryMinutes?: number;
+  /** Request handler idle ratio of a broker, in percent (alert below). @default { warning: 30, critical: 10 } */
+  readonly requestHandlerIdlePercent?: WarningCritical;
+  /** Network processor idle ratio of a broker, in percent (alert below). @default { warning: 30, critical: 10 } */
+  readonly networkProcessorIdlePercent?: WarningCritical;
+  /** ISR shrinks per minute on one broker, sustained 15 minutes outside rolling restarts. @default 1 */
+  readonly isrShrinksPerMinute?: number;
+  /** The operations guide's KafkaHighThroughput: messages in per second on any one broker, 15 minutes. @default 10000 */
+  readonly brokerMessagesInPerSecond?: number;
   /** Records a MirrorMaker 2 replication consumer may be behind, for 10 minutes. @default 10000 */
   readonly mirrorMaker2LagMessages?: number;
   /** Hours of look-ahead of the disk-full forecast (`predict_linear` over the last 6 hours). @default 96 */
@@ -47,7 +69,13 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   consumerLagMessages: { warning: 10_000, critical: 100_000 },
   diskUsagePercent: { warning: 85, critical: 90 },
   underReplicatedMinutes: { warning: 5, critical: 15 },
-  certificateExpiryDays: { warning: 30, critical: 7 },
+  certificateExpiryDays: { warning: 21, critical: 7 },
+  brokerRecoveryMinutes: 10,
+  controllerRecoveryMinutes: 5,
+  requestHandlerIdlePercent: { warning: 30, critical: 10 },
+  networkProcessorIdlePercent: { warning: 30, critical: 10 },
+  isrShrinksPerMinute: 1,
+  brokerMessagesInPerSecond: 10_000,
   mirrorMaker2LagMessages: 10_000,
   diskFullForecastHours: 96,
   capacity: { messagesInPerSecond: 80_000, diskUsagePercent: 75, consumerLagMessages: 50_000, cpuPercentOfLimit: 80, memoryPercentOfLimit: 85 },
@@ -83,6 +111,14 @@ export function validateThresholds(v: Validator, field: string, t: ResolvedThres
   pair('diskUsagePercent', percent, true);
   pair('underReplicatedMinutes', positive, true);
   pair('certificateExpiryDays', positive, false);
+  pair('requestHandlerIdlePercent', percent, false);
+  pair('networkProcessorIdlePercent', percent, false);
+  // Both become a rule's `for`, which takes whole minutes here.
+  for (const name of ['brokerRecoveryMinutes', 'controllerRecoveryMinutes'] as const) {
+    v.check(Number.isInteger(t[name]) && t[name] > 0, `${field}.${name}`, t[name], 'a whole number of minutes above 0');
+  }
+  positive(v, `${field}.isrShrinksPerMinute`, t.isrShrinksPerMinute);
+  positive(v, `${field}.brokerMessagesInPerSecond`, t.brokerMessagesInPerSecond);
   positive(v, `${field}.mirrorMaker2LagMessages`, t.mirrorMaker2LagMessages);
   positive(v, `${field}.diskFullForecastHours`, t.diskFullForecastHours);
   positive(v, `${field}.capacity.messagesInPerSecond`, t.capacity.messagesInPerSecond);

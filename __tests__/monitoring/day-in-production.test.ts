@@ -1,0 +1,219 @@
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { Testing } from 'cdktf';
+import { stringify } from 'yaml';
+import { prod } from '../../stacks/environments';
+import { KafkaPlatformStack } from '../../stacks/platform-stack';
+import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
+import { allAlertRules } from '../../lib/core/monitoring/alert-rules';
+import { promtool, promtoolAvailable, promtoolWorkdir } from '../helpers/promtool';
+import { expectedPriority } from './alert-scenarios';
+import { ExpectedAlert, FleetEvents, ProductionFleet } from './production-fleet';
+
+/**
+ * Production's real rules replayed with promtool on a simulated prod cluster (3 controllers, 6 brokers of
+ * 1 TiB, relabelled Strimzi series): routine work must stay quiet and the real faults must page, with
+ * exactly the expected alerts and no others.
+ */
+const available = promtoolAvailable();
+const describeIfPromtool = available ? describe : describe.skip;
+
+interface Check {
+  readonly minute: number;
+  /** Alerts expected firing at that minute, by name; every other alert of the rules is expected silent. */
+  readonly firing: Readonly<Record<string, readonly ExpectedAlert[]>>;
+}
+
+describeIfPromtool('promtool: prod under routine work and real faults', () => {
+  let monitoring: KafkaMonitoring;
+  let dir: string;
+  let alertNames: string[];
+
+  beforeAll(() => {
+    fs.mkdirSync(os.tmpdir(), { recursive: true });
+    monitoring = new KafkaPlatformStack(Testing.app(), prod).monitoring!;
+    dir = promtoolWorkdir('day-in-production');
+    const groups = (monitoring.prometheusRule.spec as { groups: { name: string; rules: Record<string, unknown>[] }[] }).groups;
+    fs.writeFileSync(path.join(dir, 'rules.yaml'), stringify({ groups }));
+    const bare = groups.map((g) => ({ ...g, rules: g.rules.map(({ annotations: _annotations, ...rule }) => rule) }));
+    fs.writeFileSync(path.join(dir, 'rules-without-annotations.yaml'), stringify({ groups: bare }));
+    alertNames = [...new Set(allAlertRules(monitoring.alertGroups).map((r) => r.alert))];
+  });
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const fleet = (length: number, events: FleetEvents) => new ProductionFleet(monitoring.spec, monitoring.podMonitors, length, events);
+
+  /** Runs promtool on the fleet's series; `only` limits the alerts checked (default: every alert of the rules). */
+  function replay(name: string, f: ProductionFleet, checks: readonly Check[], only?: readonly string[]) {
+    const s = monitoring.spec;
+    const tests = [
+      {
+        name,
+        interval: '1m',
+        input_series: f.series().map((x) => ({ series: x.series, values: x.values })),
+        alert_rule_test: checks.flatMap((check) =>
+          (only ?? alertNames).map((alert) => ({
+            eval_time: `${check.minute}m`,
+            alertname: alert,
+            exp_alerts: (check.firing[alert] ?? []).map((e) => ({
+              exp_labels: { ...e.labels, severity: e.severity, priority: expectedPriority(alert, e.severity), team: s.team, namespace: s.cluster.namespace },
+            })),
+          })),
+        ),
+      },
+    ];
+    const file = `${name.replace(/[^a-z0-9]+/gi, '-')}.yaml`;
+    fs.writeFileSync(path.join(dir, file), stringify({ rule_files: ['rules-without-annotations.yaml'], evaluation_interval: '1m', tests }, { lineWidth: 0 }));
+    return promtool(['test', 'rules', file], dir);
+  }
+  const expectPasses = (result: { ok: boolean; output: string }) => {
+    expect(result.output).toContain('SUCCESS');
+    expect(result.ok).toBe(true);
+  };
+  const every = (from: number, to: number, step: number) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
+
+  describe('each routine event stays quiet; the real fault it resembles pages', () => {
+    const routineAlerts = ['KafkaBrokerDown', 'KafkaMultipleBrokersDown', 'KafkaUnderReplicatedPartitions', 'KafkaIsrShrinks', 'KafkaFencedBrokers', 'KafkaMetricsTargetDown', 'KafkaControllerDown'];
+
+    test('rolling restart of six 1 TiB brokers (each 12 minutes in log recovery): silence', () => {
+      const f = fleet(140, { rolls: [{ start: 10, pods: fleet(1, {}).brokers, each: 15, recovery: 12 }] });
+      expectPasses(replay('rolling restart', f, every(5, 135, 5).map((minute) => ({ minute, firing: {} })), routineAlerts));
+    });
+
+    test('a rolling restart where one broker never comes back: KafkaBrokerDown for that pod after the recovery window', () => {
+      const brokers = fleet(1, {}).brokers;
+      // brokers[2] is recreated at minute 40 and stays Pending; Strimzi's roll waits on it.
+      const f = fleet(90, { rolls: [{ start: 10, pods: brokers, each: 15, recovery: 12, stuck: brokers[2] }] });
+      const recovery = monitoring.spec.thresholds.brokerRecoveryMinutes;
+      const urpAfter = 40 + recovery + monitoring.spec.thresholds.underReplicatedMinutes.warning;
+      const checks: Check[] = [
+        { minute: 40 + recovery - 2, firing: {} },
+        { minute: 40 + recovery + 2, firing: { KafkaBrokerDown: [{ severity: 'critical', labels: { pod: brokers[2] } }] } },
+        {
+          minute: urpAfter + 2,
+          firing: {
+            KafkaBrokerDown: [{ severity: 'critical', labels: { pod: brokers[2] } }],
+            KafkaUnderReplicatedPartitions: brokers.filter((b) => b !== brokers[2]).map((b) => ({ severity: 'warning' as const, labels: f.targetAt(b, urpAfter + 2) })),
+          },
+        },
+      ];
+      expectPasses(replay('stuck roll', f, checks, routineAlerts));
+    });
+
+    test('a controller roll is quiet; a Pending controller (no up series) pages KafkaControllerDown', () => {
+      const controllers = fleet(1, {}).controllers;
+      const roll = fleet(40, { rolls: [{ start: 5, pods: controllers, each: 4, recovery: 2 }] });
+      expectPasses(replay('controller roll', roll, every(3, 38, 5).map((minute) => ({ minute, firing: {} })), routineAlerts));
+      const lost = fleet(40, { losses: [{ pod: controllers[1], at: 5, evictAfter: 5 }] });
+      const after = 5 + monitoring.spec.thresholds.controllerRecoveryMinutes;
+      expectPasses(replay('controller lost', lost, [
+        { minute: after - 1, firing: {} },
+        { minute: after + 1, firing: { KafkaControllerDown: [{ severity: 'critical', labels: { pod: controllers[1] } }] } },
+        { minute: 35, firing: { KafkaControllerDown: [{ severity: 'critical', labels: { pod: controllers[1] } }] } },
+      ], routineAlerts));
+    });
+
+    test('a CA inside its renewal period waiting for the maintenance window is quiet; a CA the window did not renew warns', () => {
+      const waiting = fleet(30, { clusterCa: { daysLeft: 25 } });
+      expectPasses(replay('ca waiting', waiting, [{ minute: 25, firing: {} }], ['KafkaCertificateExpiring']));
+      const missed = fleet(30, { clusterCa: { daysLeft: 20 } });
+      const operatorTarget = { container: 'strimzi-cluster-operator', endpoint: 'http', instance: '10.1.0.1:9404', job: `${monitoring.spec.cluster.namespace}/kafka-prod-cluster-operator`, pod: 'strimzi-cluster-operator-7c9d5b8f4-abcde', kubernetes_pod_name: 'strimzi-cluster-operator-7c9d5b8f4-abcde', node_name: 'node-a', node_ip: '10.0.0.1', strimzi_io_kind: 'cluster-operator' };
+      expectPasses(replay('ca missed', missed, [
+        { minute: 25, firing: { KafkaCertificateExpiring: [{ severity: 'warning', labels: { ...operatorTarget, type: 'cluster-ca', cluster: 'kafka-prod', resource_namespace: 'kafka' } }] } },
+      ], ['KafkaCertificateExpiring']));
+    });
+
+    test('a consumer group stopped on purpose is quiet; a group with members falling behind pages', () => {
+      const lagAlerts = ['KafkaConsumerLag', 'KafkaConsumerLagCapacity'];
+      const stopped = fleet(40, { stoppedGroup: { group: 'reporting-batch', at: 2 } });
+      expectPasses(replay('stopped group', stopped, [{ minute: 35, firing: {} }], lagAlerts));
+      const lagging = fleet(40, { laggingGroup: { group: 'billing', from: 2, perMinute: 20_000 } });
+      const labels = { consumergroup: 'billing', topic: 'orders' };
+      expectPasses(replay('lagging group', lagging, [
+        { minute: 35, firing: { KafkaConsumerLag: [{ severity: 'warning', labels }, { severity: 'critical', labels }], KafkaConsumerLagCapacity: [{ severity: 'info', labels }] } },
+      ], lagAlerts));
+    });
+
+    test('offline partitions reported by all three controllers page once, with the count, not three times it', () => {
+      const f = fleet(10, { offlinePartitions: { from: 2, count: 4 } });
+      const rule = (monitoring.prometheusRule.spec as { groups: { rules: { alert: string; annotations: Record<string, string> }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'KafkaOfflinePartitions')!;
+      const s = monitoring.spec;
+      const tests = [{
+        interval: '1m',
+        input_series: f.series().map((x) => ({ series: x.series, values: x.values })),
+        alert_rule_test: [{
+          eval_time: '5m',
+          alertname: 'KafkaOfflinePartitions',
+          exp_alerts: [{
+            exp_labels: { severity: 'critical', priority: 'P1', team: s.team, namespace: s.cluster.namespace },
+            exp_annotations: { ...rule.annotations, description: rule.annotations.description.replace('{{ $value }}', '4') },
+          }],
+        }],
+      }];
+      fs.writeFileSync(path.join(dir, 'offline.yaml'), stringify({ rule_files: ['rules.yaml'], evaluation_interval: '1m', tests }, { lineWidth: 0 }));
+      expectPasses(promtool(['test', 'rules', 'offline.yaml'], dir));
+    });
+  });
+
+  test('a day in production: roll, CA renewal with its roll, backups, a stopped consumer group, then a broker loss and a controller loss page exactly as they should', () => {
+    const base = fleet(1, {});
+    const [c0, c1, c2] = base.controllers;
+    const b = base.brokers;
+    const lostBroker = b[3];
+    const events: FleetEvents = {
+      rolls: [
+        // 00:30 a configuration change rolls the controllers, then the brokers (8-minute slots, 6 minutes of log recovery).
+        { start: 30, pods: [c0, c1, c2], each: 3, recovery: 1 },
+        { start: 40, pods: b, each: 8, recovery: 6 },
+        // 02:00 the maintenance window renews the cluster CA, which rolls the brokers again.
+        { start: 120, pods: b, each: 8, recovery: 6 },
+      ],
+      clusterCa: { daysLeft: 25, renewedAt: 120 },
+      jobs: [
+        { cronjob: 'kafka-prod-volume-snapshot', start: 195, minutes: 3, succeeds: true },
+        { cronjob: 'kafka-prod-metadata-backup', start: 200, minutes: 10, succeeds: true },
+      ],
+      stoppedGroup: { group: 'reporting-batch', at: 215 },
+      // 04:00 a node is lost under a broker; 05:00 under a controller. Kubernetes evicts after 5 minutes; the
+      // pods come back Pending (their volumes are bound to the lost node's zone).
+      losses: [
+        { pod: lostBroker, at: 240, evictAfter: 5 },
+        { pod: c2, at: 300, evictAfter: 5 },
+      ],
+    };
+    const f = fleet(360, events);
+    const t = monitoring.spec.thresholds;
+    // The broker pod is not ready from 04:00: it pages after the recovery window. Its replacement pod was created
+    // at 04:05, so its peers' under-replication counts as a restart until 04:05 + the window, then pages after its for.
+    const brokerDownAt = 240 + t.brokerRecoveryMinutes;
+    const urpFrom = 245 + t.brokerRecoveryMinutes;
+    const controllerDownAt = 300 + t.controllerRecoveryMinutes;
+    const checks: Check[] = every(3, 353, 10).map((minute) => {
+      const firing: Record<string, ExpectedAlert[]> = {};
+      if (minute >= brokerDownAt) firing.KafkaBrokerDown = [{ severity: 'critical', labels: { pod: lostBroker } }];
+      const peers = b.filter((x) => x !== lostBroker);
+      const urp = (['warning', 'critical'] as const).filter((sev) => minute >= urpFrom + t.underReplicatedMinutes[sev]);
+      if (urp.length) firing.KafkaUnderReplicatedPartitions = urp.flatMap((severity) => peers.map((p) => ({ severity, labels: f.targetAt(p, minute) })));
+      if (minute >= controllerDownAt) firing.KafkaControllerDown = [{ severity: 'critical', labels: { pod: c2 } }];
+      return { minute, firing };
+    });
+    // The scenario must contain the pages: the harness would pass vacuously otherwise.
+    expect(checks.filter((c) => Object.keys(c.firing).length > 0).length).toBeGreaterThan(5);
+    expect(checks.some((c) => c.firing.KafkaUnderReplicatedPartitions?.some((a) => a.severity === 'critical'))).toBe(true);
+    expectPasses(replay('a day in production', f, checks));
+  });
+
+  test('the day fails when a routine event would page (the harness can fail)', () => {
+    // The same roll, judged by rules that do not tolerate restarts: expecting silence must fail.
+    const f = fleet(140, { rolls: [{ start: 10, pods: fleet(1, {}).brokers, each: 15, recovery: 12 }] });
+    const groups = (monitoring.prometheusRule.spec as { groups: { name: string; rules: Record<string, unknown>[] }[] }).groups;
+    const naive = groups.map((g) => ({ ...g, rules: g.rules.map(({ annotations: _a, ...r }) => (r.alert === 'KafkaUnderReplicatedPartitions' ? { ...r, expr: String(r.expr).replace(/\) unless on \(\) .*$/, '').replace(/^\(/, '') } : r)) }));
+    fs.writeFileSync(path.join(dir, 'naive.yaml'), stringify({ groups: naive }));
+    const tests = [{ interval: '1m', input_series: f.series().map((x) => ({ series: x.series, values: x.values })), alert_rule_test: every(5, 135, 10).map((m) => ({ eval_time: `${m}m`, alertname: 'KafkaUnderReplicatedPartitions', exp_alerts: [] })) }];
+    fs.writeFileSync(path.join(dir, 'naive-test.yaml'), stringify({ rule_files: ['naive.yaml'], evaluation_interval: '1m', tests }, { lineWidth: 0 }));
+    const result = promtool(['test', 'rules', 'naive-test.yaml'], dir);
+    expect(result.ok).toBe(false);
+    expect(result.output).toContain('KafkaUnderReplicatedPartitions');
+  });
+});

@@ -1,0 +1,166 @@
+import { KubernetesObject, platformLabels } from '../kubernetes';
+import { isDnsSubdomain } from '../names';
+import { Validator } from '../validation';
+
+/** API version of prometheus-operator's AlertmanagerConfig. */
+export const ALERTMANAGER_CONFIG_API_VERSION = 'monitoring.coreos.com/v1alpha1';
+
+/** The operations guide's incident classes. */
+export type Priority = 'P1' | 'P2' | 'P3' | 'P4';
+
+/** Who is notified: the guide's escalation matrix (L1 support, L2 engineering, L3 on-call). */
+export type Escalation = 'support' | 'engineering' | 'on-call';
+
+export interface PriorityClass {
+  readonly priority: Priority;
+  /** The guide's response time; also the repeat interval of the notification while the alert fires. */
+  readonly responseTime: string;
+  readonly examples: string;
+  /** Who is notified, in order. Without an on-call pager configured, on-call falls back to engineering. */
+  readonly notify: readonly Escalation[];
+}
+
+/** The guide's incident classification with response times, and who each class reaches. */
+export const PRIORITIES: Readonly<Record<Priority, PriorityClass>> = {
+  P1: { priority: 'P1', responseTime: '15m', examples: 'cluster down, data loss', notify: ['on-call', 'engineering'] },
+  P2: { priority: 'P2', responseTime: '30m', examples: 'broker failures, high lag', notify: ['on-call', 'engineering'] },
+  P3: { priority: 'P3', responseTime: '2h', examples: 'performance degradation', notify: ['engineering'] },
+  P4: { priority: 'P4', responseTime: '24h', examples: 'minor issues, warnings', notify: ['support'] },
+};
+
+/** A key of a Secret in the AlertmanagerConfig's namespace (never the value itself). */
+export interface SecretKeyRef {
+  readonly name: string;
+  readonly key: string;
+}
+
+/** Where an environment's alerts go. Credentials are referenced from Secrets, never written here. */
+export interface AlertRoutingConfig {
+  /** L1 support mailbox (P4). */
+  readonly supportEmail: string;
+  /** L2 engineering mailbox (P1 to P3). */
+  readonly engineeringEmail: string;
+  readonly smtp: {
+    readonly from: string;
+    /** `host:port` of the mail relay. */
+    readonly smarthost: string;
+    readonly authUsername?: string;
+    /** Secret key holding the SMTP password. @default - no SMTP authentication */
+    readonly authPasswordSecret?: SecretKeyRef;
+  };
+  /**
+   * L3 on-call pager (P1, P2): a webhook receiver whose URL (it carries the integration key) is read from
+   * this Secret key.
+   * @default - no pager: P1 and P2 reach the engineering mailbox only
+   */
+  readonly onCallWebhookUrlSecret?: SecretKeyRef;
+}
+
+export interface AlertmanagerConfigInput {
+  readonly name: string;
+  readonly namespace: string;
+  /** Only alerts of this team are routed (the `team` label of every platform alert). */
+  readonly team: string;
+  readonly labels: Readonly<Record<string, string>>;
+  readonly routing: AlertRoutingConfig;
+}
+
+const RECEIVER: Record<Escalation, string> = { support: 'l1-support-email', engineering: 'l2-engineering-email', 'on-call': 'l3-on-call-pager' };
+
+/**
+ * The AlertmanagerConfig of one cluster: alerts of its team are routed by `priority` to the receivers of
+ * the guide's escalation matrix, and repeated at the priority's response time while they fire.
+ *
+ * With the operator's default matcher strategy (`OnNamespace`) only alerts carrying
+ * `namespace="<this namespace>"` reach these routes: every platform alert carries the cluster's namespace
+ * for that reason (see `renderRuleGroups`).
+ */
+export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): KubernetesObject {
+  const r = input.routing;
+  const pager = r.onCallWebhookUrlSecret !== undefined;
+  const receiverOf = (e: Escalation) => RECEIVER[e === 'on-call' && !pager ? 'engineering' : e];
+  const email = (to: string) => ({
+    to,
+    from: r.smtp.from,
+    smarthost: r.smtp.smarthost,
+    ...(r.smtp.authUsername ? { authUsername: r.smtp.authUsername } : {}),
+    ...(r.smtp.authPasswordSecret ? { authPassword: { ...r.smtp.authPasswordSecret } } : {}),
+    requireTLS: true,
+    sendResolved: true,
+  });
+  const receivers: Record<string, unknown>[] = [
+    { name: RECEIVER.support, emailConfigs: [email(r.supportEmail)] },
+    { name: RECEIVER.engineering, emailConfigs: [email(r.engineeringEmail)] },
+  ];
+  if (pager) receivers.push({ name: RECEIVER['on-call'], webhookConfigs: [{ urlSecret: { ...r.onCallWebhookUrlSecret! }, sendResolved: true }] });
+
+  const routes = Object.values(PRIORITIES).flatMap((p) => {
+    const targets = [...new Set(p.notify.map(receiverOf))];
+    return targets.map((receiver, i) => ({
+      receiver,
+      matchers: [{ name: 'priority', value: p.priority, matchType: '=' }],
+      // P1 pages without waiting for more alerts of its group.
+      groupWait: p.priority === 'P1' ? '10s' : '30s',
+      repeatInterval: p.responseTime,
+      // Every receiver of a priority is notified: all but the last route let the alert continue.
+      ...(i < targets.length - 1 ? { continue: true } : {}),
+    }));
+  });
+
+  return {
+    apiVersion: ALERTMANAGER_CONFIG_API_VERSION,
+    kind: 'AlertmanagerConfig',
+    metadata: { name: input.name, namespace: input.namespace, labels: platformLabels('monitoring', { ...input.labels }) },
+    spec: {
+      route: {
+        // Anything of the team without a known priority still reaches a person: L2 engineering, daily.
+        receiver: RECEIVER.engineering,
+        matchers: [{ name: 'team', value: input.team, matchType: '=' }],
+        groupBy: ['alertname', 'priority'],
+        groupWait: '30s',
+        groupInterval: '5m',
+        repeatInterval: PRIORITIES.P4.responseTime,
+        routes,
+      },
+      receivers,
+      // A lost broker explains its peers' under-replication and ISR shrinks: notify the cause, not every symptom.
+      inhibitRules: [
+        {
+          sourceMatch: [{ name: 'alertname', value: 'KafkaMultipleBrokersDown', matchType: '=' }],
+          targetMatch: [{ name: 'alertname', value: 'KafkaBrokerDown', matchType: '=' }],
+          equal: ['namespace'],
+        },
+        {
+          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaMultipleBrokersDown', matchType: '=~' }],
+          targetMatch: [{ name: 'alertname', value: 'KafkaUnderReplicatedPartitions|KafkaIsrShrinks', matchType: '=~' }],
+          equal: ['namespace'],
+        },
+      ],
+    },
+  };
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SMARTHOST = /^[A-Za-z0-9.-]+:[0-9]{1,5}$/;
+const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
+
+/** Checks a routing configuration; every problem is recorded on `v` under `field`. */
+export function validateAlertRouting(v: Validator, field: string, r: AlertRoutingConfig): void {
+  v.check(EMAIL.test(r.supportEmail), `${field}.supportEmail`, r.supportEmail, 'an email address');
+  v.check(EMAIL.test(r.engineeringEmail), `${field}.engineeringEmail`, r.engineeringEmail, 'an email address');
+  v.check(EMAIL.test(r.smtp.from), `${field}.smtp.from`, r.smtp.from, 'an email address');
+  v.check(SMARTHOST.test(r.smtp.smarthost), `${field}.smtp.smarthost`, r.smtp.smarthost, 'host:port of the mail relay, e.g. "smtp.example.com:587"');
+  const secret = (name: string, ref: SecretKeyRef | undefined) => {
+    if (!ref) return;
+    v.check(isDnsSubdomain(ref.name), `${field}.${name}.name`, ref.name, 'a Secret name (DNS subdomain) in the cluster namespace');
+    v.check(SECRET_KEY.test(ref.key), `${field}.${name}.key`, ref.key, 'a Secret key (alphanumerics, -, _, .)');
+  };
+  secret('smtp.authPasswordSecret', r.smtp.authPasswordSecret);
+  secret('onCallWebhookUrlSecret', r.onCallWebhookUrlSecret);
+  v.check(r.smtp.authPasswordSecret === undefined || r.smtp.authUsername !== undefined, `${field}.smtp.authUsername`, r.smtp.authUsername, 'set when authPasswordSecret is set');
+}
+
+/** Name of the cluster's AlertmanagerConfig. */
+export function alertmanagerConfigName(cluster: string): string {
+  return `${cluster}-alert-routing`;
+}
