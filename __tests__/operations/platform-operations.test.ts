@@ -57,9 +57,9 @@ test('volume snapshots: RBAC limited to reading claims and managing VolumeSnapsh
   const role = Object.values(resourcesOfType(prodJson, 'kubernetes_role_v1')).find((r: Any) => r.metadata.name === 'kafka-prod-volume-snapshot') as Any;
   expect(role.rule).toEqual([
     { api_groups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list'] },
-    { api_groups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'list', 'delete'] },
+    { api_groups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'get', 'list', 'delete'] },
   ]);
-  expect(pod(byName(prodJson, 'kafka-prod-volume-snapshot')).container[0].env).toEqual(expect.arrayContaining([{ name: 'SNAPSHOT_CLASS', value: 'csi-snapclass' }, { name: 'RETENTION_DAYS', value: '28' }]));
+  expect(pod(byName(prodJson, 'kafka-prod-volume-snapshot')).container[0].env).toEqual(expect.arrayContaining([{ name: 'SNAPSHOT_CLASS', value: 'csi-snapclass' }, { name: 'RETENTION_DAYS', value: '28' }, { name: 'SNAPSHOT_TIMEOUT_SECONDS', value: '900' }]));
 });
 
 test('workloads without RBAC rules get no Kubernetes API token', () => {
