@@ -10,7 +10,8 @@ import { StrimziOperator } from '../lib/operator/strimzi-operator';
 import { platformLabels } from '../lib/core/kubernetes';
 import { PlatformGuardrails } from '../lib/guardrails/platform-guardrails';
 import { KafkaMonitoring } from '../lib/monitoring/kafka-monitoring';
-import { cruiseControlMetricsConfigMapRef, kafkaMetricsConfigMapRef } from '../lib/core/monitoring/exporter-rules';
+import { cruiseControlMetricsConfigMapRef, kafkaMetricsConfigMapRef, mirrorMaker2MetricsConfigMapRef } from '../lib/core/monitoring/exporter-rules';
+import { watchedBackupCronJobs } from '../lib/core/operations/backup-schedules';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
 import { EnvironmentConfig } from './environment-config';
@@ -69,11 +70,24 @@ export class KafkaPlatformStack extends TerraformStack {
     if (env.topology) new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production });
 
     // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
-    if (env.monitoring) this.monitoring = addMonitoring(this, env.monitoring, this.cluster, [this.namespace]).monitoring;
+    // Backup alerts follow the schedules of the backups that run; MirrorMaker 2 is monitored whenever it runs.
+    const monitoring = env.monitoring && {
+      ...env.monitoring,
+      backupCronJobs: env.monitoring.backupCronJobs ?? watchedBackupCronJobs(env.cluster.name, env.operations),
+      mirrorMaker2: env.monitoring.mirrorMaker2 ?? env.operations?.replication !== undefined,
+    };
+    if (monitoring) this.monitoring = addMonitoring(this, monitoring, this.cluster, [this.namespace]).monitoring;
 
     // --- backup, restore, replication, maintenance, security and load-test workloads (extension point: operations) ---
     if (env.operations) {
-      this.operations = new PlatformOperations(this, 'operations', { ...env.operations, cluster: this.cluster, dependsOn: [this.namespace] });
+      const replication = env.operations.replication;
+      this.operations = new PlatformOperations(this, 'operations', {
+        ...env.operations,
+        // A monitored MirrorMaker 2 exports metrics through the monitoring module's MM2 exporter rules.
+        replication: replication && monitoring?.mirrorMaker2 ? { metricsConfigMap: mirrorMaker2MetricsConfigMapRef(env.cluster.name), ...replication } : replication,
+        cluster: this.cluster,
+        dependsOn: [this.namespace],
+      });
     }
 
     // --- production guardrails (extension point: guardrails) ---

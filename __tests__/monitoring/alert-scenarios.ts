@@ -278,15 +278,47 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       container: 'dr-mirrormaker2',
       labels: { 'strimzi.io/cluster': 'dr', 'strimzi.io/kind': 'KafkaMirrorMaker2', 'strimzi.io/name': 'dr-mirrormaker2' },
     });
+    // Client ids as Kafka's JMX sanitizer renders them (quoted), topics with "." replaced by "_".
+    const replicationClient = (task: number) => `"kafka-prod->dr|kafka-prod->dr.MirrorSourceConnector-${task}|replication-consumer"`;
     cases.push(
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'fires 10 minutes after the only target went down',
+        series: [seriesOf('up', mm2, {}, `1x2 0x${15 + LENGTH_MARGIN}`)], evalMinutes: 14,
+        expected: [{ severity: 'critical', labels: {} }],
+      },
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'fires when the pods are gone (no up series at all)',
+        series: [seriesOf('up', mm2, {}, `1x2 _x${20 + LENGTH_MARGIN}`)], evalMinutes: 20,
+        expected: [{ severity: 'critical', labels: {} }],
+      },
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'is pending 8 minutes after the target went down',
+        series: [seriesOf('up', mm2, {}, `1x2 0x${10 + LENGTH_MARGIN}`)], evalMinutes: 10, expected: [],
+      },
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'stays quiet while one worker is up',
+        series: [seriesOf('up', mm2, {}, `1x${20 + LENGTH_MARGIN}`)], evalMinutes: 20, expected: [],
+      },
       ...thresholdCases({
-        alert: 'KafkaMirrorMaker2ReplicationLag', direction: 'above', thresholds: { warning: t.mirrorMaker2LagMessages }, forMinutes: { warning: 10 }, delta: 1,
+        alert: 'KafkaMirrorMaker2ReplicationLag', direction: 'above', thresholds: { warning: t.mirrorMaker2LagMessages }, forMinutes: { warning: 10 }, delta: 2,
         build: (lag, minutes) => [
-          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: 'source->target|dr|replication-consumer', topic: 'orders', partition: '0' }, constant(lag, minutes)),
-          // Another consumer of the worker (not replication) must not count.
-          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: 'connect-cluster-configs', topic: 'orders', partition: '0' }, constant(1_000_000, minutes)),
+          // Two partitions of one topic on two tasks; each partition's lag is half.
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: replicationClient(0), topic: 'payments_payment-settled_v1', partition: '0' }, constant(lag / 2, minutes)),
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: replicationClient(1), topic: 'payments_payment-settled_v1', partition: '1' }, constant(lag / 2, minutes)),
+          // The same partition 1 still reported by its previous task (moved in a rebalance) must not count twice.
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: replicationClient(2), topic: 'payments_payment-settled_v1', partition: '1' }, constant(lag / 2, minutes)),
+          // Other consumers of the worker (Connect's own topics) must not count.
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: 'kafka-prod-mirror-connect-configs', topic: 'payments_payment-settled_v1', partition: '0' }, constant(1_000_000, minutes)),
         ],
-        labels: only('namespace', 'pod', 'topic'),
+        labels: only('namespace', 'topic'),
+      }),
+      ...thresholdCases({
+        alert: 'KafkaMirrorMaker2CheckpointLatency', direction: 'above', thresholds: { warning: t.mirrorMaker2CheckpointLatencySeconds * 1000 }, forMinutes: { warning: 10 }, delta: 1,
+        build: (ms, minutes) => [
+          seriesOf('kafka_connect_mirror_mirrorcheckpointconnector_checkpoint_latency_ms', mm2, { source: 'kafka-prod', target: 'dr', group: 'orders-service', topic: 'orders', partition: '0' }, constant(ms, minutes)),
+          seriesOf('kafka_connect_mirror_mirrorcheckpointconnector_checkpoint_latency_ms', mm2, { source: 'kafka-prod', target: 'dr', group: 'orders-service', topic: 'orders', partition: '1' }, constant(12, minutes)),
+        ],
+        labels: only('namespace', 'group'),
       }),
       ...thresholdCases({
         alert: 'KafkaMirrorMaker2ConnectorFailed', direction: 'above', thresholds: { critical: 0 }, forMinutes: { critical: 5 }, delta: 1,

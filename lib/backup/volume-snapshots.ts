@@ -4,6 +4,8 @@ import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { SCRIPTS_PATH } from '../core/operations/batch-workload';
 import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
 import { isDnsSubdomain } from '../core/names';
+import { backupOverdueHours, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
+import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../operations/batch-workload';
 import { scripts } from '../operations/scripts';
@@ -14,7 +16,10 @@ export interface VolumeSnapshotsProps {
   readonly snapshotClass: string;
   /** @default '0 0 * * 0' (weekly, Sunday 00:00) */
   readonly schedule?: string;
-  /** Snapshots older than this are deleted (only after a run whose snapshots all became ready). @default 28 (4 weeks) */
+  /**
+   * Snapshots older than this are deleted (only after a run whose snapshots all became ready); must keep
+   * at least two runs of the schedule. @default 28 (4 weeks)
+   */
   readonly retentionDays?: number;
   /**
    * Seconds the job waits for every snapshot to be `readyToUse`; past it the run fails (exit 7).
@@ -37,6 +42,8 @@ export interface VolumeSnapshotsProps {
  */
 export class VolumeSnapshots extends Construct {
   public readonly cronJobName: string;
+  /** The CronJob and when it is overdue (its schedule's longest gap plus the run allowance), for the backup alert. */
+  public readonly watched: Required<WatchedCronJob>;
   public readonly workload: BatchWorkload;
 
   constructor(scope: Construct, id: string, props: VolumeSnapshotsProps) {
@@ -45,16 +52,19 @@ export class VolumeSnapshots extends Construct {
     const retentionDays = props.retentionDays ?? 28;
     v.check(isDnsSubdomain(props.snapshotClass), 'snapshotClass', props.snapshotClass, 'the name of a VolumeSnapshotClass');
     v.integer('retentionDays', retentionDays, 1, 3650);
+    const schedule = props.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE;
+    validateBackupRetention(v, schedule, retentionDays);
     const readyTimeout = props.readyTimeoutSeconds ?? 900;
     v.integer('readyTimeoutSeconds', readyTimeout, 30, 6 * 3600);
     v.throwIfAny();
     const { cluster } = props;
     this.cronJobName = `${cluster.clusterName}-volume-snapshot`;
+    this.watched = { name: this.cronJobName, maxAgeHours: backupOverdueHours(schedule) ?? 26 };
     this.workload = new BatchWorkload(this, 'workload', {
       name: this.cronJobName,
       namespace: cluster.namespace,
       component: 'volume-snapshot',
-      schedule: props.schedule ?? '0 0 * * 0',
+      schedule,
       steps: [
         {
           name: 'snapshot',

@@ -1,4 +1,5 @@
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
+import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE } from '../operations/backup-schedules';
 import { Validator } from '../validation';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
 
@@ -39,8 +40,8 @@ export interface KafkaMonitoringSpec {
   /** MirrorMaker 2 replication runs in the cluster's namespace: monitor and alert on it. @default false */
   readonly mirrorMaker2?: boolean;
   /**
-   * Backup CronJobs that must succeed regularly.
-   * @default `<cluster>-metadata-backup` and `<cluster>-volume-snapshot`, 26 hours each
+   * Backup CronJobs that must succeed regularly, each with its own limit (`backupOverdueHours` of its schedule).
+   * @default `<cluster>-metadata-backup` (8 hours) and `<cluster>-volume-snapshot` (170 hours), the limits of their default schedules
    */
   readonly backupCronJobs?: readonly WatchedCronJob[];
   /** Namespace of the Strimzi Cluster Operator (certificate expiry metrics come from it). @default 'strimzi-system' */
@@ -67,9 +68,12 @@ export interface ResolvedMonitoringSpec {
 
 export const DEFAULT_BACKUP_MAX_AGE_HOURS = 26;
 
-/** The CronJob names the operations constructs use for the cluster's backups. */
+/** The CronJob names the operations constructs use for the cluster's backups, with the limits of their default schedules. */
 export function defaultBackupCronJobs(cluster: string): WatchedCronJob[] {
-  return [{ name: `${cluster}-metadata-backup` }, { name: `${cluster}-volume-snapshot` }];
+  return [
+    { name: `${cluster}-metadata-backup`, maxAgeHours: backupOverdueHours(DEFAULT_METADATA_BACKUP_SCHEDULE) },
+    { name: `${cluster}-volume-snapshot`, maxAgeHours: backupOverdueHours(DEFAULT_VOLUME_SNAPSHOT_SCHEDULE) },
+  ];
 }
 
 export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonitoringSpec {

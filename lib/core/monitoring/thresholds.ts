@@ -34,6 +34,8 @@ export interface AlertThresholds {
   readonly certificateExpiryDays?: WarningCritical;
   /** Records a MirrorMaker 2 replication consumer may be behind, for 10 minutes. @default 10000 */
   readonly mirrorMaker2LagMessages?: number;
+  /** Seconds a MirrorMaker 2 checkpoint may take to reach the target, for 10 minutes. @default 300 */
+  readonly mirrorMaker2CheckpointLatencySeconds?: number;
   /** Hours of look-ahead of the disk-full forecast (`predict_linear` over the last 6 hours). @default 96 */
   readonly diskFullForecastHours?: number;
   readonly capacity?: CapacityTriggers;
@@ -49,6 +51,7 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   underReplicatedMinutes: { warning: 5, critical: 15 },
   certificateExpiryDays: { warning: 30, critical: 7 },
   mirrorMaker2LagMessages: 10_000,
+  mirrorMaker2CheckpointLatencySeconds: 300,
   diskFullForecastHours: 96,
   capacity: { messagesInPerSecond: 80_000, diskUsagePercent: 75, consumerLagMessages: 50_000, cpuPercentOfLimit: 80, memoryPercentOfLimit: 85 },
 };
@@ -84,6 +87,7 @@ export function validateThresholds(v: Validator, field: string, t: ResolvedThres
   pair('underReplicatedMinutes', positive, true);
   pair('certificateExpiryDays', positive, false);
   positive(v, `${field}.mirrorMaker2LagMessages`, t.mirrorMaker2LagMessages);
+  positive(v, `${field}.mirrorMaker2CheckpointLatencySeconds`, t.mirrorMaker2CheckpointLatencySeconds);
   positive(v, `${field}.diskFullForecastHours`, t.diskFullForecastHours);
   positive(v, `${field}.capacity.messagesInPerSecond`, t.capacity.messagesInPerSecond);
   positive(v, `${field}.capacity.consumerLagMessages`, t.capacity.consumerLagMessages);
