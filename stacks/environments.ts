@@ -173,7 +173,9 @@ export const prod: EnvironmentConfig = {
   // The guide's backup strategy: metadata every 6 h kept 30 days, weekly volume snapshots kept 4 weeks,
   // data replicated to the DR cluster (7 days of retention there). No load tests in prod.
   operations: {
-    metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' } },
+    // Backups leave the cluster (KP-PROD-OFFCLUSTER-BACKUPS): a bucket of the backup account, versioned with
+    // object lock, written through the backup ServiceAccount's workload identity; the volume keeps a local copy.
+    metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' }, s3: { bucket: 'example-org-kafka-prod-backups', region: 'eu-west-1' } },
     volumeSnapshots: { snapshotClass: 'csi-snapclass' },
     replication: {
       target: {

@@ -42,6 +42,8 @@ export class KafkaPlatformStack extends TerraformStack {
 
     this.namespace = new NamespaceV1(this, 'namespace', {
       metadata: { name: env.namespace, labels: platformLabels('kafka', { 'kafka-platform/environment': env.name }) },
+      // Destroying or replacing the namespace deletes the cluster, every volume and the backup volume.
+      lifecycle: env.production ? { preventDestroy: true } : undefined,
     });
     if (env.operator.install) {
       this.operator = new StrimziOperator(this, 'strimzi-operator', {
@@ -87,6 +89,7 @@ export class KafkaPlatformStack extends TerraformStack {
         replication: replication && monitoring?.mirrorMaker2 ? { metricsConfigMap: mirrorMaker2MetricsConfigMapRef(env.cluster.name), ...replication } : replication,
         cluster: this.cluster,
         dependsOn: [this.namespace],
+        production: env.production,
       });
     }
 

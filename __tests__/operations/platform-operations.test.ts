@@ -34,10 +34,11 @@ test.each(['kafka-prod-metadata-backup', 'kafka-prod-volume-snapshot', 'kafka-pr
   expect(cron.metadata.labels['app.kubernetes.io/managed-by']).toBe('kafka-platform');
 });
 
-test('metadata backup: kubectl export, then the Kafka CLI as its own read-only user over TLS, to a PVC', () => {
+test('metadata backup: kubectl export, then the Kafka CLI as its own read-only user over TLS, to a PVC, then the upload', () => {
   const spec = pod(byName(prodJson, 'kafka-prod-metadata-backup'));
-  expect(spec.init_container.map((c: Any) => c.name)).toEqual(['export-resources']);
-  const kafka = spec.container[0];
+  expect(spec.init_container.map((c: Any) => c.name)).toEqual(['export-resources', 'kafka-metadata']);
+  expect(spec.container.map((c: Any) => c.name)).toEqual(['s3-upload']);
+  const kafka = spec.init_container[1];
   expect(kafka.image).toBe('quay.io/strimzi/kafka:1.2.0-kafka-4.3.1');
   expect(kafka.command).toEqual(['/bin/bash', '/opt/kafka-platform/scripts/metadata-backup.sh']);
   const volumes = Object.fromEntries(spec.volume.map((v: Any) => [v.name, v]));
@@ -94,4 +95,20 @@ test('a bad schedule fails synth with the construct path, field and rule', () =>
   expect(() => new KafkaPlatformStack(Testing.app(), { ...prod, operations: { metadataBackup: { schedule: '0 */6 * *' } } })).toThrow(
     /kafka-prod\/operations\/metadata-backup\/workload: schedule = "0 \*\/6 \* \*": a Kubernetes CronJob schedule/,
   );
+});
+
+test('prod: the namespace and the backup volume refuse destroy; backups are uploaded off the cluster', () => {
+  const ns = Object.values(resourcesOfType(prodJson, 'kubernetes_namespace_v1'))[0] as Any;
+  expect(ns.lifecycle).toEqual({ prevent_destroy: true });
+  const pvc = Object.values(resourcesOfType(prodJson, 'kubernetes_persistent_volume_claim_v1')).find((p: Any) => p.metadata.name === 'kafka-prod-metadata-backup') as Any;
+  expect(pvc.lifecycle).toEqual({ prevent_destroy: true });
+  expect(JSON.stringify(byName(prodJson, 'kafka-prod-metadata-backup'))).toContain('"name":"S3_BUCKET","value":"example-org-kafka-prod-backups"');
+  const stagingJson = synthJson(new KafkaPlatformStack(Testing.app(), staging));
+  const stagingPvc = Object.values(resourcesOfType(stagingJson, 'kubernetes_persistent_volume_claim_v1')).find((p: Any) => p.metadata.name === 'kafka-staging-metadata-backup') as Any;
+  expect(stagingPvc.lifecycle).toBeUndefined();
+});
+
+test('a backup schedule that cannot keep two backups within its retention fails synth', () => {
+  const env = { ...prod, operations: { ...prod.operations!, volumeSnapshots: { snapshotClass: 'csi-snapclass', retentionDays: 5 } } };
+  expect(() => new KafkaPlatformStack(Testing.app(), env)).toThrow(/kafka-prod\/operations\/volume-snapshots: retentionDays = 5: at least 14 days with schedule "0 0 \* \* 0"/);
 });

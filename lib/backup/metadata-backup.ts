@@ -28,8 +28,13 @@ export interface MetadataBackupProps {
   readonly retentionDays?: number;
   /** The PersistentVolumeClaim backups are written to; `false` for S3 only. @default { size: '10Gi' } */
   readonly volume?: BackupVolumeOptions | false;
-  /** Also copy every backup to object storage. @default - volume only */
+  /**
+   * Also copy every backup to object storage, outside the cluster it protects (production requires it:
+   * guardrail KP-PROD-OFFCLUSTER-BACKUPS). @default - volume only
+   */
   readonly s3?: S3BackupTarget;
+  /** Refuse plans that destroy or replace the backup volume (`prevent_destroy`). @default false */
+  readonly preventDestroy?: boolean;
   /**
    * Also save the CA private keys (`<cluster>-cluster-ca`, `<cluster>-clients-ca`). Whoever can read
    * the backup can then impersonate brokers and clients: enable only with encrypted, access-controlled storage.
@@ -111,6 +116,7 @@ export class MetadataBackup extends Construct {
         },
         // The claim binds when the first backup pod is scheduled (WaitForFirstConsumer classes).
         waitUntilBound: false,
+        lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
       });
       dependsOn.push(pvc);
       volumes.push({ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: name } });

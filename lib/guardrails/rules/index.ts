@@ -4,6 +4,7 @@ import { backupsEnabledRule } from './backups-enabled';
 import { dedicatedControllersRule } from './dedicated-controllers';
 import { keepVolumeClaimsRule } from './keep-volume-claims';
 import { minInsyncReplicasRule } from './min-insync-replicas';
+import { offClusterBackupsRule } from './off-cluster-backups';
 import { replicationFactorRule } from './replication-factor';
 import { resourceRequestsRule } from './resource-requests';
 import { secureListenersRule } from './secure-listeners';
@@ -27,6 +28,7 @@ export function productionRules(options: ProductionRuleOptions = {}): GuardrailR
     resourceRequestsRule,
     superUsersRule(options.admins ?? ['platform-admin']),
     backupsEnabledRule,
+    offClusterBackupsRule,
     alertsEnabledRule,
   ];
 }
