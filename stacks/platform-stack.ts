@@ -14,6 +14,7 @@ import { cruiseControlMetricsConfigMapRef, kafkaMetricsConfigMapRef, mirrorMaker
 import { watchedBackupCronJobs } from '../lib/core/operations/backup-schedules';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
+import { addDisasterRecovery } from './disaster-recovery';
 import { EnvironmentConfig } from './environment-config';
 
 /** Stack name of an environment. */
@@ -71,12 +72,16 @@ export class KafkaPlatformStack extends TerraformStack {
     // --- topics, users and application access (extension point: topics/access) ---
     if (env.topology) new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production });
 
+    // --- disaster recovery: the DR target's listener user, or the source's copy of the DR CA and credentials ---
+    const drLink = addDisasterRecovery(this, env, this.cluster, [this.namespace]);
+
     // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
     // Backup alerts follow the schedules of the backups that run; MirrorMaker 2 is monitored whenever it runs.
     const monitoring = env.monitoring && {
       ...env.monitoring,
       backupCronJobs: env.monitoring.backupCronJobs ?? watchedBackupCronJobs(env.cluster.name, env.operations),
       mirrorMaker2: env.monitoring.mirrorMaker2 ?? env.operations?.replication !== undefined,
+      drCaCheckCronJob: drLink?.caCheckCronJobName,
     };
     if (monitoring) this.monitoring = addMonitoring(this, monitoring, this.cluster, [this.namespace]).monitoring;
 
@@ -86,7 +91,8 @@ export class KafkaPlatformStack extends TerraformStack {
       this.operations = new PlatformOperations(this, 'operations', {
         ...env.operations,
         // A monitored MirrorMaker 2 exports metrics through the monitoring module's MM2 exporter rules.
-        replication: replication && monitoring?.mirrorMaker2 ? { metricsConfigMap: mirrorMaker2MetricsConfigMapRef(env.cluster.name), ...replication } : replication,
+        replication:
+          replication && monitoring?.mirrorMaker2 ? { metricsConfigMap: mirrorMaker2MetricsConfigMapRef(env.cluster.name), ...replication } : replication,
         cluster: this.cluster,
         dependsOn: [this.namespace],
         production: env.production,

@@ -327,5 +327,22 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       }),
     );
   }
+  if (s.drCaCheckCronJob) {
+    // The CA check's latest run started at 600 s; its last success is `success` (or none).
+    const cj = { namespace: c.namespace, cronjob: s.drCaCheckCronJob };
+    const run = (success: number | undefined, minutes: number) => [
+      seriesOf('kube_cronjob_status_last_schedule_time', ksm, cj, constant(600, minutes)),
+      ...(success === undefined ? [] : [seriesOf('kube_cronjob_status_last_successful_time', ksm, cj, constant(success, minutes))]),
+    ];
+    const labels = (series: InputSeries[]) => ({ ...series[0].labels });
+    const failed = run(0, 40);
+    const never = run(undefined, 40);
+    cases.push(
+      { alert: 'KafkaDrCaCopyStale', description: 'fires 30 minutes after a failed check run', series: failed, evalMinutes: 31, expected: [{ severity: 'warning', labels: labels(failed) }] },
+      { alert: 'KafkaDrCaCopyStale', description: 'is pending before its for', series: failed, evalMinutes: 29, expected: [] },
+      { alert: 'KafkaDrCaCopyStale', description: 'fires when the check never succeeded', series: never, evalMinutes: 31, expected: [{ severity: 'warning', labels: labels(never) }] },
+      { alert: 'KafkaDrCaCopyStale', description: 'stays quiet when the latest run succeeded', series: run(630, 40), evalMinutes: 31, expected: [] },
+    );
+  }
   return cases;
 }

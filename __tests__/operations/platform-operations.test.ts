@@ -12,6 +12,7 @@ const pod = (cron: Any) => cron.spec.job_template.spec.template.spec;
 test('prod runs backup, snapshot, leader election and ACL audit CronJobs, and no load test', () => {
   expect(cronJobs(prodJson).map((c) => [c.metadata.name, c.spec.schedule]).sort()).toEqual([
     ['kafka-prod-acl-audit', '30 5 * * *'],
+    ['kafka-prod-dr-ca-check', '17 * * * *'],
     ['kafka-prod-leader-election', '0 3 * * 0'],
     ['kafka-prod-metadata-backup', '0 */6 * * *'],
     ['kafka-prod-volume-snapshot', '0 0 * * 0'],

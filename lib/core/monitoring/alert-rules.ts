@@ -260,6 +260,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
   ];
 
   if (s.mirrorMaker2) groups.push({ name: `${c}.replication`, rules: replicationRules(s) });
+  if (s.drCaCheckCronJob) groups.push({ name: `${c}.disaster-recovery`, rules: [drCaRule(s, s.drCaCheckCronJob)] });
   return groups;
 }
 
@@ -306,6 +307,26 @@ function replicationRules(s: ResolvedMonitoringSpec): AlertRule[] {
       description: 'Connector {{ $labels.connector }} on {{ $labels.pod }} has failed: replication has stopped.',
     },
   ];
+}
+
+/**
+ * The copy of the DR cluster's CA is checked by a CronJob (`ca-check.sh`) that fails when the copy expires
+ * within its warning period or no longer verifies the DR brokers. The alert fires when the latest run did
+ * not succeed: started after the last success, or never succeeded at all.
+ */
+function drCaRule(s: ResolvedMonitoringSpec, cronJob: string): AlertRule {
+  const cj = clusterSelectors(s).cronJob(cronJob);
+  return {
+    alert: 'KafkaDrCaCopyStale',
+    severity: 'warning',
+    expr:
+      `(kube_cronjob_status_last_schedule_time{${cj}} > kube_cronjob_status_last_successful_time{${cj}})` +
+      ` or (kube_cronjob_status_last_schedule_time{${cj}} unless on (namespace, cronjob) kube_cronjob_status_last_successful_time{${cj}})`,
+    // Longer than a run takes, so a run in progress does not count as failed.
+    for: '30m',
+    summary: 'The copy of the DR cluster CA is expiring or outdated',
+    description: `The latest run of CronJob ${cronJob} failed: the DR CA copy MirrorMaker 2 trusts expires soon or no longer verifies the DR brokers. Redeploy this stack after the DR CA renewal.`,
+  };
 }
 
 /** Every rule, flattened. */

@@ -44,6 +44,11 @@ export interface KafkaMonitoringSpec {
    * @default `<cluster>-metadata-backup` (8 hours) and `<cluster>-volume-snapshot` (170 hours), the limits of their default schedules
    */
   readonly backupCronJobs?: readonly WatchedCronJob[];
+  /**
+   * CronJob that checks the copy of the DR cluster's CA MirrorMaker 2 trusts (`DisasterRecoveryLink`);
+   * its failing runs raise `KafkaDrCaCopyStale`. @default - none
+   */
+  readonly drCaCheckCronJob?: string;
   /** Namespace of the Strimzi Cluster Operator (certificate expiry metrics come from it). @default 'strimzi-system' */
   readonly operatorNamespace?: string;
   /** Scrape interval of the PodMonitors. @default '30s' */
@@ -61,6 +66,7 @@ export interface ResolvedMonitoringSpec {
   readonly thresholds: ResolvedThresholds;
   readonly mirrorMaker2: boolean;
   readonly backupCronJobs: readonly Required<WatchedCronJob>[];
+  readonly drCaCheckCronJob?: string;
   readonly operatorNamespace: string;
   readonly scrapeInterval: string;
   readonly dashboardFolder: string;
@@ -88,6 +94,7 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
       name: c.name,
       maxAgeHours: c.maxAgeHours ?? DEFAULT_BACKUP_MAX_AGE_HOURS,
     })),
+    drCaCheckCronJob: spec.drCaCheckCronJob,
     operatorNamespace: spec.operatorNamespace ?? 'strimzi-system',
     scrapeInterval: spec.scrapeInterval ?? '30s',
     dashboardFolder: spec.dashboardFolder ?? 'Kafka',
@@ -121,6 +128,7 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
     v.check(Number.isFinite(c.maxAgeHours) && c.maxAgeHours > 0, `backupCronJobs[${i}].maxAgeHours`, c.maxAgeHours, 'a number of hours above 0');
   });
   v.unique('backupCronJobs[].name', s.backupCronJobs.map((c) => c.name));
+  if (s.drCaCheckCronJob !== undefined) v.check(isDnsLabel(s.drCaCheckCronJob, 52), 'drCaCheckCronJob', s.drCaCheckCronJob, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
   v.check(isDnsLabel(s.operatorNamespace), 'operatorNamespace', s.operatorNamespace, DNS_LABEL_RULE);
   v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"');
   v.check(s.dashboardFolder.trim().length > 0 && !s.dashboardFolder.includes('/'), 'dashboardFolder', s.dashboardFolder, 'a folder name without "/"');
