@@ -45,6 +45,7 @@ export * from './monitoring/kube-prometheus-stack';
 
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 export * from './core/operations/cron';
+export * from './core/operations/backup-schedules';
 export * from './core/operations/batch-workload';
 export * from './core/operations/kafka-client';
 export * from './core/operations/mirror-maker2';
@@ -57,6 +58,7 @@ export * from './backup/metadata-backup';
 export * from './backup/offset-restore';
 export * from './backup/volume-snapshots';
 export * from './replication/mirror-maker2';
+export * from './replication/disaster-recovery';
 export * from './maintenance/preferred-leader-election';
 export * from './maintenance/manual-rebalance';
 export * from './security/acl-audit';
