@@ -38,6 +38,10 @@ test('MirrorMaker 2 monitoring requested without any MirrorMaker 2: synth fails'
 test('a DR retention shorter than a replicated topic\'s: synth fails naming the topics', () => {
   const env = withReplication({ syncRetention: false, targetRetentionMs: 7 * 86_400_000 });
   expect(() => synth(env)).toThrow(/kafka-prod\/operations\/replication: targetRetentionMs = 604800000: at least the retention of every replicated topic, or syncRetention true \(.*payments\.payment-settled\.v1 keeps 3024000000 ms/);
+  // Topics without their own retention keep prod's broker default (168 h), longer than 3 days.
+  expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: 40 * 86_400_000 }))).not.toThrow();
+  expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: 35 * 86_400_000 - 1 }))).toThrow(/payments\.payment-settled\.v1 keeps 3024000000 ms\)/);
+  expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: 3 * 86_400_000 }))).toThrow(/\d+ topics keep the broker default 604800000 ms/);
   // Unlimited retention on the DR side covers every topic.
   expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: -1 }))).not.toThrow();
 });

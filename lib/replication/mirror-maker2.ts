@@ -79,9 +79,14 @@ export class KafkaMirrorMaker2 extends Construct {
   }
 }
 
-/** Topics of the cluster declared in the stack that keep data longer than the DR target does. */
+/**
+ * Topics of the cluster declared in the stack that keep data longer than the DR target does; topics
+ * without their own `retention.ms` keep the source brokers' default (Kafka's 168 hours unless set).
+ */
 function retentionProblems(mirror: KafkaMirrorMaker2, cluster: IKafkaCluster, targetMs: number): string[] {
   const longer = (ms: number) => (targetMs === -1 ? false : ms === -1 || ms > targetMs);
+  const brokerDefaultMs = ((cluster as { spec?: { brokerDefaults?: { retentionHours?: number } } }).spec?.brokerDefaults?.retentionHours ?? 168) * 3_600_000;
+  let atDefault = 0;
   const short = TerraformStack.of(mirror)
     .node.findAll()
     .flatMap((c) => {
@@ -89,8 +94,13 @@ function retentionProblems(mirror: KafkaMirrorMaker2, cluster: IKafkaCluster, ta
       if (!m || m.kind !== 'KafkaTopic' || m.metadata.namespace !== cluster.namespace || m.metadata.labels?.['strimzi.io/cluster'] !== cluster.clusterName) return [];
       const spec = m.spec as { topicName?: string; config?: Record<string, unknown> };
       const ms = spec.config?.['retention.ms'];
-      return typeof ms === 'number' && longer(ms) ? [`${spec.topicName ?? m.metadata.name} keeps ${ms} ms`] : [];
+      if (typeof ms !== 'number') {
+        atDefault++;
+        return [];
+      }
+      return longer(ms) ? [`${spec.topicName ?? m.metadata.name} keeps ${ms} ms`] : [];
     });
+  if (atDefault > 0 && longer(brokerDefaultMs)) short.push(`${atDefault} topics keep the broker default ${brokerDefaultMs} ms`);
   return short.length === 0
     ? []
     : [`${mirror.node.path}: targetRetentionMs = ${targetMs}: at least the retention of every replicated topic, or syncRetention true (${short.join(', ')})`];
