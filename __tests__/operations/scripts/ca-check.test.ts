@@ -75,6 +75,8 @@ test('the DR bootstrap verifies with the copy (0), not with a stale copy after a
     const r = run({ CA_FILE: stale, BOOTSTRAP: `localhost:${port}` });
     expect(r.status).toBe(4);
     expect(r.stderr).toMatch(/presents a certificate the copied DR CA does not verify/);
+    // The certificate is for "localhost": reached under another name (127.0.0.1) it does not verify, as for MirrorMaker 2.
+    expect(run({ CA_FILE: current, BOOTSTRAP: `127.0.0.1:${port}` }).status).toBe(4);
   } finally {
     server.kill();
   }

@@ -3,7 +3,7 @@
 # MirrorMaker 2 trusts (written by the prod stack from the DR cluster on every deploy):
 #   CA_FILE      the copied ca.crt (default /etc/dr-ca/ca.crt)
 #   WARN_DAYS    fail when the copy expires within this many days (default 30)
-#   BOOTSTRAP    host:port of the DR bootstrap; when set, its certificate must verify with the copy
+#   BOOTSTRAP    host:port of the DR bootstrap; when set, its certificate must verify with the copy, for that host name
 # Exit codes: 0 valid; 2 the copy is missing or not a certificate; 3 it expires within WARN_DAYS;
 # 4 the DR brokers present a certificate the copy does not verify (the DR CA was renewed: redeploy prod);
 # 5 the DR bootstrap address cannot be reached. A failing run makes the KafkaDrCaCopyStale alert fire.
@@ -20,7 +20,7 @@ if ! openssl x509 -in "$ca" -noout -checkend $((days * 86400)) >/dev/null; then
 fi
 if [ -n "${BOOTSTRAP:-}" ]; then
   host="${BOOTSTRAP%:*}"
-  out="$(timeout "${CONNECT_TIMEOUT_SECONDS:-20}" openssl s_client -connect "$BOOTSTRAP" -servername "$host" -CAfile "$ca" -verify_return_error </dev/null 2>&1)" || {
+  out="$(timeout "${CONNECT_TIMEOUT_SECONDS:-20}" openssl s_client -connect "$BOOTSTRAP" -servername "$host" -verify_hostname "$host" -CAfile "$ca" -verify_return_error </dev/null 2>&1)" || {
     if grep -qiE 'verify error|certificate verify failed|unable to get local issuer' <<<"$out"; then
       fail 4 "$BOOTSTRAP presents a certificate the copied DR CA does not verify ($(grep -m 1 -iE 'verify error|verify failed' <<<"$out")): redeploy prod to copy the DR cluster's current CA"
     fi
