@@ -57,6 +57,7 @@ export { PreferredLeaderElection, type PreferredLeaderElectionProps } from './ma
 export { ManualRebalance, type ManualRebalanceProps } from './maintenance/manual-rebalance';
 export { AclAudit, type AclAuditProps } from './security/acl-audit';
 export { LoadTest, LoadTestProfile, type LoadTestProps } from './loadtest/load-test';
+export { DisasterRecoveryTarget, DisasterRecoveryLink, disasterRecoveryEndpoint, linkedReplicationTarget, replicationTargetAcls, type DisasterRecoveryTargetProps, type DisasterRecoveryLinkProps, type DisasterRecoveryEndpoint } from './replication/disaster-recovery';
 
 // --- guardrails ---
 export { PlatformGuardrails, type PlatformGuardrailsProps, type AcknowledgementConfig } from './guardrails/platform-guardrails';

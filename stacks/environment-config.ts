@@ -2,6 +2,23 @@ import { KafkaClusterSpec, OperationsConfig, ResourceRequirements } from '../lib
 import { MonitoringConfig } from './monitoring/monitoring-config';
 import { AcknowledgementConfig } from '../lib';
 
+/** An environment's part in disaster recovery. */
+export type DisasterRecoveryConfig =
+  | {
+      readonly role: 'target';
+      /** The external TLS + SCRAM listener (with `bootstrapHost`) the source reaches. */
+      readonly listenerName: string;
+      /** KafkaUser of the source's MirrorMaker 2 on this cluster. */
+      readonly mirrorUserName: string;
+    }
+  | {
+      readonly role: 'source';
+      /** The DR environment (its stack is deployed first). */
+      readonly target: EnvironmentConfig;
+      /** The CA check fails this many days before the copied DR CA expires. @default 30 */
+      readonly caWarningDays?: number;
+    };
+
 /**
  * Where an environment keeps its Terraform state. Shared environments use `kubernetes` (state in a Secret
  * of the cluster they manage, locked with a Lease: no extra infrastructure); `local` is for a personal dev
@@ -70,6 +87,14 @@ export interface EnvironmentConfig {
   // --- operations (backup, replication, maintenance, security, load tests) config field goes here ---
   /** Backup, restore, replication, maintenance, ACL audit and load-test workloads. @default - none */
   readonly operations?: OperationsConfig;
+
+  // --- disaster recovery config field goes here ---
+  /**
+   * Disaster recovery: this environment is the DR cluster of another (`target`: it declares the listener
+   * and the MirrorMaker 2 user), or replicates to one (`source`: it copies the DR CA and credentials at
+   * every deploy, see `stacks/disaster-recovery.ts`). @default - neither
+   */
+  readonly disasterRecovery?: DisasterRecoveryConfig;
 
   // --- guardrails config field (acknowledgements) goes here ---
   /**

@@ -1,5 +1,6 @@
-import { Listener, ListenerAuthentication, LoadTestProfile, MirrorAuthentication, NetworkPeer, NodeTopology, Storage } from '../lib';
+import { Listener, ListenerAuthentication, LoadTestProfile, NetworkPeer, NodeTopology, Storage } from '../lib';
 import { EnvironmentConfig } from './environment-config';
+import { replicationTargetFor } from './disaster-recovery';
 import { platformTopology } from './topology/catalogue';
 
 /**
@@ -139,6 +140,70 @@ export const staging: EnvironmentConfig = {
   },
 };
 
+/**
+ * The disaster-recovery cluster: prod's shape (it must carry prod's load after a fail-over) on its own
+ * Kubernetes cluster. MirrorMaker 2 of prod writes to it through the `repl` listener: a load balancer open
+ * only to prod's egress addresses, TLS with a stable DNS name, SCRAM-SHA-512 as `kafka-prod-mirror`.
+ * Topics arrive from prod with their names and configs; no topics are declared here (see docs/disaster-recovery.md).
+ */
+const PROD_EGRESS = ['10.20.0.0/16'];
+export const dr: EnvironmentConfig = {
+  name: 'dr',
+  production: true,
+  kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-dr' },
+  backend: { type: 'local' },
+  namespace: 'kafka',
+  operator: {
+    install: true,
+    resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+  },
+  cluster: {
+    name: 'kafka-dr',
+    topology: NodeTopology.dedicated(
+      {
+        name: 'controllers',
+        replicas: 3,
+        storage: Storage.persistentClaim({ size: '50Gi', storageClass: 'ssd' }),
+        resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+        jvm: { heap: '2g' },
+        spreadAcrossZones: true,
+      },
+      [
+        {
+          name: 'brokers',
+          replicas: 6,
+          storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd' }),
+          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { cpu: '8', memory: '24Gi' } },
+          jvm: { heap: '8g' },
+          spreadAcrossZones: true,
+        },
+      ],
+    ),
+    listeners: [
+      Listener.internalTls({ allowFrom: BROKER_CLIENTS }),
+      Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-dr-bootstrap.dr.example.org', sourceRanges: PROD_EGRESS }),
+    ],
+    superUsers: ['platform-admin'],
+    brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
+    entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+    kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
+    cruiseControl: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } } },
+    clusterCa: { validityDays: 365, renewalDays: 30 },
+    clientsCa: { validityDays: 365, renewalDays: 30 },
+    // Not prod's window: the two clusters never roll at the same time.
+    maintenanceTimeWindows: ['* * 2-4 ? * SAT'],
+  },
+  monitoring: {
+    team: 'kafka-platform',
+    runbookBaseUrl: RUNBOOKS,
+    prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
+  },
+  operations: {
+    metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' }, s3: { bucket: 'example-org-kafka-dr-backups', region: 'eu-central-1' } },
+  },
+  disasterRecovery: { role: 'target', listenerName: 'repl', mirrorUserName: 'kafka-prod-mirror' },
+};
+
 export const prod: EnvironmentConfig = {
   name: 'prod',
   production: true,
@@ -223,18 +288,15 @@ export const prod: EnvironmentConfig = {
     mirrorMaker2: true,
   },
   // The guide's backup strategy: metadata every 6 h kept 30 days, weekly volume snapshots kept 4 weeks,
-  // data replicated to the DR cluster (7 days of retention there). No load tests in prod.
+  // data replicated to the DR cluster (topic retention synced from prod). No load tests in prod.
   operations: {
-    metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' } },
+    // Backups leave the cluster (KP-PROD-OFFCLUSTER-BACKUPS): a bucket of the backup account, versioned with
+    // object lock, written through the backup ServiceAccount's workload identity; the volume keeps a local copy.
+    metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' }, s3: { bucket: 'example-org-kafka-prod-backups', region: 'eu-west-1' } },
     volumeSnapshots: { snapshotClass: 'csi-snapclass' },
     replication: {
-      target: {
-        alias: 'dr',
-        bootstrapServers: 'kafka-dr-kafka-bootstrap.kafka.dr.internal:9093',
-        // Both Secrets are copied into the kafka namespace from the DR cluster (its CA, its SCRAM user).
-        caCertSecret: 'kafka-dr-cluster-ca-cert',
-        authentication: MirrorAuthentication.scramSha512('kafka-prod-mirror', 'kafka-dr-mirror-credentials'),
-      },
+      // The DR endpoint comes from the DR environment's code; its CA and credentials are copied at deploy time.
+      target: replicationTargetFor('kafka-prod', dr),
       replicas: 2,
       resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
     },
@@ -242,6 +304,8 @@ export const prod: EnvironmentConfig = {
     manualRebalance: {},
     aclAudit: {},
   },
+  // prod replicates to dr: the DR CA and MirrorMaker 2 credentials are read from the DR cluster at deploy time.
+  disasterRecovery: { role: 'source', target: dr },
 };
 
-export const ENVIRONMENTS: readonly EnvironmentConfig[] = [dev, staging, prod];
+export const ENVIRONMENTS: readonly EnvironmentConfig[] = [dev, staging, prod, dr];

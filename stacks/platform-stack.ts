@@ -5,9 +5,10 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { cruiseControlMetricsConfigMapRef, DrainCleaner, KafkaCluster, kafkaMetricsConfigMapRef, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
-import { platformLabels } from '../lib/core';
+import { mirrorMaker2MetricsConfigMapRef, platformLabels, watchedBackupCronJobs } from '../lib/core';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
+import { addDisasterRecovery } from './disaster-recovery';
 import { EnvironmentConfig } from './environment-config';
 
 /** Stack name of an environment. */
@@ -36,6 +37,8 @@ export class KafkaPlatformStack extends TerraformStack {
 
     this.namespace = new NamespaceV1(this, 'namespace', {
       metadata: { name: env.namespace, labels: platformLabels('kafka', { 'kafka-platform/environment': env.name }) },
+      // Destroying or replacing the namespace deletes the cluster, every volume and the backup volume.
+      lifecycle: env.production ? { preventDestroy: true } : undefined,
     });
     if (env.operator.install) {
       this.operator = new StrimziOperator(this, 'strimzi-operator', {
@@ -72,12 +75,31 @@ export class KafkaPlatformStack extends TerraformStack {
     // --- topics, users and application access (extension point: topics/access) ---
     if (env.topology) new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production });
 
+    // --- disaster recovery: the DR target's listener user, or the source's copy of the DR CA and credentials ---
+    const drLink = addDisasterRecovery(this, env, this.cluster, [this.namespace]);
+
     // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
-    if (env.monitoring) this.monitoring = addMonitoring(this, env.monitoring, this.cluster, [this.namespace]).monitoring;
+    // Backup alerts follow the schedules of the backups that run; MirrorMaker 2 is monitored whenever it runs.
+    const monitoring = env.monitoring && {
+      ...env.monitoring,
+      backupCronJobs: env.monitoring.backupCronJobs ?? watchedBackupCronJobs(env.cluster.name, env.operations),
+      mirrorMaker2: env.monitoring.mirrorMaker2 ?? env.operations?.replication !== undefined,
+      drCaCheckCronJob: drLink?.caCheckCronJobName,
+    };
+    if (monitoring) this.monitoring = addMonitoring(this, monitoring, this.cluster, [this.namespace]).monitoring;
 
     // --- backup, restore, replication, maintenance, security and load-test workloads (extension point: operations) ---
     if (env.operations) {
-      this.operations = new PlatformOperations(this, 'operations', { ...env.operations, cluster: this.cluster, dependsOn: [this.namespace] });
+      const replication = env.operations.replication;
+      this.operations = new PlatformOperations(this, 'operations', {
+        ...env.operations,
+        // A monitored MirrorMaker 2 exports metrics through the monitoring module's MM2 exporter rules.
+        replication:
+          replication && monitoring?.mirrorMaker2 ? { metricsConfigMap: mirrorMaker2MetricsConfigMapRef(env.cluster.name), ...replication } : replication,
+        cluster: this.cluster,
+        dependsOn: [this.namespace],
+        production: env.production,
+      });
     }
 
     // --- production guardrails (extension point: guardrails) ---

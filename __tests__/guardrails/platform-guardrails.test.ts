@@ -63,7 +63,18 @@ describe('PlatformGuardrails', () => {
 
   test('production without monitoring and backups fails on alerts and backups', () => {
     const err = refusal({ ...prod, monitoring: undefined, operations: undefined });
-    expect(err.violations.map((v) => `${v.rule.id} ${v.owner}`)).toEqual(['KP-PROD-BACKUPS kafka-prod/cluster', 'KP-PROD-ALERTS kafka-prod/cluster']);
+    expect(err.violations.map((v) => `${v.rule.id} ${v.owner}`)).toEqual(['KP-PROD-BACKUPS kafka-prod/cluster', 'KP-PROD-OFFCLUSTER-BACKUPS kafka-prod/cluster', 'KP-PROD-ALERTS kafka-prod/cluster']);
+  });
+
+  test('production backups only on the cluster\'s own volume fail, unless acknowledged on the backup', () => {
+    const volumeOnly: EnvironmentConfig = { ...prod, operations: { ...prod.operations!, metadataBackup: { volume: { size: '20Gi' } } } };
+    const err = refusal(volumeOnly);
+    expect(err.violations.map((v) => `${v.rule.id} ${v.owner}`)).toEqual(['KP-PROD-OFFCLUSTER-BACKUPS kafka-prod/operations/metadata-backup/workload/cron-job']);
+    const acknowledged: EnvironmentConfig = {
+      ...volumeOnly,
+      guardrails: { acknowledgements: [{ path: 'operations/metadata-backup', ruleId: 'KP-PROD-OFFCLUSTER-BACKUPS', reason: 'the backup volume is replicated to another region by the storage class' }] },
+    };
+    expect(() => synth(acknowledged)).not.toThrow();
   });
 
   test('outside production only the every-environment rule applies: an anonymous listener under authorization', () => {

@@ -528,21 +528,70 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       container: 'dr-mirrormaker2',
       labels: { 'strimzi.io/cluster': 'dr', 'strimzi.io/kind': 'KafkaMirrorMaker2', 'strimzi.io/name': 'dr-mirrormaker2' },
     });
+    // Client ids as Kafka's JMX sanitizer renders them (quoted), topics with "." replaced by "_".
+    const replicationClient = (task: number) => `"kafka-prod->dr|kafka-prod->dr.MirrorSourceConnector-${task}|replication-consumer"`;
     cases.push(
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'fires 10 minutes after the only target went down',
+        series: [seriesOf('up', mm2, {}, `1x2 0x${15 + LENGTH_MARGIN}`)], evalMinutes: 14,
+        expected: [{ severity: 'critical', labels: {} }],
+      },
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'fires when the pods are gone (no up series at all)',
+        series: [seriesOf('up', mm2, {}, `1x2 _x${20 + LENGTH_MARGIN}`)], evalMinutes: 20,
+        expected: [{ severity: 'critical', labels: {} }],
+      },
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'is pending 8 minutes after the target went down',
+        series: [seriesOf('up', mm2, {}, `1x2 0x${10 + LENGTH_MARGIN}`)], evalMinutes: 10, expected: [],
+      },
+      {
+        alert: 'KafkaMirrorMaker2Down', description: 'stays quiet while one worker is up',
+        series: [seriesOf('up', mm2, {}, `1x${20 + LENGTH_MARGIN}`)], evalMinutes: 20, expected: [],
+      },
       ...thresholdCases({
-        alert: 'KafkaMirrorMaker2ReplicationLag', direction: 'above', thresholds: { warning: t.mirrorMaker2LagMessages }, forMinutes: { warning: 10 }, delta: 1,
+        alert: 'KafkaMirrorMaker2ReplicationLag', direction: 'above', thresholds: { warning: t.mirrorMaker2LagMessages }, forMinutes: { warning: 10 }, delta: 2,
         build: (lag, minutes) => [
-          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: 'source->target|dr|replication-consumer', topic: 'orders', partition: '0' }, constant(lag, minutes)),
-          // Another consumer of the worker (not replication) must not count.
-          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: 'connect-cluster-configs', topic: 'orders', partition: '0' }, constant(1_000_000, minutes)),
+          // Two partitions of one topic on two tasks; each partition's lag is half.
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: replicationClient(0), topic: 'payments_payment-settled_v1', partition: '0' }, constant(lag / 2, minutes)),
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: replicationClient(1), topic: 'payments_payment-settled_v1', partition: '1' }, constant(lag / 2, minutes)),
+          // The same partition 1 still reported by its previous task (moved in a rebalance) must not count twice.
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: replicationClient(2), topic: 'payments_payment-settled_v1', partition: '1' }, constant(lag / 2, minutes)),
+          // Other consumers of the worker (Connect's own topics) must not count.
+          seriesOf('kafka_consumer_fetch_manager_records_lag', mm2, { clientid: 'kafka-prod-mirror-connect-configs', topic: 'payments_payment-settled_v1', partition: '0' }, constant(1_000_000, minutes)),
         ],
-        labels: only('namespace', 'pod', 'topic'),
+        labels: only('namespace', 'topic'),
+      }),
+      ...thresholdCases({
+        alert: 'KafkaMirrorMaker2CheckpointLatency', direction: 'above', thresholds: { warning: t.mirrorMaker2CheckpointLatencySeconds * 1000 }, forMinutes: { warning: 10 }, delta: 1,
+        build: (ms, minutes) => [
+          seriesOf('kafka_connect_mirror_mirrorcheckpointconnector_checkpoint_latency_ms', mm2, { source: 'kafka-prod', target: 'dr', group: 'orders-service', topic: 'orders', partition: '0' }, constant(ms, minutes)),
+          seriesOf('kafka_connect_mirror_mirrorcheckpointconnector_checkpoint_latency_ms', mm2, { source: 'kafka-prod', target: 'dr', group: 'orders-service', topic: 'orders', partition: '1' }, constant(12, minutes)),
+        ],
+        labels: only('namespace', 'group'),
       }),
       ...thresholdCases({
         alert: 'KafkaMirrorMaker2ConnectorFailed', direction: 'above', thresholds: { critical: 0 }, forMinutes: { critical: 5 }, delta: 1,
         build: (failed, minutes) => [seriesOf('kafka_connect_connector_status', mm2, { connector: 'source->target.MirrorSourceConnector', status: failed > 0 ? 'failed' : 'running' }, constant(1, minutes))],
         labels: allLabels,
       }),
+    );
+  }
+  if (s.drCaCheckCronJob) {
+    // The CA check's latest run started at 600 s; its last success is `success` (or none).
+    const cj = { namespace: c.namespace, cronjob: s.drCaCheckCronJob };
+    const run = (success: number | undefined, minutes: number) => [
+      seriesOf('kube_cronjob_status_last_schedule_time', ksm, cj, constant(600, minutes)),
+      ...(success === undefined ? [] : [seriesOf('kube_cronjob_status_last_successful_time', ksm, cj, constant(success, minutes))]),
+    ];
+    const labels = (series: InputSeries[]) => ({ ...series[0].labels });
+    const failed = run(0, 40);
+    const never = run(undefined, 40);
+    cases.push(
+      { alert: 'KafkaDrCaCopyStale', description: 'fires 30 minutes after a failed check run', series: failed, evalMinutes: 31, expected: [{ severity: 'warning', labels: labels(failed) }] },
+      { alert: 'KafkaDrCaCopyStale', description: 'is pending before its for', series: failed, evalMinutes: 29, expected: [] },
+      { alert: 'KafkaDrCaCopyStale', description: 'fires when the check never succeeded', series: never, evalMinutes: 31, expected: [{ severity: 'warning', labels: labels(never) }] },
+      { alert: 'KafkaDrCaCopyStale', description: 'stays quiet when the latest run succeeded', series: run(630, 40), evalMinutes: 31, expected: [] },
     );
   }
   return cases;

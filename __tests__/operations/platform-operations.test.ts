@@ -12,6 +12,7 @@ const pod = (cron: Any) => cron.spec.job_template.spec.template.spec;
 test('prod runs backup, snapshot, leader election and ACL audit CronJobs, and no load test', () => {
   expect(cronJobs(prodJson).map((c) => [c.metadata.name, c.spec.schedule]).sort()).toEqual([
     ['kafka-prod-acl-audit', '30 5 * * *'],
+    ['kafka-prod-dr-ca-check', '17 * * * *'],
     ['kafka-prod-leader-election', '0 3 * * 0'],
     ['kafka-prod-metadata-backup', '0 */6 * * *'],
     ['kafka-prod-volume-snapshot', '0 0 * * 0'],
@@ -34,10 +35,11 @@ test.each(['kafka-prod-metadata-backup', 'kafka-prod-volume-snapshot', 'kafka-pr
   expect(cron.metadata.labels['app.kubernetes.io/managed-by']).toBe('kafka-platform');
 });
 
-test('metadata backup: kubectl export, then the Kafka CLI as its own read-only user over TLS, to a PVC', () => {
+test('metadata backup: kubectl export, then the Kafka CLI as its own read-only user over TLS, to a PVC, then the upload', () => {
   const spec = pod(byName(prodJson, 'kafka-prod-metadata-backup'));
-  expect(spec.init_container.map((c: Any) => c.name)).toEqual(['export-resources']);
-  const kafka = spec.container[0];
+  expect(spec.init_container.map((c: Any) => c.name)).toEqual(['export-resources', 'kafka-metadata']);
+  expect(spec.container.map((c: Any) => c.name)).toEqual(['s3-upload']);
+  const kafka = spec.init_container[1];
   expect(kafka.image).toBe('quay.io/strimzi/kafka:1.2.0-kafka-4.3.1');
   expect(kafka.command).toEqual(['/bin/bash', '/opt/kafka-platform/scripts/metadata-backup.sh']);
   const volumes = Object.fromEntries(spec.volume.map((v: Any) => [v.name, v]));
@@ -57,9 +59,9 @@ test('volume snapshots: RBAC limited to reading claims and managing VolumeSnapsh
   const role = Object.values(resourcesOfType(prodJson, 'kubernetes_role_v1')).find((r: Any) => r.metadata.name === 'kafka-prod-volume-snapshot') as Any;
   expect(role.rule).toEqual([
     { api_groups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list'] },
-    { api_groups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'list', 'delete'] },
+    { api_groups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'get', 'list', 'delete'] },
   ]);
-  expect(pod(byName(prodJson, 'kafka-prod-volume-snapshot')).container[0].env).toEqual(expect.arrayContaining([{ name: 'SNAPSHOT_CLASS', value: 'csi-snapclass' }, { name: 'RETENTION_DAYS', value: '28' }]));
+  expect(pod(byName(prodJson, 'kafka-prod-volume-snapshot')).container[0].env).toEqual(expect.arrayContaining([{ name: 'SNAPSHOT_CLASS', value: 'csi-snapclass' }, { name: 'RETENTION_DAYS', value: '28' }, { name: 'SNAPSHOT_TIMEOUT_SECONDS', value: '900' }]));
 });
 
 test('workloads without RBAC rules get no Kubernetes API token', () => {
@@ -94,4 +96,20 @@ test('a bad schedule fails synth with the construct path, field and rule', () =>
   expect(() => new KafkaPlatformStack(Testing.app(), { ...prod, operations: { metadataBackup: { schedule: '0 */6 * *' } } })).toThrow(
     /kafka-prod\/operations\/metadata-backup\/workload: schedule = "0 \*\/6 \* \*": a Kubernetes CronJob schedule/,
   );
+});
+
+test('prod: the namespace and the backup volume refuse destroy; backups are uploaded off the cluster', () => {
+  const ns = Object.values(resourcesOfType(prodJson, 'kubernetes_namespace_v1'))[0] as Any;
+  expect(ns.lifecycle).toEqual({ prevent_destroy: true });
+  const pvc = Object.values(resourcesOfType(prodJson, 'kubernetes_persistent_volume_claim_v1')).find((p: Any) => p.metadata.name === 'kafka-prod-metadata-backup') as Any;
+  expect(pvc.lifecycle).toEqual({ prevent_destroy: true });
+  expect(JSON.stringify(byName(prodJson, 'kafka-prod-metadata-backup'))).toContain('"name":"S3_BUCKET","value":"example-org-kafka-prod-backups"');
+  const stagingJson = synthJson(new KafkaPlatformStack(Testing.app(), staging));
+  const stagingPvc = Object.values(resourcesOfType(stagingJson, 'kubernetes_persistent_volume_claim_v1')).find((p: Any) => p.metadata.name === 'kafka-staging-metadata-backup') as Any;
+  expect(stagingPvc.lifecycle).toBeUndefined();
+});
+
+test('a backup schedule that cannot keep two backups within its retention fails synth', () => {
+  const env = { ...prod, operations: { ...prod.operations!, volumeSnapshots: { snapshotClass: 'csi-snapclass', retentionDays: 5 } } };
+  expect(() => new KafkaPlatformStack(Testing.app(), env)).toThrow(/kafka-prod\/operations\/volume-snapshots: retentionDays = 5: at least 14 days with schedule "0 0 \* \* 0"/);
 });

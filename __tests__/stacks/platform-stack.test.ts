@@ -30,7 +30,7 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s stack', (_name,
 
   test('names its kube config and context; dev keeps local state outside the synth output, shared environments in a Secret of their cluster', () => {
     const json = synthJson(stackOf(env));
-    expect(json.provider).toMatchObject({ kubernetes: [{ config_path: '~/.kube/config', config_context: env.kubernetes.context }] });
+    expect((json.provider as { kubernetes: unknown[] }).kubernetes[0]).toEqual({ config_path: '~/.kube/config', config_context: env.kubernetes.context });
     const full = JSON.parse(fs.readFileSync(path.join(Testing.fullSynth(stackOf(env)), 'stacks', `kafka-${env.name}`, 'cdk.tf.json'), 'utf8'));
     expect(full.terraform.backend).toEqual(
       env.name === 'dev'
@@ -162,13 +162,14 @@ describe('the app', () => {
     return files;
   }
 
-  test('synthesizes the three environments, byte-identical on a second run', () => {
+  test('synthesizes the four environments, byte-identical on a second run', () => {
     const root = fs.mkdtempSync(path.join(os.tmpdir(), 'kafka-platform-app-'));
     const first = synthTo(path.join(root, 'a'));
     const second = synthTo(path.join(root, 'b'));
     fs.rmSync(root, { recursive: true, force: true });
     expect([...first.keys()].filter((f) => f.endsWith('cdk.tf.json')).sort()).toEqual([
       'stacks/kafka-dev/cdk.tf.json',
+      'stacks/kafka-dr/cdk.tf.json',
       'stacks/kafka-prod/cdk.tf.json',
       'stacks/kafka-staging/cdk.tf.json',
     ]);

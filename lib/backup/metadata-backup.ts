@@ -7,6 +7,8 @@ import { EnvVar, PolicyRule, SCRIPTS_PATH, WorkloadStep, WorkloadVolume } from '
 import { DEFAULT_AWS_CLI_IMAGE, DEFAULT_KUBECTL_IMAGE, KAFKA_CLI_RESOURCES, TOOL_RESOURCES } from '../core/operations/images';
 import { kafkaClientWiring } from '../core/operations/kafka-client';
 import { isStorageSize, STORAGE_SIZE_RULE } from '../core/quantity';
+import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
+import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { kafkaImage } from '../core/strimzi/versions';
 import { Validator } from '../core/validation';
@@ -22,12 +24,17 @@ export interface MetadataBackupProps {
   readonly release: CustomResourceRelease;
   /** @default '0 *\/6 * * *' (every 6 hours, as in the operations guide) */
   readonly schedule?: string;
-  /** Days a backup is kept (on the volume and in S3). @default 30 */
+  /** Days a backup is kept (on the volume and in S3); must keep at least two runs of the schedule. @default 30 */
   readonly retentionDays?: number;
   /** The PersistentVolumeClaim backups are written to; `false` for S3 only. @default { size: '10Gi' } */
   readonly volume?: BackupVolumeOptions | false;
-  /** Also copy every backup to object storage. @default - volume only */
+  /**
+   * Also copy every backup to object storage, outside the cluster it protects (production requires it:
+   * guardrail KP-PROD-OFFCLUSTER-BACKUPS). @default - volume only
+   */
   readonly s3?: S3BackupTarget;
+  /** Refuse plans that destroy or replace the backup volume (`prevent_destroy`). @default false */
+  readonly preventDestroy?: boolean;
   /**
    * Also save the CA private keys (`<cluster>-cluster-ca`, `<cluster>-clients-ca`). Whoever can read
    * the backup can then impersonate brokers and clients: enable only with encrypted, access-controlled storage.
@@ -53,6 +60,8 @@ export interface MetadataBackupProps {
  */
 export class MetadataBackup extends Construct {
   public readonly cronJobName: string;
+  /** The CronJob and when it is overdue (its schedule's longest gap plus the run allowance), for the backup alert. */
+  public readonly watched: Required<WatchedCronJob>;
   public readonly userName: string;
   /** Claim holding the backups, when written to a volume. */
   public readonly claimName?: string;
@@ -66,6 +75,8 @@ export class MetadataBackup extends Construct {
     const retentionDays = props.retentionDays ?? 30;
     const volume = props.volume === false ? undefined : props.volume ?? {};
     v.integer('retentionDays', retentionDays, 1, 3650);
+    const schedule = props.schedule ?? DEFAULT_METADATA_BACKUP_SCHEDULE;
+    validateBackupRetention(v, schedule, retentionDays);
     v.check(volume !== undefined || props.s3 !== undefined, 'volume', props.volume, 'a volume or an s3 target (a backup must be written somewhere)');
     if (volume?.size !== undefined) v.check(isStorageSize(volume.size), 'volume.size', volume.size, STORAGE_SIZE_RULE);
     if (props.s3) v.check(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.s3.bucket), 's3.bucket', props.s3.bucket, 'an S3 bucket name');
@@ -81,6 +92,7 @@ export class MetadataBackup extends Construct {
     v.throwIfAny();
 
     this.cronJobName = name;
+    this.watched = { name, maxAgeHours: backupOverdueHours(schedule) ?? 26 };
     this.userName = name;
     const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? []), props.release.release];
     const client = kafkaClientWiring(access!.connection);
@@ -104,6 +116,7 @@ export class MetadataBackup extends Construct {
         },
         // The claim binds when the first backup pod is scheduled (WaitForFirstConsumer classes).
         waitUntilBound: false,
+        lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
       });
       dependsOn.push(pvc);
       volumes.push({ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: name } });
@@ -155,7 +168,7 @@ export class MetadataBackup extends Construct {
       name,
       namespace: cluster.namespace,
       component: 'metadata-backup',
-      schedule: props.schedule ?? '0 */6 * * *',
+      schedule,
       steps,
       volumes,
       scripts: scripts('kafka-client.sh', 'metadata-backup.sh', 'prune-backups.sh', 'export-resources.sh', ...(props.s3 ? (['s3-upload.sh'] as const) : [])),

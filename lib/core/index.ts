@@ -41,6 +41,7 @@ export { buildDashboards } from './monitoring/dashboards';
 
 // --- operations: batch workloads, clients, MirrorMaker 2, rebalances ---
 export * from './operations/cron';
+export * from './operations/backup-schedules';
 export * from './operations/batch-workload';
 export * from './operations/kafka-client';
 export * from './operations/mirror-maker2';

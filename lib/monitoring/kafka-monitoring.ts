@@ -16,11 +16,13 @@ import {
   METRICS_CONFIG_KEYS,
   metricsConfigMapName,
   MIRROR_MAKER_2_JMX_RULES,
+  mirrorMaker2MetricsConfigMapRef,
   renderJmxExporterConfig,
 } from '../core/monitoring/exporter-rules';
 import { KafkaMonitoringSpec, MonitoredCluster, resolveMonitoringSpec, ResolvedMonitoringSpec, validateMonitoringSpec } from '../core/monitoring/monitoring-spec';
 import { buildPodMonitors } from '../core/monitoring/pod-monitors';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { mirrorMaker2MetricsProblems } from '../replication/mirror-maker2';
 
 export interface KafkaMonitoringProps extends Omit<KafkaMonitoringSpec, 'cluster'> {
   /**
@@ -92,6 +94,10 @@ export class KafkaMonitoring extends Construct {
     v.check(isDnsLabel(dashboardNamespace), 'dashboardNamespace', dashboardNamespace, DNS_LABEL_RULE);
     v.throwIfAny();
     this.spec = spec;
+    if (spec.mirrorMaker2) {
+      // Checked once the stack is complete: the KafkaMirrorMaker2 may be declared after the monitoring.
+      this.node.addValidation({ validate: () => mirrorMaker2MetricsProblems(this, cluster.namespace, mirrorMaker2MetricsConfigMapRef(cluster.clusterName)) });
+    }
 
     this.exporterRules = new ConfigMapV1(this, 'exporter-rules', {
       metadata: { name: metricsConfigMapName(cluster.clusterName), namespace: cluster.namespace, labels: platformLabels('monitoring') },

@@ -32,6 +32,8 @@ export interface PlatformOperationsProps extends OperationsConfig {
   readonly dependsOn?: ITerraformDependable[];
   /** @default `<cluster>-operations` */
   readonly releaseName?: string;
+  /** Production: the backup volume is protected from destroy (`prevent_destroy`). @default false */
+  readonly production?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export class PlatformOperations extends Construct {
       dependsOn,
     });
     const shared = { cluster, release: this.release, dependsOn };
-    if (props.metadataBackup) this.metadataBackup = new MetadataBackup(this, 'metadata-backup', { ...props.metadataBackup, ...shared });
+    if (props.metadataBackup) this.metadataBackup = new MetadataBackup(this, 'metadata-backup', { preventDestroy: props.production, ...props.metadataBackup, ...shared });
     if (props.offsetRestore) {
       const claimName = this.metadataBackup?.claimName ?? `${cluster.clusterName}-metadata-backup`;
       new OffsetRestore(this, 'offset-restore', { ...props.offsetRestore, ...shared, claimName });

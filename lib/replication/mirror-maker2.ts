@@ -1,4 +1,5 @@
-import { Construct } from 'constructs';
+import { Construct, IConstruct } from 'constructs';
+import { TerraformStack } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
@@ -29,7 +30,9 @@ export interface KafkaMirrorMaker2Props extends Omit<MirrorMaker2Spec, 'name' | 
 /**
  * MirrorMaker 2 replicating the platform's cluster to a disaster-recovery cluster, with a checkpoint
  * connector that translates committed offsets so consumers can resume on the target. Reads with its
- * own KafkaUser: Read/Describe on topics, Describe on groups, and its offset-sync topic on the source.
+ * own read-only KafkaUser (Read/Describe on topics, Describe on groups and the cluster); offset syncs,
+ * checkpoints and Connect's topics live on the target. Identity topic names, read_committed, topic
+ * configs including retention synced (see `MirrorMaker2Spec`).
  */
 export class KafkaMirrorMaker2 extends Construct {
   public readonly manifest: KubernetesObject;
@@ -58,17 +61,69 @@ export class KafkaMirrorMaker2 extends Construct {
         target: props.target,
       };
       validateMirrorMaker2(v, spec);
+      // Read-only on the source: offset syncs are stored on the target (offset-syncs.topic.location).
       addOperationsUser(this, props.release, cluster, userName, access.userAuthentication, [
         allow(AclResources.topic('*'), ['Read', 'Describe', 'DescribeConfigs']),
         allow(AclResources.group('*'), ['Describe']),
         allow(AclResources.cluster(), ['Describe']),
-        // MirrorMaker 2 keeps its offset translation in mm2-offset-syncs.<target alias>.internal on the source.
-        allow(AclResources.topic('mm2-offset-syncs.*'), ['Create', 'Read', 'Write', 'Describe', 'DescribeConfigs']),
       ], 'disaster recovery replicates every topic and the offsets of every group');
     }
     v.throwIfAny();
     this.sourceUserName = userName;
     this.manifest = buildMirrorMaker2(spec!);
     props.release.add(this.manifest, this);
+    if (props.syncRetention === false) {
+      // Checked once the stack is complete: topics may be declared after the replication.
+      this.node.addValidation({ validate: () => retentionProblems(this, cluster, props.targetRetentionMs!) });
+    }
   }
+}
+
+/**
+ * Topics of the cluster declared in the stack that keep data longer than the DR target does; topics
+ * without their own `retention.ms` keep the source brokers' default (Kafka's 168 hours unless set).
+ */
+function retentionProblems(mirror: KafkaMirrorMaker2, cluster: IKafkaCluster, targetMs: number): string[] {
+  const longer = (ms: number) => (targetMs === -1 ? false : ms === -1 || ms > targetMs);
+  const brokerDefaultMs = ((cluster as { spec?: { brokerDefaults?: { retentionHours?: number } } }).spec?.brokerDefaults?.retentionHours ?? 168) * 3_600_000;
+  let atDefault = 0;
+  const short = TerraformStack.of(mirror)
+    .node.findAll()
+    .flatMap((c) => {
+      const m = (c as { manifest?: KubernetesObject }).manifest;
+      if (!m || m.kind !== 'KafkaTopic' || m.metadata.namespace !== cluster.namespace || m.metadata.labels?.['strimzi.io/cluster'] !== cluster.clusterName) return [];
+      const spec = m.spec as { topicName?: string; config?: Record<string, unknown> };
+      const ms = spec.config?.['retention.ms'];
+      if (typeof ms !== 'number') {
+        atDefault++;
+        return [];
+      }
+      return longer(ms) ? [`${spec.topicName ?? m.metadata.name} keeps ${ms} ms`] : [];
+    });
+  if (atDefault > 0 && longer(brokerDefaultMs)) short.push(`${atDefault} topics keep the broker default ${brokerDefaultMs} ms`);
+  return short.length === 0
+    ? []
+    : [`${mirror.node.path}: targetRetentionMs = ${targetMs}: at least the retention of every replicated topic, or syncRetention true (${short.join(', ')})`];
+}
+
+/**
+ * Problems of a stack whose monitoring alerts on MirrorMaker 2 in `namespace`: Strimzi opens the metrics
+ * port only with `metricsConfig`, so every KafkaMirrorMaker2 there must use the library's MM2 exporter
+ * rules (`expected`), and at least one must be declared. Empty when all is well.
+ */
+export function mirrorMaker2MetricsProblems(monitoring: IConstruct, namespace: string, expected: { readonly name: string; readonly key: string }): string[] {
+  const mirrors = TerraformStack.of(monitoring)
+    .node.findAll()
+    .filter((c): c is KafkaMirrorMaker2 => c instanceof KafkaMirrorMaker2 && c.manifest.metadata.namespace === namespace);
+  if (mirrors.length === 0) {
+    return [`${monitoring.node.path}: mirrorMaker2 = true: a KafkaMirrorMaker2 in namespace "${namespace}" declared in this stack (there is none; declare the replication or set mirrorMaker2 to false)`];
+  }
+  return mirrors.flatMap((m) => {
+    const ref = (m.manifest.spec as { metricsConfig?: { valueFrom?: { configMapKeyRef?: { name?: string; key?: string } } } }).metricsConfig?.valueFrom?.configMapKeyRef;
+    return ref?.name === expected.name && ref?.key === expected.key
+      ? []
+      : [
+          `${m.node.path}: metricsConfigMap = ${ref ? JSON.stringify(ref) : 'undefined'}: ${JSON.stringify(expected)} (mirrorMaker2MetricsConfigMapRef), because the monitoring alerts on MirrorMaker 2 and Strimzi opens no metrics port without metricsConfig`,
+        ];
+  });
 }

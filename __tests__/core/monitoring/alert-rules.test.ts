@@ -106,7 +106,7 @@ describe('alert rules', () => {
   test('MirrorMaker 2 alerts only when replication is on', () => {
     const names = (s: ReturnType<typeof spec>) => allAlertRules(buildAlertGroups(s)).map((r) => r.alert);
     expect(names(spec()).filter((n) => n.includes('MirrorMaker2'))).toEqual([]);
-    expect(names(full).filter((n) => n.includes('MirrorMaker2'))).toEqual(['KafkaMirrorMaker2ReplicationLag', 'KafkaMirrorMaker2ConnectorFailed']);
+    expect(names(full).filter((n) => n.includes('MirrorMaker2'))).toEqual(['KafkaMirrorMaker2Down', 'KafkaMirrorMaker2ReplicationLag', 'KafkaMirrorMaker2CheckpointLatency', 'KafkaMirrorMaker2ConnectorFailed']);
   });
 
   test('thresholds come from configuration', () => {
@@ -119,6 +119,9 @@ describe('alert rules', () => {
     const expr = (s: ReturnType<typeof spec>) => allAlertRules(buildAlertGroups(s)).find((r) => r.alert === 'KafkaBackupOverdue')?.expr ?? '';
     expect(expr(spec())).toContain('cronjob="kafka-prod-metadata-backup"');
     expect(expr(spec())).toContain('cronjob="kafka-prod-volume-snapshot"');
+    // Each default job is overdue after its own schedule's gap plus 2 hours: 6-hourly -> 8 h, weekly -> 170 h.
+    expect(expr(spec())).toMatch(/cronjob="kafka-prod-metadata-backup"\} > 28800\)/);
+    expect(expr(spec())).toMatch(/cronjob="kafka-prod-volume-snapshot"\} > 612000\)/);
     expect(expr(spec({ backupCronJobs: [{ name: 'nightly', maxAgeHours: 50 }] }))).toMatch(/cronjob="nightly"\} > 180000/);
     expect(expr(spec({ backupCronJobs: [] }))).toBe('');
   });

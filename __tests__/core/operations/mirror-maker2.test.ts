@@ -20,17 +20,41 @@ test('v1 layout: target with Connect topics, one mirror with source and both con
   const mirror = mirrorOf(base);
   expect(mirror.source.authentication).toEqual({ type: 'tls', certificateAndKey: { secretName: 'mirror-source', certificate: 'user.crt', key: 'user.key' } });
   expect(mirror.checkpointConnector.config['sync.group.offsets.enabled']).toBe('true');
-  // Backup-side retention is the DR cluster's own unless asked otherwise.
-  expect(mirror.sourceConnector.config['config.properties.exclude']).toMatch(/retention\\\.ms/);
-  expect(mirror.sourceConnector.config['replication.policy.class']).toBeUndefined();
+  expect(mirror.checkpointConnector.config['sync.group.offsets.interval.seconds']).toBe(60);
 });
 
-test('identity replication applies to both connectors; syncRetention keeps source retention', () => {
-  const mirror = mirrorOf({ ...base, identityReplication: true, syncRetention: true, syncGroupOffsets: false });
-  expect(mirror.sourceConnector.config['replication.policy.class']).toBe(IDENTITY_REPLICATION_POLICY);
-  expect(mirror.checkpointConnector.config['replication.policy.class']).toBe(IDENTITY_REPLICATION_POLICY);
+test('DR defaults: identity names, read_committed, offset syncs on the target, retention synced, internal topics excluded', () => {
+  const mirror = mirrorOf(base);
+  for (const connector of [mirror.sourceConnector, mirror.checkpointConnector]) {
+    expect(connector.config['replication.policy.class']).toBe(IDENTITY_REPLICATION_POLICY);
+    expect(connector.config['offset-syncs.topic.location']).toBe('target');
+  }
+  expect(mirror.sourceConnector.config['consumer.isolation.level']).toBe('read_committed');
+  expect(mirror.sourceConnector.config['sync.topic.configs.enabled']).toBe('true');
   expect(mirror.sourceConnector.config['config.properties.exclude']).not.toMatch(/retention/);
+  const exclude = new RegExp(`^(?:${mirror.topicsExcludePattern})$`);
+  for (const t of ['__consumer_offsets', 'strimzi.cruisecontrol.metrics', 'connect-cluster-offsets', 'kafka-prod-mirror-connect-status', 'mm2-offset-syncs.dr.internal', 'orders.replica']) expect([t, exclude.test(t)]).toEqual([t, true]);
+  for (const t of ['payments.payment-settled.v1', 'orders.order-placed.v1', 'connector-events']) expect([t, exclude.test(t)]).toEqual([t, false]);
+});
+
+test('prefix policy, own excludes (added to the defaults), no retention sync, no offset sync', () => {
+  const mirror = mirrorOf({ ...base, replicationPolicy: 'prefix', topicsExcludePattern: 'tmp\\..*', syncRetention: false, targetRetentionMs: 604800000, syncGroupOffsets: false });
+  expect(mirror.sourceConnector.config['replication.policy.class']).toBeUndefined();
+  expect(mirror.checkpointConnector.config['replication.policy.class']).toBeUndefined();
+  expect(mirror.topicsExcludePattern).toMatch(/^\.\*\[.*__\.\*.*\|tmp\\\.\.\*$/);
+  expect(mirror.sourceConnector.config['config.properties.exclude']).toMatch(/retention\\\.ms/);
   expect(mirror.checkpointConnector.config['sync.group.offsets.enabled']).toBe('false');
+});
+
+test('an unknown policy, or no DR retention without retention sync, are refused with field and allowed values', () => {
+  const v = new Validator('mm2');
+  validateMirrorMaker2(v, { ...base, replicationPolicy: 'rename' as never, syncRetention: false });
+  expect(() => v.throwIfAny()).toThrow(/mm2: replicationPolicy = "rename": "identity" .* or "prefix"[\s\S]*mm2: targetRetentionMs = undefined: the retention of the target's topics/);
+});
+
+test('naming an internal topic in topicsPattern still does not mirror it: the default excludes are always written', () => {
+  const mirror = mirrorOf({ ...base, topicsPattern: '__consumer_offsets|orders.*', topicsExcludePattern: 'tmp.*' });
+  expect(new RegExp(`^(?:${mirror.topicsExcludePattern})$`).test('__consumer_offsets')).toBe(true);
 });
 
 test('reports every invalid input at once', () => {
@@ -45,7 +69,7 @@ const dir = crdDir();
   test('non-default MirrorMaker 2 options conform', () => {
     const mm2 = buildMirrorMaker2({
       ...base,
-      identityReplication: true,
+      replicationPolicy: 'prefix',
       topicsExcludePattern: 'tmp\\..*',
       groupsExcludePattern: 'console-.*',
       resources: { requests: { cpu: '1', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },

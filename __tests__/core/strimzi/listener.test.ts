@@ -36,6 +36,17 @@ describe('Listener', () => {
     });
   });
 
+  test('a bootstrap host: in the certificate and the external-dns annotation (load balancer), as the host (route)', () => {
+    expect(Listener.external({ type: 'loadbalancer', bootstrapHost: 'kafka-dr.dr.example.org', sourceRanges: ['10.0.0.0/8'] }).toStrimzi().configuration).toEqual({
+      loadBalancerSourceRanges: ['10.0.0.0/8'],
+      bootstrap: { alternativeNames: ['kafka-dr.dr.example.org'], annotations: { 'external-dns.alpha.kubernetes.io/hostname': 'kafka-dr.dr.example.org' } },
+    });
+    expect(Listener.external({ type: 'route', bootstrapHost: 'kafka-dr.apps.example.org' }).toStrimzi().configuration).toEqual({ bootstrap: { host: 'kafka-dr.apps.example.org' } });
+    const v = new Validator('c');
+    Listener.external({ type: 'nodeport', bootstrapHost: 'Not A Host' }).validate(v, 'listeners[1]');
+    expect(v.issues.map((i) => `${i.field}: ${i.allowed}`)).toEqual(['listeners[1].bootstrapHost: a fully qualified lower-case DNS name', 'listeners[1].bootstrapHost: only on loadbalancer or route listeners']);
+  });
+
   test('rejects names and ports Strimzi would reject', () => {
     const v = new Validator('c');
     Listener.internalTls({ name: 'Too_Long_Name', port: 9404 }).validate(v, 'listeners[0]');

@@ -34,6 +34,66 @@ describe('restore-offsets.sh', () => {
     expect(r.status).toBe(0);
     expect(resets().every((c) => c.endsWith('--dry-run'))).toBe(true);
     expect(kafka.calls().join('\n')).not.toContain('--execute');
+    expect(kafka.offsets('billing')).toEqual([]);
+  });
+
+  test('execute reads every group back and verifies its committed offsets', () => {
+    // billing exists with other offsets; orders-service does not exist yet (GroupIdNotFoundException): the reset creates it.
+    kafka.group('billing', 'Empty', [['invoices', 0, 7], ['invoices', 1, 9]]);
+    const r = kafka.run('restore-offsets.sh', [GOOD], { RESTORE_MODE: 'execute' });
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(kafka.offsets('billing').sort()).toEqual(['invoices,0,42', 'invoices,1,0']);
+    expect(kafka.offsets('orders-service').sort()).toEqual(['orders,0,1200', 'orders,1,1187', 'payments,0,55']);
+    expect(kafka.calls().filter((c) => / --describe --group \S+ --offsets$/.test(c))).toHaveLength(2);
+    expect(r.stdout).toMatch(/group orders-service verified: 3 committed offsets match the backup/);
+    expect(r.stdout).toMatch(/finished, every offset verified/);
+  });
+
+  test('an error printed with exit 0 while checking a group: exit 5, no reset', () => {
+    kafka.fault('state', '\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.TimeoutException: Timed out waiting for a node assignment.\n');
+    const r = kafka.run('restore-offsets.sh', [GOOD], { RESTORE_MODE: 'execute' });
+    expect(r.status).toBe(5);
+    expect(r.stderr).toMatch(/checking group orders-service: Error: .*TimeoutException.*nothing was changed/);
+    expect(resets()).toEqual([]);
+  });
+
+  test('a state answer without a state (empty describe): exit 5, no reset', () => {
+    kafka.fault('state', '');
+    const r = kafka.run('restore-offsets.sh', [GOOD], { RESTORE_MODE: 'execute' });
+    expect(r.status).toBe(5);
+    expect(r.stderr).toMatch(/no state in the answer/);
+    expect(resets()).toEqual([]);
+  });
+
+  test('Kafka refusing the reset with Error: and exit 0: exit 5, never "finished"', () => {
+    kafka.fault('reset', "\nError: Assignments can only be reset if the group 'orders-service' is inactive, but the current state is Stable.\n");
+    const r = kafka.run('restore-offsets.sh', [GOOD], { RESTORE_MODE: 'execute' });
+    expect(r.status).toBe(5);
+    expect(r.stderr).toMatch(/resetting group orders-service: Error: Assignments can only be reset .*no group was changed/);
+    expect(r.stdout).not.toMatch(/finished/);
+  });
+
+  test('an empty reset answer (no plan printed): exit 6', () => {
+    kafka.fault('reset', '');
+    const r = kafka.run('restore-offsets.sh', [GOOD]);
+    expect(r.status).toBe(6);
+    expect(r.stderr).toMatch(/group orders-service: Kafka's plan differs from the backup/);
+  });
+
+  test('a reset Kafka printed but did not apply: exit 6 naming the missing offsets and the groups already restored', () => {
+    kafka.group('billing', 'Empty', [['invoices', 0, 7], ['invoices', 1, 9]]);
+    kafka.ignoreResets('billing');
+    const r = kafka.run('restore-offsets.sh', [GOOD], { RESTORE_MODE: 'execute' });
+    expect(r.status).toBe(6);
+    expect(r.stderr).toMatch(/group billing: committed offsets after the reset differ from the backup: invoices,0,42 invoices,1,0 not committed \(groups already restored: orders-service\)/);
+  });
+
+  test('the verification describe failing (Error:, exit 0): exit 6', () => {
+    kafka.fault('offsets', '\nError: Executing consumer group command failed due to org.apache.kafka.common.errors.CoordinatorNotAvailableException: The coordinator is not available.\n');
+    const r = kafka.run('restore-offsets.sh', [GOOD], { RESTORE_MODE: 'execute' });
+    expect(r.status).toBe(6);
+    expect(r.stderr).toMatch(/verifying group orders-service after the reset: Error: .*CoordinatorNotAvailableException/);
   });
 
   test('RESTORE_GROUPS limits the restore to matching groups', () => {

@@ -1,5 +1,6 @@
 import { KubernetesObject, platformLabels } from '../kubernetes';
 import { Priority } from './alert-routing';
+import { MIRROR_MAKER_2_REPLICATION_CLIENT } from './exporter-rules';
 import { DEFAULT_CONTROLLER_COUNT, ResolvedMonitoringSpec } from './monitoring-spec';
 import { MONITORING_API_VERSION, podMonitorNames, scrapeJob } from './pod-monitors';
 
@@ -450,30 +451,74 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     { name: `${c}.capacity`, rules: capacity },
   ];
 
-  if (s.mirrorMaker2) {
-    groups.push({
-      name: `${c}.replication`,
-      rules: [
-        {
-          alert: 'KafkaMirrorMaker2ReplicationLag',
-          severity: 'warning',
-          expr: `sum by (namespace, pod, topic) (kafka_consumer_fetch_manager_records_lag{${sel.mirrorMaker2}, clientid=~".*replication-consumer"}) > ${t.mirrorMaker2LagMessages}`,
-          for: '10m',
-          summary: 'MirrorMaker 2 replication is behind',
-          description: `{{ $labels.pod }} is {{ $value }} records behind on {{ $labels.topic }} (threshold ${t.mirrorMaker2LagMessages}).`,
-        },
-        {
-          alert: 'KafkaMirrorMaker2ConnectorFailed',
-          severity: 'critical',
-          expr: `(kafka_connect_connector_status{${sel.mirrorMaker2}, status="failed"} == 1) or (kafka_connect_worker_connector_failed_task_count{${sel.mirrorMaker2}} > 0)`,
-          for: '5m',
-          summary: 'A MirrorMaker 2 connector or task failed',
-          description: 'Connector {{ $labels.connector }} on {{ $labels.pod }} has failed: replication has stopped.',
-        },
-      ],
-    });
-  }
+  if (s.mirrorMaker2) groups.push({ name: `${c}.replication`, rules: replicationRules(s) });
+  if (s.drCaCheckCronJob) groups.push({ name: `${c}.disaster-recovery`, rules: [drCaRule(s, s.drCaCheckCronJob)] });
   return groups;
+}
+
+/**
+ * MirrorMaker 2 (disaster-recovery replication): workers gone, lag, slow checkpoints, failed connectors.
+ * Lag series are per partition and per worker; `max` per partition first keeps a partition that moved
+ * between workers (old series still in the lookback) from counting twice.
+ */
+function replicationRules(s: ResolvedMonitoringSpec): AlertRule[] {
+  const t = s.thresholds;
+  const sel = clusterSelectors(s);
+  return [
+    {
+      alert: 'KafkaMirrorMaker2Down',
+      severity: 'critical',
+      // Without metrics (or pods) there is no `up` series at all, so count healthy targets instead.
+      expr: `(count(up{${sel.mirrorMaker2}} == 1) or vector(0)) < 1`,
+      for: '10m',
+      summary: 'No MirrorMaker 2 worker is running and scraped',
+      description: `No MirrorMaker 2 pod in namespace ${s.cluster.namespace} answers its metrics scrape: replication to the DR cluster has stopped or is unobserved.`,
+    },
+    {
+      alert: 'KafkaMirrorMaker2ReplicationLag',
+      severity: 'warning',
+      expr: `sum by (namespace, topic) (max by (namespace, topic, partition) (kafka_consumer_fetch_manager_records_lag{${sel.mirrorMaker2}, ${MIRROR_MAKER_2_REPLICATION_CLIENT}})) > ${t.mirrorMaker2LagMessages}`,
+      for: '10m',
+      summary: 'MirrorMaker 2 replication is behind',
+      description: `Replication is {{ $value }} records behind on topic {{ $labels.topic }} (dots shown as "_"; threshold ${t.mirrorMaker2LagMessages}).`,
+    },
+    {
+      alert: 'KafkaMirrorMaker2CheckpointLatency',
+      severity: 'warning',
+      expr: `max by (namespace, group) (kafka_connect_mirror_mirrorcheckpointconnector_checkpoint_latency_ms{${sel.mirrorMaker2}}) > ${t.mirrorMaker2CheckpointLatencySeconds * 1000}`,
+      for: '10m',
+      summary: 'MirrorMaker 2 checkpoints reach the DR cluster late',
+      description: `Checkpoints of group {{ $labels.group }} take {{ $value | printf "%.0f" }} ms to reach the target (threshold ${t.mirrorMaker2CheckpointLatencySeconds} s): its translated offsets on the DR cluster are older than the recovery point.`,
+    },
+    {
+      alert: 'KafkaMirrorMaker2ConnectorFailed',
+      severity: 'critical',
+      expr: `(kafka_connect_connector_status{${sel.mirrorMaker2}, status="failed"} == 1) or (kafka_connect_worker_connector_failed_task_count{${sel.mirrorMaker2}} > 0)`,
+      for: '5m',
+      summary: 'A MirrorMaker 2 connector or task failed',
+      description: 'Connector {{ $labels.connector }} on {{ $labels.pod }} has failed: replication has stopped.',
+    },
+  ];
+}
+
+/**
+ * The copy of the DR cluster's CA is checked by a CronJob (`ca-check.sh`) that fails when the copy expires
+ * within its warning period or no longer verifies the DR brokers. The alert fires when the latest run did
+ * not succeed: started after the last success, or never succeeded at all.
+ */
+function drCaRule(s: ResolvedMonitoringSpec, cronJob: string): AlertRule {
+  const cj = clusterSelectors(s).cronJob(cronJob);
+  return {
+    alert: 'KafkaDrCaCopyStale',
+    severity: 'warning',
+    expr:
+      `(kube_cronjob_status_last_schedule_time{${cj}} > kube_cronjob_status_last_successful_time{${cj}})` +
+      ` or (kube_cronjob_status_last_schedule_time{${cj}} unless on (namespace, cronjob) kube_cronjob_status_last_successful_time{${cj}})`,
+    // Longer than a run takes, so a run in progress does not count as failed.
+    for: '30m',
+    summary: 'The copy of the DR cluster CA is expiring or outdated',
+    description: `The latest run of CronJob ${cronJob} failed: the DR CA copy MirrorMaker 2 trusts expires soon or no longer verifies the DR brokers. Redeploy this stack after the DR CA renewal.`,
+  };
 }
 
 /** Every rule, flattened. */

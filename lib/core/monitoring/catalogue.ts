@@ -135,6 +135,7 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kube-state-metrics', 'gauge', 'kube_pod_container_resource_limits', ['namespace', 'pod', 'container', 'resource', 'unit'], 'container limits'),
   m('kube-state-metrics', 'gauge', 'kube_cronjob_status_last_successful_time', ['namespace', 'cronjob'], 'epoch seconds of the last successful run'),
   m('kube-state-metrics', 'gauge', 'kube_cronjob_created', ['namespace', 'cronjob'], 'epoch seconds the CronJob was created'),
+  m('kube-state-metrics', 'gauge', 'kube_cronjob_status_last_schedule_time', ['namespace', 'cronjob'], 'epoch seconds the CronJob last started a run'),
   m('kube-state-metrics', 'gauge', 'kube_job_status_failed', ['namespace', 'job_name'], 'failed pods of a Job'),
   m('kube-state-metrics', 'gauge', 'kube_job_failed', ['namespace', 'job_name', 'condition'], '1 on condition="true" when the Job has finally failed'),
   m('kube-state-metrics', 'gauge', 'kube_job_owner', ['namespace', 'job_name', 'owner_kind', 'owner_name', 'owner_is_controller'], 'owner of a Job (a CronJob for scheduled runs)'),

@@ -75,6 +75,14 @@ export const MIRROR_MAKER_2_JMX_RULES: readonly JmxExporterRule[] = [
 ];
 
 /**
+ * Matches the `clientid` of MirrorMaker 2's replication consumers. The client id is
+ * `<source>-><target>|<source>-><target>.MirrorSourceConnector-<n>|replication-consumer`; Kafka's JMX
+ * sanitizer quotes it (it contains `>` and `|`) and the rule above keeps the quotes, so the label value
+ * starts and ends with `"`. The consumer's `topic` label has `.` replaced by `_` (`payments_payment-settled_v1`).
+ */
+export const MIRROR_MAKER_2_REPLICATION_CLIENT = `clientid=~'"?.+[|]replication-consumer"?'`;
+
+/**
  * Rules for Cruise Control. No alert or panel uses its metrics yet, so one rule keeps every Cruise Control
  * sensor (balancedness score, anomaly counts, executor state) under `kafka_cruisecontrol_*` for ad-hoc queries.
  */

@@ -1,4 +1,5 @@
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
+import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE } from '../operations/backup-schedules';
 import { Validator } from '../validation';
 import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
@@ -46,8 +47,8 @@ export interface KafkaMonitoringSpec {
   /** MirrorMaker 2 replication runs in the cluster's namespace: monitor and alert on it. @default false */
   readonly mirrorMaker2?: boolean;
   /**
-   * Backup CronJobs that must succeed regularly.
-   * @default `<cluster>-metadata-backup` and `<cluster>-volume-snapshot`, 26 hours each
+   * Backup CronJobs that must succeed regularly, each with its own limit (`backupOverdueHours` of its schedule).
+   * @default `<cluster>-metadata-backup` (8 hours) and `<cluster>-volume-snapshot` (170 hours), the limits of their default schedules
    */
   readonly backupCronJobs?: readonly WatchedCronJob[];
   /**
@@ -55,6 +56,11 @@ export interface KafkaMonitoringSpec {
    * namespace). @default - no AlertmanagerConfig (alerts reach the Alertmanager's default route)
    */
   readonly alertRouting?: AlertRoutingConfig;
+  /**
+   * CronJob that checks the copy of the DR cluster's CA MirrorMaker 2 trusts (`DisasterRecoveryLink`);
+   * its failing runs raise `KafkaDrCaCopyStale`. @default - none
+   */
+  readonly drCaCheckCronJob?: string;
   /** Namespace of the Strimzi Cluster Operator (certificate expiry metrics come from it). @default 'strimzi-system' */
   readonly operatorNamespace?: string;
   /** Scrape interval of the PodMonitors. @default '30s' */
@@ -73,6 +79,7 @@ export interface ResolvedMonitoringSpec {
   readonly mirrorMaker2: boolean;
   readonly backupCronJobs: readonly Required<WatchedCronJob>[];
   readonly alertRouting?: AlertRoutingConfig;
+  readonly drCaCheckCronJob?: string;
   readonly operatorNamespace: string;
   readonly scrapeInterval: string;
   readonly dashboardFolder: string;
@@ -99,9 +106,12 @@ export function maintenanceWindowGapDays(windows: readonly string[]): number {
   return Math.min(...windows.map(gap));
 }
 
-/** The CronJob names the operations constructs use for the cluster's backups. */
+/** The CronJob names the operations constructs use for the cluster's backups, with the limits of their default schedules. */
 export function defaultBackupCronJobs(cluster: string): WatchedCronJob[] {
-  return [{ name: `${cluster}-metadata-backup` }, { name: `${cluster}-volume-snapshot` }];
+  return [
+    { name: `${cluster}-metadata-backup`, maxAgeHours: backupOverdueHours(DEFAULT_METADATA_BACKUP_SCHEDULE) },
+    { name: `${cluster}-volume-snapshot`, maxAgeHours: backupOverdueHours(DEFAULT_VOLUME_SNAPSHOT_SCHEDULE) },
+  ];
 }
 
 export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonitoringSpec {
@@ -117,6 +127,7 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
       maxAgeHours: c.maxAgeHours ?? DEFAULT_BACKUP_MAX_AGE_HOURS,
     })),
     alertRouting: spec.alertRouting,
+    drCaCheckCronJob: spec.drCaCheckCronJob,
     operatorNamespace: spec.operatorNamespace ?? 'strimzi-system',
     scrapeInterval: spec.scrapeInterval ?? '30s',
     dashboardFolder: spec.dashboardFolder ?? 'Kafka',
@@ -160,6 +171,7 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
     v.check(Number.isFinite(c.maxAgeHours) && c.maxAgeHours > 0, `backupCronJobs[${i}].maxAgeHours`, c.maxAgeHours, 'a number of hours above 0');
   });
   v.unique('backupCronJobs[].name', s.backupCronJobs.map((c) => c.name));
+  if (s.drCaCheckCronJob !== undefined) v.check(isDnsLabel(s.drCaCheckCronJob, 52), 'drCaCheckCronJob', s.drCaCheckCronJob, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
   v.check(isDnsLabel(s.operatorNamespace), 'operatorNamespace', s.operatorNamespace, DNS_LABEL_RULE);
   v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"');
   v.check(s.dashboardFolder.trim().length > 0 && !s.dashboardFolder.includes('/'), 'dashboardFolder', s.dashboardFolder, 'a folder name without "/"');

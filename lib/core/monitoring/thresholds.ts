@@ -56,6 +56,8 @@ export interface AlertThresholds {
   readonly brokerMessagesInPerSecond?: number;
   /** Records a MirrorMaker 2 replication consumer may be behind, for 10 minutes. @default 10000 */
   readonly mirrorMaker2LagMessages?: number;
+  /** Seconds a MirrorMaker 2 checkpoint may take to reach the target, for 10 minutes. @default 300 */
+  readonly mirrorMaker2CheckpointLatencySeconds?: number;
   /** Hours of look-ahead of the disk-full forecast (`predict_linear` over the last 6 hours). @default 96 */
   readonly diskFullForecastHours?: number;
   readonly capacity?: CapacityTriggers;
@@ -77,6 +79,7 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   isrShrinksPerMinute: 1,
   brokerMessagesInPerSecond: 10_000,
   mirrorMaker2LagMessages: 10_000,
+  mirrorMaker2CheckpointLatencySeconds: 300,
   diskFullForecastHours: 96,
   capacity: { messagesInPerSecond: 80_000, diskUsagePercent: 75, consumerLagMessages: 50_000, cpuPercentOfLimit: 80, memoryPercentOfLimit: 85 },
 };
@@ -120,6 +123,7 @@ export function validateThresholds(v: Validator, field: string, t: ResolvedThres
   positive(v, `${field}.isrShrinksPerMinute`, t.isrShrinksPerMinute);
   positive(v, `${field}.brokerMessagesInPerSecond`, t.brokerMessagesInPerSecond);
   positive(v, `${field}.mirrorMaker2LagMessages`, t.mirrorMaker2LagMessages);
+  positive(v, `${field}.mirrorMaker2CheckpointLatencySeconds`, t.mirrorMaker2CheckpointLatencySeconds);
   positive(v, `${field}.diskFullForecastHours`, t.diskFullForecastHours);
   positive(v, `${field}.capacity.messagesInPerSecond`, t.capacity.messagesInPerSecond);
   positive(v, `${field}.capacity.consumerLagMessages`, t.capacity.consumerLagMessages);

@@ -81,3 +81,64 @@ export function validateCronSchedule(v: Validator, field: string, schedule: stri
 export function isTimeZoneName(zone: string): boolean {
   return /^[A-Za-z]+(\/[A-Za-z0-9_+-]+)*$/.test(zone);
 }
+
+const DESCRIPTOR_FIELDS: Readonly<Record<string, string>> = {
+  '@yearly': '0 0 1 1 *',
+  '@annually': '0 0 1 1 *',
+  '@monthly': '0 0 1 * *',
+  '@weekly': '0 0 * * 0',
+  '@daily': '0 0 * * *',
+  '@midnight': '0 0 * * *',
+  '@hourly': '0 * * * *',
+};
+
+/** The values one (valid) field matches, and whether it counts as "any" for the day-matching rule. */
+function expandField(text: string, field: CronField): { values: Set<number>; star: boolean } {
+  const values = new Set<number>();
+  let star = false;
+  for (const part of text === '?' ? ['*'] : text.split(',')) {
+    const [range, stepText] = part.split('/');
+    const step = stepText === undefined ? 1 : Number(stepText);
+    let lo = field.min;
+    let hi = field.max;
+    if (range === '*') {
+      if (step === 1) star = true;
+    } else {
+      const bounds = range.split('-').map((b) => parseValue(b, field)!);
+      lo = bounds[0];
+      // "N/step" means N to the end of the field, as in robfig/cron (the Kubernetes scheduler).
+      hi = bounds.length === 2 ? bounds[1] : stepText === undefined ? lo : field.max;
+    }
+    for (let n = lo; n <= hi; n += step) values.add(n);
+  }
+  return { values, star };
+}
+
+/**
+ * The longest time between two consecutive runs of a valid schedule, in minutes (UTC, over five years,
+ * so leap days and month lengths count); undefined for an invalid schedule or one that runs less than
+ * twice in five years. Day of month and day of week combine as in Kubernetes (robfig/cron): when both
+ * are restricted a day matching either runs.
+ */
+export function maxScheduleGapMinutes(schedule: string): number | undefined {
+  if (cronScheduleProblems(schedule).length > 0) return undefined;
+  const text = schedule.trim();
+  const [minute, hour, dom, month, dow] = (DESCRIPTOR_FIELDS[text] ?? text).split(/\s+/).map((f, i) => expandField(f, FIELDS[i]));
+  const minutesOfDay = [...hour.values].sort((a, b) => a - b).flatMap((h) => [...minute.values].sort((a, b) => a - b).map((m) => h * 60 + m));
+  const start = Date.UTC(2024, 0, 1);
+  let last: number | undefined;
+  let gap: number | undefined;
+  for (let day = 0; day < 5 * 366; day++) {
+    const date = new Date(start + day * 86_400_000);
+    if (!month.values.has(date.getUTCMonth() + 1)) continue;
+    const domMatch = dom.values.has(date.getUTCDate());
+    const dowMatch = dow.values.has(date.getUTCDay());
+    if (!(dom.star || dow.star ? domMatch && dowMatch : domMatch || dowMatch)) continue;
+    for (const m of minutesOfDay) {
+      const at = day * 1440 + m;
+      if (last !== undefined) gap = Math.max(gap ?? 0, at - last);
+      last = at;
+    }
+  }
+  return gap;
+}

@@ -52,30 +52,46 @@ export interface MirrorMaker2Spec {
   readonly source: MirrorClusterConnection;
   /** The disaster-recovery or backup cluster replicated to. */
   readonly target: MirrorClusterConnection;
-  /** Regular expression of topics to replicate. @default '.*' (MirrorMaker 2 still skips internal topics) */
+  /** Regular expression of topics to replicate. @default '.*' (internal topics are always excluded, see `topicsExcludePattern`) */
   readonly topicsPattern?: string;
+  /**
+   * More topics not to replicate. Setting Strimzi's `topicsExcludePattern` replaces MirrorMaker 2's
+   * default excludes, so the library always writes them back (`DEFAULT_TOPIC_EXCLUDES`: Kafka and MM2
+   * internal topics, Cruise Control's `strimzi.cruisecontrol.*`, Kafka Connect storage topics) and adds this.
+   * @default - only the default excludes
+   */
   readonly topicsExcludePattern?: string;
   /** Regular expression of consumer groups whose offsets are checkpointed. @default '.*' */
   readonly groupsPattern?: string;
   readonly groupsExcludePattern?: string;
   /**
-   * Keep topic names on the target (`IdentityReplicationPolicy`) instead of prefixing them with the
-   * source alias. Simpler fail-over, but two-way replication would loop.
-   * @default false
+   * Topic names on the target. `identity` (`IdentityReplicationPolicy`): the same names, so clients fail
+   * over by changing only their bootstrap address and consumer groups resume on the same topics. `prefix`
+   * (MirrorMaker 2's default): remote topics are renamed `<source alias>.<topic>`; fail-over then needs
+   * every client changed to the prefixed names (consumers may subscribe to both), in exchange for
+   * supporting two-way (active/active) replication, which loops with identity names.
+   * @default 'identity'
    */
+  readonly replicationPolicy?: 'identity' | 'prefix';
+  /** @deprecated use `replicationPolicy`. `false` means `replicationPolicy: 'prefix'`. */
   readonly identityReplication?: boolean;
   /**
-   * Translate committed offsets of groups onto the target (`sync.group.offsets.enabled`), so consumers
-   * resume there after fail-over.
+   * Translate committed offsets of groups onto the target (`sync.group.offsets.enabled`, every
+   * `GROUP_OFFSET_SYNC_INTERVAL_SECONDS`), so consumers resume there after fail-over. The interval plus the
+   * checkpoint interval is the recovery point of consumer positions.
    * @default true
    */
   readonly syncGroupOffsets?: boolean;
   /**
-   * Copy `retention.ms`/`retention.bytes` of source topics to the target. Off by default: the backup
-   * side then keeps data for its own broker default (7 days on clusters of this platform).
-   * @default false
+   * Copy `retention.ms`/`retention.bytes` (with every other topic config MirrorMaker 2 syncs) of source
+   * topics to the target, so the DR copy keeps data as long as production does. With `false`, the DR
+   * topics keep the target's broker default, which must be stated in `targetRetentionMs` and is checked
+   * to be at least every replicated topic's retention.
+   * @default true
    */
   readonly syncRetention?: boolean;
+  /** Retention of the target's topics when `syncRetention` is false (its broker default), -1 for unlimited. */
+  readonly targetRetentionMs?: number;
   /** Replication factor of mirrored and internal topics on the target. @default 3 */
   readonly targetReplicationFactor?: number;
   /** Connect worker pods. @default 2 */
@@ -89,6 +105,22 @@ export interface MirrorMaker2Spec {
 }
 
 export const IDENTITY_REPLICATION_POLICY = 'org.apache.kafka.connect.mirror.IdentityReplicationPolicy';
+/** Seconds between checkpoints and between group offset syncs onto the target. */
+export const CHECKPOINT_INTERVAL_SECONDS = 60;
+export const GROUP_OFFSET_SYNC_INTERVAL_SECONDS = 60;
+/**
+ * Topics never replicated: MirrorMaker 2's own defaults (restated, because setting an exclude pattern
+ * replaces them), Cruise Control's metric and sample topics, and Kafka Connect storage topics (Strimzi's
+ * default `connect-cluster-*` names and `<name>-connect-*` as this library names them).
+ */
+export const DEFAULT_TOPIC_EXCLUDES: readonly string[] = [
+  '.*[\\-\\.]internal',
+  '.*\\.replica',
+  '__.*',
+  'strimzi\\.cruisecontrol\\..*',
+  '.*connect-(?:cluster-)?(?:configs|offsets|status)',
+  'heartbeats',
+];
 /** Source topic configs never copied (Kafka's defaults) plus, unless asked for, retention. */
 const DEFAULT_CONFIG_EXCLUDES = [
   'follower\\.replication\\.throttled\\.replicas',
@@ -123,6 +155,11 @@ export function validateMirrorMaker2(v: Validator, spec: MirrorMaker2Spec): void
     const p = spec[field];
     if (p !== undefined) v.check(p.length > 0 && isRegex(p), field, p, 'a non-empty regular expression');
   }
+  if (spec.replicationPolicy !== undefined) v.check(['identity', 'prefix'].includes(spec.replicationPolicy), 'replicationPolicy', spec.replicationPolicy, '"identity" (same topic names on the target) or "prefix" (renamed <source alias>.<topic>)');
+  if (spec.syncRetention === false) {
+    const r = spec.targetRetentionMs;
+    v.check(r !== undefined && Number.isInteger(r) && (r === -1 || r > 0), 'targetRetentionMs', r, 'the retention of the target\'s topics in ms (-1 for unlimited), required when syncRetention is false');
+  }
   v.integer('targetReplicationFactor', spec.targetReplicationFactor, 1, 32767);
   v.integer('replicas', spec.replicas, 1);
   v.integer('tasksMax', spec.tasksMax, 1);
@@ -141,12 +178,27 @@ function connection(c: MirrorClusterConnection): Record<string, unknown> {
   };
 }
 
+/** The topic exclude pattern written to the resource: the defaults, then the spec's own. */
+export function topicsExclude(spec: Pick<MirrorMaker2Spec, 'topicsExcludePattern'>): string {
+  return [...DEFAULT_TOPIC_EXCLUDES, ...(spec.topicsExcludePattern ? [spec.topicsExcludePattern] : [])].join('|');
+}
+
+/** Whether the spec keeps topic names on the target. */
+export function usesIdentityReplication(spec: Pick<MirrorMaker2Spec, 'replicationPolicy' | 'identityReplication'>): boolean {
+  return (spec.replicationPolicy ?? (spec.identityReplication === false ? 'prefix' : 'identity')) === 'identity';
+}
+
 /** Builds the resource. Call `validateMirrorMaker2` first. */
 export function buildMirrorMaker2(spec: MirrorMaker2Spec): KubernetesObject {
   const rf = spec.targetReplicationFactor ?? 3;
-  const policy = spec.identityReplication ? { 'replication.policy.class': IDENTITY_REPLICATION_POLICY } : {};
+  // Both connectors must agree on the policy: the checkpoint connector maps topic names with it.
+  // Offset syncs live on the target, so MirrorMaker 2 needs no write access to the source cluster.
+  const shared = {
+    ...(usesIdentityReplication(spec) ? { 'replication.policy.class': IDENTITY_REPLICATION_POLICY } : {}),
+    'offset-syncs.topic.location': 'target',
+  };
   const syncOffsets = spec.syncGroupOffsets ?? true;
-  const excludes = [...DEFAULT_CONFIG_EXCLUDES, ...(spec.syncRetention ? [] : RETENTION_EXCLUDES)];
+  const excludes = [...DEFAULT_CONFIG_EXCLUDES, ...(spec.syncRetention ?? true ? [] : RETENTION_EXCLUDES)];
   const name = spec.name;
   const mirror: Record<string, unknown> = {
     source: connection(spec.source),
@@ -154,7 +206,9 @@ export function buildMirrorMaker2(spec: MirrorMaker2Spec): KubernetesObject {
       tasksMax: spec.tasksMax ?? 4,
       autoRestart: { enabled: true },
       config: {
-        ...policy,
+        ...shared,
+        // Applications use transactions: never replicate records of aborted or open transactions.
+        'consumer.isolation.level': 'read_committed',
         'replication.factor': rf,
         'offset-syncs.topic.replication.factor': rf,
         'sync.topic.acls.enabled': 'false',
@@ -167,19 +221,20 @@ export function buildMirrorMaker2(spec: MirrorMaker2Spec): KubernetesObject {
       tasksMax: 1,
       autoRestart: { enabled: true },
       config: {
-        ...policy,
+        ...shared,
         'checkpoints.topic.replication.factor': rf,
-        'emit.checkpoints.interval.seconds': 60,
+        'emit.checkpoints.interval.seconds': CHECKPOINT_INTERVAL_SECONDS,
         'sync.group.offsets.enabled': String(syncOffsets),
-        'sync.group.offsets.interval.seconds': 60,
+        'sync.group.offsets.interval.seconds': GROUP_OFFSET_SYNC_INTERVAL_SECONDS,
         'refresh.groups.interval.seconds': 600,
       },
     },
     topicsPattern: spec.topicsPattern ?? '.*',
+    topicsExcludePattern: topicsExclude(spec),
     groupsPattern: spec.groupsPattern ?? '.*',
   };
-  if (spec.topicsExcludePattern) mirror.topicsExcludePattern = spec.topicsExcludePattern;
-  if (spec.groupsExcludePattern) mirror.groupsExcludePattern = spec.groupsExcludePattern;
+  // As for topics, an exclude pattern replaces MirrorMaker 2's default group excludes: restate them.
+  if (spec.groupsExcludePattern) mirror.groupsExcludePattern = ['console-consumer-.*', 'connect-.*', '__.*', spec.groupsExcludePattern].join('|');
 
   const out: Record<string, unknown> = {
     replicas: spec.replicas ?? 2,

@@ -48,6 +48,13 @@ export interface ExternalListenerOptions extends ListenerOptions {
   readonly type: 'loadbalancer' | 'nodeport' | 'route';
   /** CIDRs allowed to reach a load balancer (`loadBalancerSourceRanges`). @default - no restriction */
   readonly sourceRanges?: readonly string[];
+  /**
+   * DNS name of the bootstrap address, so other clusters can be configured with a stable name. It is
+   * added to the bootstrap certificate (`alternativeNames`); a load balancer gets the external-dns
+   * hostname annotation, a route uses it as its host.
+   * @default - the address the platform assigns (known only after deployment)
+   */
+  readonly bootstrapHost?: string;
 }
 
 const RESERVED_PORTS = new Set([9090, 9091, 9404]);
@@ -83,6 +90,7 @@ export class Listener {
       options.authentication ?? ListenerAuthentication.scramSha512(),
       options.allowFrom,
       options.sourceRanges,
+      options.bootstrapHost,
     );
   }
 
@@ -94,6 +102,8 @@ export class Listener {
     public readonly authentication: ListenerAuthentication | undefined,
     public readonly allowFrom: readonly NetworkPeer[] | undefined,
     private readonly sourceRanges: readonly string[] | undefined,
+    /** Stable DNS name of an external listener's bootstrap address, when declared. */
+    public readonly bootstrapHost?: string,
   ) {}
 
   /** True when the listener encrypts traffic and authenticates clients. */
@@ -112,14 +122,22 @@ export class Listener {
     if (!this.tls && this.authentication) {
       v.check(this.authentication.type !== 'tls', `${field}.authentication`, this.authentication.type, 'scram-sha-512 on a listener without TLS (mutual TLS needs a TLS listener)');
     }
+    if (this.bootstrapHost !== undefined) {
+      v.check(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)+$/.test(this.bootstrapHost), `${field}.bootstrapHost`, this.bootstrapHost, 'a fully qualified lower-case DNS name');
+      v.check(this.type === 'loadbalancer' || this.type === 'route', `${field}.bootstrapHost`, this.bootstrapHost, 'only on loadbalancer or route listeners');
+    }
   }
 
   toStrimzi(): Record<string, unknown> {
     const out: Record<string, unknown> = { name: this.name, port: this.port, type: this.type, tls: this.tls };
     if (this.authentication) out.authentication = this.authentication.toStrimzi();
-    if (this.sourceRanges?.length && this.type === 'loadbalancer') {
-      out.configuration = { loadBalancerSourceRanges: [...this.sourceRanges] };
+    const configuration: Record<string, unknown> = {};
+    if (this.sourceRanges?.length && this.type === 'loadbalancer') configuration.loadBalancerSourceRanges = [...this.sourceRanges];
+    if (this.bootstrapHost && this.type === 'route') configuration.bootstrap = { host: this.bootstrapHost };
+    if (this.bootstrapHost && this.type === 'loadbalancer') {
+      configuration.bootstrap = { alternativeNames: [this.bootstrapHost], annotations: { 'external-dns.alpha.kubernetes.io/hostname': this.bootstrapHost } };
     }
+    if (Object.keys(configuration).length > 0) out.configuration = configuration;
     if (this.allowFrom) {
       out.networkPolicyPeers = this.allowFrom.map((peer) => {
         const p: Record<string, unknown> = {};

@@ -7,6 +7,7 @@ import { dedicatedControllersRule } from './dedicated-controllers';
 import { keepVolumeClaimsRule } from './keep-volume-claims';
 import { minInsyncReplicasRule } from './min-insync-replicas';
 import { remoteStateRule } from './remote-state';
+import { offClusterBackupsRule } from './off-cluster-backups';
 import { replicationFactorRule } from './replication-factor';
 import { resourceRequestsRule } from './resource-requests';
 import { secureListenersRule } from './secure-listeners';
@@ -35,6 +36,7 @@ export function productionRules(options: ProductionRuleOptions = {}): GuardrailR
     resourceRequestsRule,
     superUsersRule(options.admins ?? ['platform-admin']),
     backupsEnabledRule,
+    offClusterBackupsRule,
     alertsEnabledRule,
     clusterQuotasRule,
     remoteStateRule,

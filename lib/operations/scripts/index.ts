@@ -15,7 +15,8 @@ export type ScriptName =
   | 'volume-snapshot.sh'
   | 'acl-audit.sh'
   | 'leader-election.sh'
-  | 'load-test.sh';
+  | 'load-test.sh'
+  | 'ca-check.sh';
 
 const cache = new Map<ScriptName, string>();
 

@@ -5,7 +5,12 @@
 #   RESTORE_GROUPS  extended regular expression of groups to restore (default: all in the backup)
 # Everything is checked before anything changes: the backup must exist, match its checksums, hold
 # well-formed offsets, and every group to restore must have no active members. Any problem stops the
-# script with a clear message and nothing changed. Exit codes: 2 usage/missing, 3 corrupt, 4 groups active.
+# script with a clear message and nothing changed. After each reset the group's committed offsets are
+# read back and compared with the backup. Kafka's answers are read, not its exit code (it prints
+# `Error: ...` and exits 0).
+# Exit codes: 0 done (execute: verified); 2 usage/missing; 3 corrupt; 4 groups active; 5 Kafka refused or
+# failed (an `Error` answer, exit 0 or not); 6 verification failed (the plan or the committed offsets differ
+# from the backup). Messages on 5 and 6 name the groups already restored; a re-run is safe (resets are idempotent).
 set -euo pipefail
 
 fail() { echo "restore-offsets: error: $2" >&2; exit "$1"; }
@@ -44,22 +49,63 @@ mapfile -t groups < "$work/groups"
 . "$(dirname "$0")/kafka-client.sh"
 cfg=(--bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --command-config "$KAFKA_CLIENT_CONFIG")
 
-# Kafka only resets offsets of groups without members; find all active groups first.
+# kafka-consumer-groups.sh prints `Error: ...` on stdout and exits 0 for most failures: every answer is
+# read. cg OUT ARGS... runs it with OUT getting stdout and stderr.
+cg() { local out="$1"; shift; kafka-consumer-groups.sh "${cfg[@]}" "$@" > "$out" 2>&1 || fail 5 "kafka-consumer-groups.sh $* exited $?: $(head -c 300 "$out")"; }
+error_in() { grep -m 1 -E '^[[:space:]]*Error[: ]|Exception:' "$1" | cut -c1-300 || true; }
+# table FILE VALUE-COLUMN: topic,partition,value of every row under a header naming VALUE-COLUMN, sorted.
+table() {
+  awk -v want="$2" '$1 == "GROUP" { delete col; for (i = 1; i <= NF; i++) col[$i] = i; next }
+    (want in col) && NF >= col[want] && $(col["PARTITION"]) ~ /^[0-9]+$/ { print $(col["TOPIC"]) "," $(col["PARTITION"]) "," $(col[want]) }' "$1" | sort
+}
+
+# Kafka only resets offsets of groups without members; find all active groups first. Since Kafka 4.0
+# describing a group that does not exist fails with GroupIdNotFoundException: such a group is absent
+# (the reset creates it), any other error stops the restore.
 active=()
 for g in "${groups[@]}"; do
-  state="$(kafka-consumer-groups.sh "${cfg[@]}" --describe --group "$g" --state 2>&1 \
-    | awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(Empty|Dead|Stable|PreparingRebalance|CompletingRebalance|Assigning|Reconciling|NotReady|Unknown)$/) { print $i; exit } }')"
-  case "$state" in ''|Empty|Dead) ;; *) active+=("$g ($state)") ;; esac
+  cg "$work/state" --describe --group "$g" --state
+  if grep -q -E 'GroupIdNotFoundException|does not exist' "$work/state"; then state=absent
+  else
+    err="$(error_in "$work/state")"
+    [ -z "$err" ] || fail 5 "checking group $g: $err; nothing was changed"
+    state="$(awk '{ for (i = 1; i <= NF; i++) if ($i ~ /^(Empty|Dead|Stable|PreparingRebalance|CompletingRebalance|Assigning|Reconciling|NotReady|Unknown)$/) { print $i; exit } }' "$work/state")"
+    [ -n "$state" ] || fail 5 "checking group $g: no state in the answer ($(head -c 200 "$work/state" | tr '\n' ' ')); nothing was changed"
+  fi
+  case "$state" in absent|Empty|Dead) ;; *) active+=("$g ($state)") ;; esac
 done
 if [ "${#active[@]}" -gt 0 ]; then
   fail 4 "consumer groups still have members: ${active[*]}. Stop their consumers, then run again; nothing was changed"
 fi
 
 flag="--dry-run"; [ "$mode" = execute ] && flag="--execute"
+done_groups=()
+so_far() { [ "${#done_groups[@]}" -eq 0 ] && echo "no group was changed" || echo "groups already restored: ${done_groups[*]}"; }
 i=0
 for g in "${groups[@]}"; do
   i=$((i + 1))
-  echo "restore-offsets: $mode: group $g ($(wc -l < "$work/$i.csv") partitions)"
-  kafka-consumer-groups.sh "${cfg[@]}" --group "$g" --reset-offsets --from-file "$work/$i.csv" "$flag"
+  want="$work/$i.csv"
+  sort "$want" -o "$want"
+  echo "restore-offsets: $mode: group $g ($(wc -l < "$want") partitions)"
+  cg "$work/reset" --group "$g" --reset-offsets --from-file "$want" "$flag"
+  cat "$work/reset"
+  err="$(error_in "$work/reset")"
+  [ -z "$err" ] || fail 5 "resetting group $g: $err ($([ "$mode" = execute ] && so_far || echo 'dry-run, nothing changed'))"
+  # The plan Kafka printed must be exactly the backup's offsets.
+  table "$work/reset" NEW-OFFSET > "$work/planned"
+  if ! cmp -s "$want" "$work/planned"; then
+    fail 6 "group $g: Kafka's plan differs from the backup (expected topic,partition,offset vs planned): $(diff "$want" "$work/planned" | grep '^[<>]' | head -n 5 | tr '\n' ' ')($(so_far))"
+  fi
+  [ "$mode" = execute ] || continue
+  # Read the committed offsets back: a reset Kafka accepted but did not apply fails here.
+  cg "$work/after" --describe --group "$g" --offsets
+  err="$(error_in "$work/after")"
+  [ -z "$err" ] || fail 6 "verifying group $g after the reset: $err ($(so_far))"
+  table "$work/after" CURRENT-OFFSET | grep -F -x -f "$want" > "$work/matched" || true
+  if ! cmp -s "$want" "$work/matched"; then
+    fail 6 "group $g: committed offsets after the reset differ from the backup: $(comm -23 "$want" "$work/matched" | head -n 5 | tr '\n' ' ')not committed ($(so_far))"
+  fi
+  done_groups+=("$g")
+  echo "restore-offsets: group $g verified: $(wc -l < "$want") committed offsets match the backup"
 done
-echo "restore-offsets: $mode of ${#groups[@]} group(s) from $(basename "$backup") finished"
+echo "restore-offsets: $mode of ${#groups[@]} group(s) from $(basename "$backup") finished$([ "$mode" = execute ] && echo ', every offset verified')"

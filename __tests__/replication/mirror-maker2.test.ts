@@ -1,0 +1,47 @@
+import { Testing } from 'cdktf';
+import { prod } from '../../stacks/environments';
+import { EnvironmentConfig } from '../../stacks/environment-config';
+import { KafkaPlatformStack } from '../../stacks/platform-stack';
+import { allReleaseObjects, synthJson } from '../helpers/synth';
+
+/** KafkaMirrorMaker2 in the prod stack: metrics wired to monitoring, read-only source user, DR retention checks. */
+type Any = Record<string, any>;
+const synth = (env: EnvironmentConfig) => synthJson(new KafkaPlatformStack(Testing.app(), env));
+const withReplication = (replication: Partial<NonNullable<NonNullable<EnvironmentConfig['operations']>['replication']>>, monitoring?: Partial<NonNullable<EnvironmentConfig['monitoring']>>): EnvironmentConfig => ({
+  ...prod,
+  monitoring: { ...prod.monitoring!, ...(monitoring ?? {}) },
+  operations: { ...prod.operations!, replication: { ...prod.operations!.replication!, ...replication } },
+});
+
+test('prod: MirrorMaker 2 exports metrics through the library rules the monitoring reads', () => {
+  const mm2 = allReleaseObjects(synth(prod)).find((o) => o.kind === 'KafkaMirrorMaker2') as Any;
+  expect(mm2.spec.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'kafka-prod-jmx-exporter-rules', key: 'mirror-maker-2-metrics.yaml' } } });
+});
+
+test('the source user is read-only: no Create or Write anywhere (offset syncs live on the target)', () => {
+  const user = allReleaseObjects(synth(prod)).find((o) => o.kind === 'KafkaUser' && o.metadata.name === 'kafka-prod-mirror-source') as Any;
+  const operations = user.spec.authorization.acls.flatMap((a: Any) => a.operations);
+  expect(operations).not.toContain('Create');
+  expect(operations).not.toContain('Write');
+});
+
+test('MirrorMaker 2 monitoring requested while the MirrorMaker 2 exports other metrics: synth fails naming the construct', () => {
+  const env = withReplication({ metricsConfigMap: { name: 'my-rules', key: 'mm2.yaml' } });
+  expect(() => synth(env)).toThrow(/kafka-prod\/operations\/replication: metricsConfigMap = \{"name":"my-rules","key":"mm2.yaml"\}: \{"name":"kafka-prod-jmx-exporter-rules","key":"mirror-maker-2-metrics.yaml"\} \(mirrorMaker2MetricsConfigMapRef\)/);
+});
+
+test('MirrorMaker 2 monitoring requested without any MirrorMaker 2: synth fails', () => {
+  const env: EnvironmentConfig = { ...prod, monitoring: { ...prod.monitoring!, mirrorMaker2: true }, operations: { ...prod.operations!, replication: undefined } };
+  expect(() => synth(env)).toThrow(/kafka-prod\/monitoring: mirrorMaker2 = true: a KafkaMirrorMaker2 in namespace "kafka" declared in this stack/);
+});
+
+test('a DR retention shorter than a replicated topic\'s: synth fails naming the topics', () => {
+  const env = withReplication({ syncRetention: false, targetRetentionMs: 7 * 86_400_000 });
+  expect(() => synth(env)).toThrow(/kafka-prod\/operations\/replication: targetRetentionMs = 604800000: at least the retention of every replicated topic, or syncRetention true \(.*payments\.payment-settled\.v1 keeps 3024000000 ms/);
+  // Topics without their own retention keep prod's broker default (168 h), longer than 3 days.
+  expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: 40 * 86_400_000 }))).not.toThrow();
+  expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: 35 * 86_400_000 - 1 }))).toThrow(/payments\.payment-settled\.v1 keeps 3024000000 ms\)/);
+  expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: 3 * 86_400_000 }))).toThrow(/\d+ topics keep the broker default 604800000 ms/);
+  // Unlimited retention on the DR side covers every topic.
+  expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: -1 }))).not.toThrow();
+});
