@@ -151,14 +151,20 @@ export const dr: EnvironmentConfig = {
   name: 'dr',
   production: true,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-dr' },
-  backend: { type: 'local' },
+  // State in a Secret of the DR cluster itself, as in prod.
+  backend: { type: 'kubernetes', secretSuffix: 'kafka-dr' },
   namespace: 'kafka',
   operator: {
     install: true,
     resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+    drainCleaner: {},
+    priorityClass: { name: KAFKA_PRIORITY_CLASS, value: 1_000_000 },
   },
   cluster: {
     name: 'kafka-dr',
+    // Upgraded in step with prod (a metadata version never runs ahead of the cluster it replicates from).
+    version: '4.3.1',
+    metadataVersion: '4.3-IV0',
     topology: NodeTopology.dedicated(
       {
         name: 'controllers',
@@ -173,7 +179,7 @@ export const dr: EnvironmentConfig = {
           name: 'brokers',
           replicas: 6,
           storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd' }),
-          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { cpu: '8', memory: '24Gi' } },
+          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { memory: '24Gi' } },
           jvm: { heap: '8g' },
           spreadAcrossZones: true,
         },
@@ -185,9 +191,16 @@ export const dr: EnvironmentConfig = {
     ],
     superUsers: ['platform-admin'],
     brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
+    quotas: { plugin: 'kafka', producerByteRate: 50 * 1024 * 1024, consumerByteRate: 100 * 1024 * 1024 },
+    drainCleaner: true,
+    priorityClassName: KAFKA_PRIORITY_CLASS,
     entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
     kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
-    cruiseControl: { resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } } },
+    cruiseControl: {
+      resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+      replicationThrottle: 100 * 1024 * 1024,
+      brokerCapacity: { inboundNetwork: '1250MB/s', outboundNetwork: '1250MB/s' },
+    },
     clusterCa: { validityDays: 365, renewalDays: 30 },
     clientsCa: { validityDays: 365, renewalDays: 30 },
     // Not prod's window: the two clusters never roll at the same time.
@@ -197,6 +210,8 @@ export const dr: EnvironmentConfig = {
     team: 'kafka-platform',
     runbookBaseUrl: RUNBOOKS,
     prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
+    thresholds: { brokerRecoveryMinutes: 30 },
+    alertRouting: { ...ESCALATION, onCallWebhookUrlSecret: { name: 'alertmanager-pager', key: 'webhook-url' } },
   },
   operations: {
     metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' }, s3: { bucket: 'example-org-kafka-dr-backups', region: 'eu-central-1' } },

@@ -268,6 +268,17 @@ export class ProductionFleet {
       out.push(seriesOf('strimzi_reconciliations_failed_total', eo, { kind: container === 'topic-operator' ? 'KafkaTopic' : 'KafkaUser', exported_namespace: ns, selector: `strimzi.io/cluster=${c.name}` }, timeline(this.length, () => 0)));
     }
 
+    // MirrorMaker 2 (prod replicates to DR): two healthy workers answering their scrape.
+    if (this.spec.mirrorMaker2) {
+      for (const id of [0, 1]) {
+        const worker = targetLabels(this.monitor(names.mirrorMaker2), {
+          name: `${c.name}-mirror-mirrormaker2-${id}`, namespace: ns, container: `${c.name}-mirror-mirrormaker2`,
+          labels: { 'strimzi.io/cluster': `${c.name}-mirror`, 'strimzi.io/kind': 'KafkaMirrorMaker2', 'strimzi.io/name': `${c.name}-mirror-mirrormaker2` },
+        });
+        out.push(seriesOf('up', worker, {}, timeline(this.length, () => 1)));
+      }
+    }
+
     // CronJobs: every watched backup succeeded 3 hours before the scenario; the runs of the events.
     const lastSuccess = new Map(this.spec.backupCronJobs.map((j) => [j.name, [{ from: 0, at: -3 * 3600 }]]));
     for (const [k, run] of (this.events.jobs ?? []).entries()) {

@@ -56,7 +56,7 @@ const available = promtoolAvailable();
     const lag = rules.find((r) => r.alert === 'KafkaMirrorMaker2ReplicationLag')!;
     const result = run(
       [{ expr: lag.expr.replace(/ > \d+$/, ''), exp_samples: [{ labels: '{namespace="kafka", topic="orders"}', value: 3 }, { labels: '{namespace="kafka", topic="payments_payment-settled_v1"}', value: 25000 }] }],
-      [{ eval_time: '12m', alertname: 'KafkaMirrorMaker2ReplicationLag', exp_alerts: [{ exp_labels: { severity: 'warning', team: 'kafka-platform', namespace: 'kafka', topic: 'payments_payment-settled_v1' } }] }],
+      [{ eval_time: '12m', alertname: 'KafkaMirrorMaker2ReplicationLag', exp_alerts: [{ exp_labels: { severity: 'warning', priority: 'P3', team: 'kafka-platform', namespace: 'kafka', topic: 'payments_payment-settled_v1' } }] }],
     );
     expect(result.output).toContain('SUCCESS');
   });
@@ -70,7 +70,7 @@ const available = promtoolAvailable();
   });
 
   test('the checkpoint-latency alert fires for the slow group', () => {
-    const result = run([], [{ eval_time: '12m', alertname: 'KafkaMirrorMaker2CheckpointLatency', exp_alerts: [{ exp_labels: { severity: 'warning', team: 'kafka-platform', namespace: 'kafka', group: 'orders-service' } }] }]);
+    const result = run([], [{ eval_time: '12m', alertname: 'KafkaMirrorMaker2CheckpointLatency', exp_alerts: [{ exp_labels: { severity: 'warning', priority: 'P3', team: 'kafka-platform', namespace: 'kafka', group: 'orders-service' } }] }]);
     expect(result.output).toContain('SUCCESS');
   });
 
