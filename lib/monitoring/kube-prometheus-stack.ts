@@ -3,6 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { stringify } from 'yaml';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { claimHelmReleaseName } from '../delivery/custom-resource-release';
 import { Validator } from '../core/validation';
 import {
   KUBE_PROMETHEUS_STACK_CHART,
@@ -42,6 +43,7 @@ export class KubePrometheusStack extends Construct {
     v.check(isDnsLabel(releaseName, 53), 'releaseName', releaseName, `${DNS_LABEL_RULE}, at most 53 characters`);
     v.check(Object.keys(props.selectorLabels).length > 0, 'selectorLabels', props.selectorLabels, 'at least one label');
     v.throwIfAny();
+    claimHelmReleaseName(this, props.namespace, releaseName);
 
     this.release = new Release(this, 'release', {
       name: releaseName,

@@ -6,7 +6,10 @@ import { stringify } from 'yaml';
 import { ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { validateResources } from '../core/resources';
-import { Validator } from '../core/validation';
+import { OPERATOR_SHAPE } from '../core/monitoring/monitoring-shape';
+import { refuseBadShapeAt } from '../core/shape';
+import { claimHelmReleaseName } from '../delivery/custom-resource-release';
+import { uniqueChildId, Validator } from '../core/validation';
 import { STRIMZI_CHART_REPOSITORY, STRIMZI_OPERATOR_CHART, STRIMZI_VERSION } from '../core/strimzi/versions';
 
 export interface StrimziOperatorProps {
@@ -37,7 +40,8 @@ export class StrimziOperator extends Construct {
   public readonly release: Release;
 
   constructor(scope: Construct, id: string, props: StrimziOperatorProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'StrimziOperator'));
+    refuseBadShapeAt(this.node.path, props, OPERATOR_SHAPE);
     const namespace = props.namespace ?? 'strimzi-system';
     const v = new Validator(this.node.path);
     v.check(isDnsLabel(namespace), 'namespace', namespace, DNS_LABEL_RULE);
@@ -47,6 +51,7 @@ export class StrimziOperator extends Construct {
     validateResources(v, 'resources', props.resources);
     v.throwIfAny();
     this.namespace = namespace;
+    claimHelmReleaseName(this, namespace, 'strimzi-cluster-operator');
 
     const dependsOn = [...(props.dependsOn ?? [])];
     if (props.createNamespace ?? true) {
