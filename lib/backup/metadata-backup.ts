@@ -9,6 +9,7 @@ import { kafkaClientWiring } from '../core/operations/kafka-client';
 import { isStorageSize, STORAGE_SIZE_RULE } from '../core/quantity';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { kafkaImage } from '../core/strimzi/versions';
+import { isS3BucketName, S3_BUCKET_RULE } from '../core/names';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../operations/batch-workload';
 import { operationsAccess } from '../operations/kafka-access';
@@ -68,7 +69,7 @@ export class MetadataBackup extends Construct {
     v.integer('retentionDays', retentionDays, 1, 3650);
     v.check(volume !== undefined || props.s3 !== undefined, 'volume', props.volume, 'a volume or an s3 target (a backup must be written somewhere)');
     if (volume?.size !== undefined) v.check(isStorageSize(volume.size), 'volume.size', volume.size, STORAGE_SIZE_RULE);
-    if (props.s3) v.check(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.s3.bucket), 's3.bucket', props.s3.bucket, 'an S3 bucket name');
+    if (props.s3) v.check(isS3BucketName(props.s3.bucket), 's3.bucket', props.s3.bucket, S3_BUCKET_RULE);
     const access = operationsAccess(v, cluster, name, props.listenerName);
     // Read-only: Describe and DescribeConfigs on the cluster, topics and groups; nothing that writes.
     if (access) {

@@ -60,3 +60,10 @@ export function isImageReference(image: string): boolean {
 
 export const IMAGE_REFERENCE_RULE =
   'an image reference [registry/]repository[:tag][@sha256:digest]: lower-case repository, tag of letters, digits, "_", "." and "-" (not empty)';
+
+/** An S3 bucket name (3-63 of lower-case letters, digits, "." and "-"); `typeof` first, so undefined is not "undefined". */
+export function isS3BucketName(bucket: unknown): boolean {
+  return typeof bucket === 'string' && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) && !bucket.includes('..');
+}
+
+export const S3_BUCKET_RULE = 'an S3 bucket name: 3 to 63 lower-case letters, digits, "." and "-"';

@@ -43,25 +43,40 @@ export interface PlatformGuardrailsProps {
 export class PlatformGuardrails extends Construct {
   public readonly rules: readonly GuardrailRule[];
   private readonly covers = new Map<string, string[]>();
+  private readonly extraRuleIds: readonly string[];
 
   constructor(scope: Construct, id: string, props: PlatformGuardrailsProps) {
     super(scope, id);
     const stack = TerraformStack.of(this);
     this.rules = props.production ? (props.rules ?? productionRules({ admins: props.admins })) : [];
+    this.extraRuleIds = (props.rules ?? []).map((r) => r.id);
     this.applyConfiguredAcknowledgements(stack, props.acknowledgements ?? []);
+    // Acknowledgements made in code (Acknowledgements.add) must name a rule that exists, too.
+    this.node.addValidation({
+      validate: () => {
+        const known = this.knownRuleIds();
+        return Acknowledgements.all(stack)
+          .filter((a) => !known.includes(a.ruleId))
+          .map((a) => `${a.path}: acknowledgement.ruleId = ${JSON.stringify(a.ruleId)}: one of ${known.join(', ')}`);
+      },
+    });
 
     const summary = new TerraformLocal(this, 'summary', Lazy.anyValue({ produce: () => this.summary(stack, props) }));
     summary.overrideLogicalId(SUMMARY_LOCAL);
     if (props.production) Aspects.of(stack).add(new GuardrailAspect(stack, this.rules, this.covers));
   }
 
+  /** Rule ids an acknowledgement may name: the production rules, custom rules and registered ids. */
+  private knownRuleIds(): string[] {
+    return [...new Set([...productionRules().map((r) => r.id), ...this.extraRuleIds, ...Acknowledgements.registeredRuleIds()])];
+  }
+
   private applyConfiguredAcknowledgements(stack: TerraformStack, acks: readonly AcknowledgementConfig[]): void {
     const v = new Validator(this.node.path);
-    const known = new Set(productionRules().map((r) => r.id));
+    const known = this.knownRuleIds();
     const targets = acks.map((ack, i) => {
-      if (ack.ruleId.startsWith('KP-PROD-')) {
-        v.check(known.has(ack.ruleId), `acknowledgements[${i}].ruleId`, ack.ruleId, `one of ${[...known].join(', ')}`);
-      }
+      v.check(known.includes(ack.ruleId), `acknowledgements[${i}].ruleId`, ack.ruleId, `one of ${known.join(', ')}`);
+      if (typeof ack.path !== 'string') return undefined;
       const target = ack.path.split('/').reduce<IConstruct | undefined>((c, id) => c?.node.tryFindChild(id), stack);
       v.check(target !== undefined, `acknowledgements[${i}].path`, ack.path, `the path of a construct below ${stack.node.path}, e.g. "cluster"`);
       return target;
