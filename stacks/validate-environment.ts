@@ -10,10 +10,16 @@ import { EnvironmentConfig } from './environment-config';
  * name and a label value) and the state backend (an unknown `type` must not silently mean local state).
  */
 const BACKEND_SHAPE = S.either(
-  { when: (x) => isType(x, 'local'), shape: S.object({ type: S.oneOf(['local']), path: S.optional(S.string()) }) },
-  { when: (x) => isType(x, 's3'), shape: S.object({ type: S.oneOf(['s3']), bucket: S.string({ allowEmpty: true }), key: S.string(), region: S.string(), dynamodbTable: S.optional(S.string()) }) },
-  { when: (x) => isType(x, 'kubernetes'), shape: S.object({ type: S.oneOf(['kubernetes']), secretSuffix: S.string(), namespace: S.optional(S.string()) }) },
-  { when: () => false, shape: S.object({ type: S.oneOf(['local', 's3', 'kubernetes']) }, 'an object with type "local", "s3" or "kubernetes"') },
+  [
+    { when: (x) => isType(x, 'local'), shape: S.object({ type: S.oneOf(['local']), path: S.optional(S.string()) }) },
+    {
+      when: (x) => isType(x, 's3'),
+      shape: S.object({ type: S.oneOf(['s3']), bucket: S.string({ allowEmpty: true }), key: S.string(), region: S.string(), dynamodbTable: S.optional(S.string()) }),
+    },
+    { when: (x) => isType(x, 'kubernetes'), shape: S.object({ type: S.oneOf(['kubernetes']), secretSuffix: S.string(), namespace: S.optional(S.string()) }) },
+  ],
+  // Any other type (e.g. "gcs") would configure no backend at all: state silently local.
+  'an object with type "local", "s3" or "kubernetes"',
 );
 
 function isType(x: unknown, type: string): boolean {

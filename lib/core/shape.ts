@@ -136,9 +136,8 @@ export const S = {
     return { optional: true, describe: inner.describe, check: (v, field, x) => x === undefined || inner.check(v, field, x) };
   },
 
-  /** The first shape whose type test passes decides; otherwise one issue naming every alternative. */
-  either(...alternatives: readonly { readonly when: (x: unknown) => boolean; readonly shape: Shape }[]): Shape {
-    const describe = alternatives.map((a) => a.shape.describe).join(', or ');
+  /** The first alternative whose `when` holds decides; otherwise one issue saying what is allowed. */
+  either(alternatives: readonly { readonly when: (x: unknown) => boolean; readonly shape: Shape }[], describe = alternatives.map((a) => a.shape.describe).join(', or ')): Shape {
     return {
       describe,
       check(v, field, x) {

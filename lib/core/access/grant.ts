@@ -68,15 +68,21 @@ function list(names: Names | undefined): readonly string[] {
 
 /** A topic name or a non-empty list of them: a grant on zero topics grants nothing and is a mistake. */
 const NAMES = S.either(
-  { when: (x) => typeof x === 'string', shape: S.string() },
-  { when: (x) => Array.isArray(x), shape: S.array(S.string(), { minLength: 1, describe: 'a non-empty array of names' }) },
-  { when: () => false, shape: S.string({ describe: 'a name or a non-empty array of names' }) },
+  [
+    { when: (x) => typeof x === 'string', shape: S.string() },
+    { when: (x) => Array.isArray(x), shape: S.array(S.string(), { minLength: 1, describe: 'a non-empty array of names' }) },
+  ],
+  'a name or a non-empty array of names',
 );
-const OPTIONAL_NAMES = S.optional(S.either(
-  { when: (x) => typeof x === 'string', shape: S.string() },
-  { when: (x) => Array.isArray(x), shape: S.array(S.string()) },
-  { when: () => false, shape: S.string({ describe: 'a name or an array of names' }) },
-));
+const OPTIONAL_NAMES = S.optional(
+  S.either(
+    [
+      { when: (x) => typeof x === 'string', shape: S.string() },
+      { when: (x) => Array.isArray(x), shape: S.array(S.string()) },
+    ],
+    'a name or an array of names',
+  ),
+);
 
 const READ: readonly AclOperation[] = ['Describe', 'Read'];
 const WRITE: readonly AclOperation[] = ['Describe', 'Write'];

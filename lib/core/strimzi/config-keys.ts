@@ -284,17 +284,32 @@ export function validateConfigKeys(v: Validator, field: string, config: Readonly
   }
 }
 
-/** A known key that shares the most dot-separated words with `key` (the shorter on a tie), as a hint for typos. */
+/** The known key closest to `key` (a typo within 3 edits, else the most shared dot-separated words), as a hint. */
 function suggest(key: string, table: Readonly<Record<string, ConfigType>>): string {
+  const known = Object.keys(table);
+  const close = known.map((k) => [k, editDistance(key, k)] as const).sort((a, b) => a[1] - b[1])[0];
+  if (close && close[1] <= 3) return ` (did you mean "${close[0]}"?)`;
   const words = new Set(key.split('.'));
   let best: string | undefined;
   let score = 0;
-  for (const known of Object.keys(table)) {
-    const s = known.split('.').filter((w) => words.has(w)).length;
-    if (s > score || (s === score && s > 0 && known.length < best!.length)) {
-      best = known;
+  for (const k of known) {
+    const s = k.split('.').filter((w) => words.has(w)).length;
+    if (s > score || (s === score && s > 0 && k.length < best!.length)) {
+      best = k;
       score = s;
     }
   }
   return best ? ` (did you mean "${best}"?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length];
 }

@@ -175,10 +175,10 @@ export const KAFKA_CLUSTER_SHAPE = S.object({
   rackAware: S.optional(S.boolean()),
   entityOperatorResources: S.optional(RESOURCES_SHAPE),
   kafkaExporter: S.optional(
-    S.either(
+    S.either([
       { when: (x) => x === false, shape: S.oneOf([false]) },
       { when: () => true, shape: S.object({ topicRegex: S.optional(S.string()), groupRegex: S.optional(S.string()), resources: S.optional(RESOURCES_SHAPE) }, 'false or an object') },
-    ),
+    ]),
   ),
   cruiseControl: S.optional(S.object({ resources: S.optional(RESOURCES_SHAPE), autoRebalance: S.optional(S.boolean()), metricsConfigMap: S.optional(CONFIG_MAP_REF_SHAPE) })),
   clusterCa: S.optional(CA_SHAPE),
