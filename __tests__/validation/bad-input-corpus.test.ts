@@ -16,6 +16,7 @@ import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
 import { StrimziOperator } from '../../lib/operator/strimzi-operator';
 import { KafkaMirrorMaker2 } from '../../lib/replication/mirror-maker2';
 import { KafkaTopic } from '../../lib/topics/kafka-topic';
+import { PlatformOperations } from '../../lib/operations/platform-operations';
 import { dev } from '../../stacks/environments';
 import { EnvironmentConfig } from '../../stacks/environment-config';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
@@ -144,6 +145,15 @@ describe('shape: operator, monitoring, replication', () => {
       return new KafkaMirrorMaker2(s, 'mm2', { cluster: cluster({}, s), release, target: { alias: 'dr', bootstrapServers: 'dr:9093', caCertSecret: 'ca' } } as Loose);
     }, ['s/mm2: target.authentication = undefined: a MirrorAuthentication']],
     ['MirrorAuthentication without a secret', () => MirrorAuthentication.scramSha512('user', undefined as Loose), ['MirrorAuthentication.scramSha512: passwordSecret = undefined: a non-empty string']],
+    ['imported cluster without attributes', () => KafkaCluster.fromClusterAttributes(testStack('s'), 'platform', undefined as Loose), ['s/platform: props = undefined: an object with clusterName, namespace']],
+    ['operations with load tests that are not profiles', () => {
+      const s = testStack('s');
+      return new PlatformOperations(s, 'operations', { cluster: cluster({}, s), loadTests: ['baseline'] } as Loose);
+    }, ['s/operations: loadTests[0] = "baseline": a LoadTestProfile']],
+    ['a metadata backup to S3 without a bucket', () => {
+      const s = testStack('s');
+      return new PlatformOperations(s, 'operations', { cluster: cluster({}, s), metadataBackup: { s3: {} } } as Loose);
+    }, ['s/operations/metadata-backup: s3.bucket = undefined: an S3 bucket name']],
     ['UserAuthentication.tls with a string validity', () => UserAuthentication.tls({ validityDays: '30' } as Loose), ['UserAuthentication.tls: options.validityDays = "30": a number']],
   ]);
 });

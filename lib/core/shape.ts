@@ -86,7 +86,7 @@ export const S = {
   /** An array whose items each have `item`'s shape. */
   array(item: Shape, options: { readonly minLength?: number; readonly describe?: string } = {}): Shape {
     const min = options.minLength ?? 0;
-    const describe = options.describe ?? `${min > 0 ? 'a non-empty ' : 'an '}array of ${item.describe.replace(/^an? /, '')}s`.replace(/ss$/, 's');
+    const describe = options.describe ?? `${min > 0 ? 'a non-empty array' : 'an array'} (each item ${item.describe})`;
     return {
       describe,
       check(v, field, value) {
@@ -101,7 +101,7 @@ export const S = {
   },
 
   /** A plain object used as a map; every value has `value`'s shape. */
-  record(value: Shape, describe = `an object of ${value.describe.replace(/^an? /, '')} values`): Shape {
+  record(value: Shape, describe = `an object (each value ${value.describe})`): Shape {
     return {
       describe,
       check(v, field, x) {
