@@ -115,7 +115,7 @@ describe('shape: topics, users and grants', () => {
     ['topology groups not an array', () => {
       const { s, c } = stack();
       return new KafkaTopology(s, 'topology', { cluster: c, groups: { name: 'orders' } } as Loose);
-    }, ['s/topology: groups = {"name":"orders"}: an array of']],
+    }, ['s/topology: groups = {"name":"orders"}: an array (each item an object with name)']],
     ['topology application without grants', () => {
       const { s, c } = stack();
       return new KafkaTopology(s, 'topology', { cluster: c, groups: [{ name: 'orders', applications: [{ name: 'app' }] }] } as Loose);
