@@ -154,6 +154,10 @@ describe('shape: operator, monitoring, replication', () => {
       const s = testStack('s');
       return new PlatformOperations(s, 'operations', { cluster: cluster({}, s), metadataBackup: { s3: {} } } as Loose);
     }, ['s/operations/metadata-backup: s3.bucket = undefined: an S3 bucket name']],
+    ['an image reference no registry accepts', () => {
+      const s = testStack('s');
+      return new PlatformOperations(s, 'operations', { cluster: cluster({}, s), metadataBackup: { kubectlImage: 'Alpine/K8s:' } } as Loose);
+    }, ['.image = "Alpine/K8s:": an image reference']],
     ['UserAuthentication.tls with a string validity', () => UserAuthentication.tls({ validityDays: '30' } as Loose), ['UserAuthentication.tls: options.validityDays = "30": a number']],
   ]);
 });
