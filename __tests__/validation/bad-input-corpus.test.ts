@@ -98,7 +98,11 @@ describe('shape: topics, users and grants', () => {
     ['topic without cluster or name', () => {
       const { s, release } = stack();
       return new KafkaTopic(s, 't', { partitions: 3, release } as Loose);
-    }, ['s/t: name = undefined: a non-empty string', 's/t: cluster = undefined: a Kafka cluster']],
+    }, ['s/t: name = undefined: a string', 's/t: cluster = undefined: a Kafka cluster']],
+    ['topic without cluster and with partitions as a string: both at once', () => {
+      const { s, release } = stack();
+      return new KafkaTopic(s, 't', { name: 'orders', partitions: '3', release } as Loose);
+    }, ['s/t: cluster = undefined: a Kafka cluster', 's/t: partitions = "3": a number']],
     ['Grant.consume without options', () => Grant.consume('orders', undefined as Loose), ['Grant.consume: options = undefined: an object with group']],
     ['Grant.streams without an application id', () => Grant.streams({} as Loose), ['Grant.streams: options.applicationId = undefined: a non-empty string']],
     ['Grant.connect without topics', () => Grant.connect({ groupId: 'c' } as Loose), ['Grant.connect: options.configTopic = undefined', 'Grant.connect: options.offsetTopic = undefined', 'Grant.connect: options.statusTopic = undefined']],
@@ -315,7 +319,7 @@ describe('domain: environments and backends', () => {
       const app = new App({ outdir: Testing.app().outdir });
       new KafkaPlatformStack(app, dev);
       return new KafkaPlatformStack(app, dev);
-    }, ['id = "kafka-dev": an id not already used by KafkaPlatformStack kafka-dev']],
+    }, ['app: id = "kafka-dev": an id not already used by KafkaPlatformStack kafka-dev']],
     ['an unknown environment name in the catalogue', () => resolveTopology([], 'qa' as Loose), ['resolveTopology: env = "qa": one of dev, staging, prod']],
   ]);
 

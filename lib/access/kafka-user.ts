@@ -4,8 +4,8 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
 import { KubernetesObject } from '../core/kubernetes';
 import { AclRule, mergeAcls } from '../core/strimzi/acl';
-import { buildUser, UserSpec, validateUser } from '../core/strimzi/user';
-import { CLUSTER_REF_SHAPE, S } from '../core/shape';
+import { buildUser, USER_SPEC_SHAPE, UserSpec, validateUser } from '../core/strimzi/user';
+import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
 import { Acknowledgements } from '../guardrails/acknowledgement';
 import { targetRelease } from '../topics/target-release';
@@ -31,8 +31,8 @@ export interface KafkaUserProps extends UserSpec {
   readonly wildcardAcknowledgement?: string;
 }
 
+/** What the construct adds to `UserSpec` (whose shape `validateUser` checks). */
 const USER_PROPS_SHAPE = S.object({
-  name: S.string(),
   cluster: CLUSTER_REF_SHAPE,
   grants: S.optional(S.array(S.instance(Grant, 'a Grant (Grant.produce(...), Grant.consume(...), ...)'))),
   production: S.optional(S.boolean()),
@@ -57,7 +57,11 @@ export class KafkaUser extends Construct {
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
     super(scope, uniqueChildId(scope, id, 'KafkaUser'));
     const v = new Validator(this.node.path);
-    if (!USER_PROPS_SHAPE.check(v, '', props)) v.throwIfAny();
+    if (!USER_PROPS_SHAPE.check(v, '', props)) {
+      // Report the user's own shape problems in the same error.
+      if (isPlainObject(props)) USER_SPEC_SHAPE.check(v, '', props);
+      v.throwIfAny();
+    }
     if (props.wildcardAcknowledgement !== undefined) Acknowledgements.add(this, WILDCARD_RULE_ID, props.wildcardAcknowledgement);
     const grants = props.grants ?? [];
     validateUser(v, { ...props, acls: props.acls ?? [] });

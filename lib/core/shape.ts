@@ -18,8 +18,17 @@ export interface Shape {
 }
 
 function shape(describe: string, ok: (value: unknown) => boolean): Shape {
-  return { describe, check: (v, field, value) => v.check(ok(value), label(field), value, describe) };
+  return {
+    describe,
+    check(v, field, value) {
+      if (ok(value)) return true;
+      v.fail(label(field), value, describe);
+      return false;
+    },
+  };
 }
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
 /** The field as printed; the whole input when the path is empty. */
 function label(field: string): string {
@@ -120,12 +129,22 @@ export const S = {
   object(fields: Readonly<Record<string, Shape>>, describe?: string): Shape {
     const required = Object.entries(fields).filter(([, s]) => !(s as Partial<OptionalShape>).optional).map(([k]) => k);
     const text = describe ?? (required.length > 0 ? `an object with ${required.join(', ')}` : 'an object');
+    // Checked for every topic and user of large estates: entries and key syntax are worked out once.
+    const entries = Object.entries(fields).map(([k, s]) => ({ k, s, identifier: IDENTIFIER.test(k) }));
     return {
       describe: text,
       check(v, field, x) {
-        if (!v.check(isPlainObject(x), label(field), x, text)) return false;
+        if (!isPlainObject(x)) {
+          v.fail(label(field), x, text);
+          return false;
+        }
         let ok = true;
-        for (const [k, s] of Object.entries(fields)) ok = s.check(v, fieldKey(field, k), (x as Record<string, unknown>)[k]) && ok;
+        for (const { k, s, identifier } of entries) {
+          const value = (x as Record<string, unknown>)[k];
+          // Optional fields left out need no path at all.
+          if (value === undefined && (s as Partial<OptionalShape>).optional) continue;
+          ok = s.check(v, identifier ? (field ? `${field}.${k}` : k) : fieldKey(field, k), value) && ok;
+        }
         return ok;
       },
     };

@@ -4,8 +4,8 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
 import { TerraformStack } from 'cdktf';
 import { claim } from '../core/registry';
-import { CLUSTER_REF_SHAPE, S } from '../core/shape';
-import { buildTopic, isDeletionProtected, topicCollisionKey, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
+import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
+import { buildTopic, isDeletionProtected, topicCollisionKey, TOPIC_SPEC_SHAPE, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
 import { uniqueChildId, Validator } from '../core/validation';
 import { targetRelease } from './target-release';
 
@@ -40,7 +40,11 @@ export class KafkaTopic extends Construct {
   constructor(scope: Construct, id: string, props: KafkaTopicProps) {
     super(scope, uniqueChildId(scope, id, 'KafkaTopic'));
     const v = new Validator(this.node.path);
-    if (!TOPIC_PROPS_SHAPE.check(v, '', props)) v.throwIfAny();
+    if (!TOPIC_PROPS_SHAPE.check(v, '', props)) {
+      // Report the topic's own shape problems in the same error.
+      if (isPlainObject(props)) TOPIC_SPEC_SHAPE.check(v, '', props);
+      v.throwIfAny();
+    }
     const target = topicTarget(props.cluster, props.production ?? false);
     validateTopic(v, props, target);
     const release = targetRelease(this, props.release, v);
@@ -61,8 +65,8 @@ export class KafkaTopic extends Construct {
   }
 }
 
+/** What the construct adds to `TopicSpec` (whose shape `validateTopic` checks). */
 const TOPIC_PROPS_SHAPE = S.object({
-  name: S.string(),
   cluster: CLUSTER_REF_SHAPE,
   production: S.optional(S.boolean()),
 });

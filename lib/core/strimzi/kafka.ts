@@ -17,11 +17,13 @@ import {
   STRIMZI_API_VERSION,
 } from './versions';
 
+const DEDICATED_SHAPE = S.object({ controllers: NODE_POOL_SHAPE, brokers: S.array(NODE_POOL_SHAPE, { minLength: 1, describe: 'a non-empty array of broker pools' }) });
+
 /** Which nodes run the KRaft controller quorum. Create with the static factories. */
 export class NodeTopology {
   /** A dedicated controller pool plus one or more broker pools: the production layout. */
   static dedicated(controllers: NodePoolOptions, brokers: readonly NodePoolOptions[]): NodeTopology {
-    refuseBadShape('NodeTopology.dedicated', '', { controllers, brokers }, S.object({ controllers: NODE_POOL_SHAPE, brokers: S.array(NODE_POOL_SHAPE, { minLength: 1, describe: 'a non-empty array of broker pools' }) }));
+    refuseBadShape('NodeTopology.dedicated', '', { controllers, brokers }, DEDICATED_SHAPE);
     return new NodeTopology([
       { ...controllers, roles: ['controller'] },
       ...brokers.map((b) => ({ ...b, roles: ['broker'] as const })),

@@ -25,7 +25,10 @@ const VOLUME_FIELDS = {
   deleteClaim: S.optional(S.boolean()),
 };
 const VOLUME_SHAPE = S.object(VOLUME_FIELDS);
-const JBOD_VOLUME_SHAPE = S.object({ id: S.number('a volume id (a number)'), ...VOLUME_FIELDS });
+const JBOD_SHAPE = S.object({
+  volumes: S.array(S.object({ id: S.number('a volume id (a number)'), ...VOLUME_FIELDS }), { describe: 'an array of volumes, each an object with id and size' }),
+  metadataVolumeId: S.optional(S.number('a volume id (a number)')),
+});
 
 /**
  * Persistent storage of a node pool. Always rendered as JBOD so volumes can be added later
@@ -40,8 +43,7 @@ export class Storage {
 
   /** Several volumes; the KRaft metadata goes on `metadataVolumeId` (default: the first). */
   static jbod(volumes: readonly JbodVolume[], metadataVolumeId?: number): Storage {
-    refuseBadShape('Storage.jbod', 'volumes', volumes, S.array(JBOD_VOLUME_SHAPE, { describe: 'an array of volumes, each an object with id and size' }));
-    refuseBadShape('Storage.jbod', 'metadataVolumeId', metadataVolumeId, S.optional(S.number('a volume id (a number)')));
+    refuseBadShape('Storage.jbod', '', { volumes, metadataVolumeId }, JBOD_SHAPE);
     return new Storage(volumes, metadataVolumeId ?? volumes[0]?.id ?? 0);
   }
 

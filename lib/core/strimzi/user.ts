@@ -13,6 +13,9 @@ export interface PasswordSecretRef {
   readonly key?: string;
 }
 
+const SCRAM_OPTIONS_SHAPE = S.object({ password: S.optional(S.object({ secretName: S.string(), key: S.optional(S.string()) })) });
+const TLS_OPTIONS_SHAPE = S.object({ validityDays: S.optional(S.numeric()), renewalDays: S.optional(S.numeric()) });
+
 /** How a KafkaUser authenticates. Create with the static factories. */
 export class UserAuthentication {
   /**
@@ -20,7 +23,7 @@ export class UserAuthentication {
    * (`password`, `sasl.jaas.config`), unless `password` names a Secret key the user supplies.
    */
   static scramSha512(options: { readonly password?: PasswordSecretRef } = {}): UserAuthentication {
-    refuseBadShape('UserAuthentication.scramSha512', 'options', options, S.object({ password: S.optional(S.object({ secretName: S.string(), key: S.optional(S.string()) })) }));
+    refuseBadShape('UserAuthentication.scramSha512', 'options', options, SCRAM_OPTIONS_SHAPE);
     return new UserAuthentication('scram-sha-512', options.password);
   }
 
@@ -29,7 +32,7 @@ export class UserAuthentication {
    * `user.crt`, `user.key`, `user.p12`). Certificate validity and renewal default to the clients CA's.
    */
   static tls(options: { readonly validityDays?: number; readonly renewalDays?: number } = {}): UserAuthentication {
-    refuseBadShape('UserAuthentication.tls', 'options', options, S.object({ validityDays: S.optional(S.numeric()), renewalDays: S.optional(S.numeric()) }));
+    refuseBadShape('UserAuthentication.tls', 'options', options, TLS_OPTIONS_SHAPE);
     return new UserAuthentication('tls', undefined, options.validityDays, options.renewalDays);
   }
 
