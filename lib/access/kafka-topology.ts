@@ -4,7 +4,7 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
 import { Acknowledgements } from '../guardrails/acknowledgement';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { CLUSTER_REF_SHAPE, S } from '../core/shape';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { topicCollisionKey, topicResourceName, TopicSpec, validateTopic } from '../core/strimzi/topic';
 import { UserAuthentication, UserQuotas, validateUser } from '../core/strimzi/user';
 import { uniqueChildId, Validator } from '../core/validation';
@@ -69,6 +69,7 @@ export class KafkaTopology extends Construct {
 
   constructor(scope: Construct, id: string, props: KafkaTopologyProps) {
     super(scope, uniqueChildId(scope, id, 'KafkaTopology'));
+    refuseBadShapeAt(this.node.path, props, TOPOLOGY_SHAPE);
     const production = props.production ?? false;
     validateTopology(new Validator(this.node.path), props, production, Acknowledgements.find(this, WILDCARD_RULE_ID) !== undefined);
 
@@ -127,7 +128,6 @@ const TOPOLOGY_SHAPE = S.object({
 
 /** Checks the whole topology at once: each topic and user, duplicates across groups, names in grants. */
 function validateTopology(v: Validator, props: KafkaTopologyProps, production: boolean, wildcardsAcknowledged: boolean): void {
-  if (!TOPOLOGY_SHAPE.check(v, '', props)) v.throwIfAny();
   const collision = new Map<string, string>();
   const target = topicTarget(props.cluster, production);
   const declared = new Set<string>(props.externalTopics ?? []);

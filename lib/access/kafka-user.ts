@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
-import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { CustomResourceRelease, RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
 import { KubernetesObject } from '../core/kubernetes';
 import { AclRule, mergeAcls } from '../core/strimzi/acl';
@@ -34,6 +34,7 @@ export interface KafkaUserProps extends UserSpec {
 /** What the construct adds to `UserSpec` (whose shape `validateUser` checks). */
 const USER_PROPS_SHAPE = S.object({
   cluster: CLUSTER_REF_SHAPE,
+  release: S.optional(RELEASE_SHAPE),
   grants: S.optional(S.array(S.instance(Grant, 'a Grant (Grant.produce(...), Grant.consume(...), ...)'))),
   production: S.optional(S.boolean()),
   wildcardAcknowledgement: S.optional(S.string()),

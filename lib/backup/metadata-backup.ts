@@ -16,6 +16,8 @@ import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
 import { BackupVolumeOptions, S3BackupTarget } from './backup-storage';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
 export interface MetadataBackupProps {
   readonly cluster: IKafkaCluster;
@@ -61,6 +63,7 @@ export class MetadataBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: MetadataBackupProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, METADATA_BACKUP_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
     const name = `${cluster.clusterName}-metadata-backup`;
@@ -165,3 +168,17 @@ export class MetadataBackup extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const METADATA_BACKUP_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: RELEASE_SHAPE,
+  schedule: S.optional(S.string()),
+  retentionDays: S.optional(S.numeric()),
+  volume: S.optional(S.either([{ when: (x) => x === false, shape: S.oneOf([false]) }, { when: () => true, shape: S.object({ size: S.optional(S.string()), storageClass: S.optional(S.string()) }) }], 'false or an object with size and storageClass')),
+  s3: S.optional(S.object({ prefix: S.optional(S.string()), endpoint: S.optional(S.string()), region: S.optional(S.string()), credentialsSecret: S.optional(S.string()) }, 'an object with bucket')),
+  includeCaPrivateKeys: S.optional(S.boolean()),
+  listenerName: S.optional(S.string()),
+  kubectlImage: S.optional(S.string()),
+  awsCliImage: S.optional(S.string()),
+});

@@ -199,7 +199,11 @@ export function refuseBadShape(location: string, field: string, value: unknown, 
 /** A Kafka cluster reference (`KafkaCluster` or `KafkaCluster.fromClusterAttributes(...)`). */
 export const CLUSTER_REF_SHAPE = S.where(
   'a Kafka cluster (a KafkaCluster, or KafkaCluster.fromClusterAttributes(...))',
-  (x) => isPlainObjectOrInstance(x) && typeof (x as { clusterName?: unknown }).clusterName === 'string' && typeof (x as { namespace?: unknown }).namespace === 'string',
+  (x) =>
+    isPlainObjectOrInstance(x) &&
+    typeof (x as { clusterName?: unknown }).clusterName === 'string' &&
+    typeof (x as { namespace?: unknown }).namespace === 'string' &&
+    typeof (x as { bootstrapServers?: unknown }).bootstrapServers === 'function',
 );
 
 function isPlainObjectOrInstance(x: unknown): boolean {

@@ -5,6 +5,7 @@ import { toYaml } from '../core/yaml';
 import { KubernetesObject } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { claim } from '../core/registry';
+import { S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
 import { chartPath } from './chart-asset';
 
@@ -157,3 +158,6 @@ export function claimHelmReleaseName(owner: IConstruct, namespace: string, relea
     v.throwIfAny();
   }
 }
+
+/** Shape of a `release` prop: a release made by this library (objects are added to it). */
+export const RELEASE_SHAPE = S.instance(CustomResourceRelease, 'a CustomResourceRelease');

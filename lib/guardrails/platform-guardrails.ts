@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Aspects, IAspect, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
-import { Validator } from '../core/validation';
+import { refuseBadShapeAt, S } from '../core/shape';
+import { uniqueChildId, Validator } from '../core/validation';
 import { Acknowledgements } from './acknowledgement';
 import { collectInventory, constructAt } from './collect-inventory';
 import { GuardrailError, RuleViolation } from './guardrail-error';
@@ -32,6 +33,14 @@ export interface PlatformGuardrailsProps {
   readonly rules?: readonly GuardrailRule[];
 }
 
+const GUARDRAILS_SHAPE = S.object({
+  environment: S.string(),
+  production: S.boolean(),
+  acknowledgements: S.optional(S.array(S.object({ ruleId: S.string(), path: S.string(), reason: S.string({ allowEmpty: true }) }))),
+  admins: S.optional(S.array(S.string())),
+  rules: S.optional(S.array(S.where('a GuardrailRule (an object with id and check)', (x) => typeof x === 'object' && x !== null && typeof (x as { check?: unknown }).check === 'function'))),
+});
+
 /**
  * Production guardrails of a stack, in the spirit of cdk-nag. In production an aspect runs every rule
  * over the finished stack at synth and refuses it with every unacknowledged finding at once. In every
@@ -46,7 +55,8 @@ export class PlatformGuardrails extends Construct {
   private readonly extraRuleIds: readonly string[];
 
   constructor(scope: Construct, id: string, props: PlatformGuardrailsProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'PlatformGuardrails'));
+    refuseBadShapeAt(this.node.path, props, GUARDRAILS_SHAPE);
     const stack = TerraformStack.of(this);
     this.rules = props.production ? (props.rules ?? productionRules({ admins: props.admins })) : [];
     this.extraRuleIds = (props.rules ?? []).map((r) => r.id);

@@ -12,6 +12,8 @@ import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
 import { KafkaTopic } from '../topics/kafka-topic';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
 /** A benchmark from the operations guide. Create with the static factories. */
 export class LoadTestProfile {
@@ -66,6 +68,7 @@ export class LoadTest extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadTestProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, LOAD_TEST_SHAPE);
     const { cluster, profile } = props;
     const v = new Validator(this.node.path);
     v.check(/^[a-z0-9-]{1,20}$/.test(profile.name), 'profile.name', profile.name, 'lower-case letters, digits and "-", at most 20 characters');
@@ -121,3 +124,11 @@ export class LoadTest extends Construct {
     this.consumer = job('consumer');
   }
 }
+
+/** What the construct reads before validating values. */
+const LOAD_TEST_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: RELEASE_SHAPE,
+  profile: S.instance(LoadTestProfile, 'a LoadTestProfile (LoadTestProfile.baseline(), .stress(), ...)'),
+  listenerName: S.optional(S.string()),
+});

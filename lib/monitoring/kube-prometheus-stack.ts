@@ -4,6 +4,7 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { stringify } from 'yaml';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { claimHelmReleaseName } from '../delivery/custom-resource-release';
+import { refuseBadShapeAt, S } from '../core/shape';
 import { Validator } from '../core/validation';
 import {
   KUBE_PROMETHEUS_STACK_CHART,
@@ -37,6 +38,7 @@ export class KubePrometheusStack extends Construct {
 
   constructor(scope: Construct, id: string, props: KubePrometheusStackProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, KUBE_PROMETHEUS_STACK_SHAPE);
     const releaseName = props.releaseName ?? 'kube-prometheus-stack';
     const v = new Validator(this.node.path);
     v.check(isDnsLabel(props.namespace), 'namespace', props.namespace, DNS_LABEL_RULE);
@@ -59,3 +61,12 @@ export class KubePrometheusStack extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const KUBE_PROMETHEUS_STACK_SHAPE = S.object({
+  namespace: S.string(),
+  selectorLabels: S.stringMap(),
+  releaseName: S.optional(S.string()),
+  version: S.optional(S.string()),
+  retention: S.optional(S.string()),
+});

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
-import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { CustomResourceRelease, RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
 import { TerraformStack } from 'cdktf';
 import { claim } from '../core/registry';
@@ -68,6 +68,7 @@ export class KafkaTopic extends Construct {
 /** What the construct adds to `TopicSpec` (whose shape `validateTopic` checks). */
 const TOPIC_PROPS_SHAPE = S.object({
   cluster: CLUSTER_REF_SHAPE,
+  release: S.optional(RELEASE_SHAPE),
   production: S.optional(S.boolean()),
 });
 

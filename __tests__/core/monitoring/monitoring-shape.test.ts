@@ -10,7 +10,8 @@ function fields(value: unknown, shape: typeof MONITORING_SHAPE): string[] {
 describe('monitoring shapes', () => {
   test('team, runbook URL and cluster are required', () => {
     expect(fields({}, MONITORING_SHAPE)).toEqual(['cluster', 'team', 'runbookBaseUrl']);
-    expect(fields({ cluster: { clusterName: 'c', namespace: 'k' }, team: 't', runbookBaseUrl: 'https://r' }, MONITORING_SHAPE)).toEqual([]);
+    expect(fields({ cluster: { clusterName: 'c', namespace: 'k', bootstrapServers: () => 'c:9093' }, team: 't', runbookBaseUrl: 'https://r' }, MONITORING_SHAPE)).toEqual([]);
+    expect(fields({ cluster: { clusterName: 'c', namespace: 'k' }, team: 't', runbookBaseUrl: 'https://r' }, MONITORING_SHAPE)).toEqual(['cluster']);
   });
 
   test('thresholds are objects of numbers', () => {
