@@ -38,7 +38,7 @@ import { testStack } from '../helpers/synth';
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
 
-const GARBAGE: readonly unknown[] = [undefined, null, '', 'x', 0, -1, NaN, 1e9, true, [], [undefined], {}, () => 1];
+const GARBAGE: readonly unknown[] = [undefined, null, '', 'x', -1, NaN, true, [], [undefined], {}];
 
 function outcome(fn: () => unknown): string {
   try {
