@@ -79,16 +79,16 @@ export function uniqueChildId(
   what: string,
 ): string {
   const issues: ValidationIssue[] = [];
-  // The app's root has an empty path.
-  const where = scope.node.path || 'app';
+  // The app's root has an empty path; paths are only worked out for an error (constructing many topics).
+  const where = () => scope.node.path || 'app';
   if (typeof id !== 'string' || id === '') {
-    issues.push({ path: where, field: 'id', value: id, allowed: `a non-empty construct id for the ${what}` });
+    issues.push({ path: where(), field: 'id', value: id, allowed: `a non-empty construct id for the ${what}` });
   } else {
     const existing = scope.node.tryFindChild(id) as { constructor?: { name?: string }; node?: { path: string } } | undefined;
     if (existing) {
       const path = existing.node?.path ?? `${scope.node.path}/${id}`;
       issues.push({
-        path: where,
+        path: where(),
         field: 'id',
         value: id,
         allowed: `an id not already used by ${existing.constructor?.name ?? 'a construct'} ${path} (two ${what}s cannot share one)`,

@@ -6,6 +6,8 @@ const METADATA_TYPE = 'kafka-platform:acknowledgement';
 const RULE_ID = /^\S+$/;
 /** Acknowledgeable rules other than the guardrail rules, which `PlatformGuardrails` knows itself. */
 const REGISTERED_RULE_IDS = new Set<string>([WILDCARD_RULE_ID]);
+/** Acknowledgements per app root, in the order they were added. */
+const RECORDED = new WeakMap<IConstruct, { readonly ruleId: string; readonly path: string }[]>();
 
 /** A deliberate, reviewed exception to a rule, recorded on a construct. */
 export interface Acknowledgement {
@@ -33,6 +35,16 @@ export class Acknowledgements {
     }
     if (issues.length > 0) throw new ValidationError(issues);
     scope.node.addMetadata(METADATA_TYPE, { ruleId, reason: reason.trim() }, { stackTrace: false });
+    const root = scope.node.root;
+    RECORDED.set(root, [...(RECORDED.get(root) ?? []), { ruleId, path: scope.node.path }]);
+  }
+
+  /**
+   * Rule id and path of every acknowledgement recorded in the app of `scope`, without walking the
+   * construct tree (cheap for checks that run on every synth of large estates).
+   */
+  static recorded(scope: IConstruct): readonly { readonly ruleId: string; readonly path: string }[] {
+    return RECORDED.get(scope.node.root) ?? [];
   }
 
   /**

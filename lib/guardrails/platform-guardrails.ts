@@ -65,8 +65,9 @@ export class PlatformGuardrails extends Construct {
     this.node.addValidation({
       validate: () => {
         const known = this.knownRuleIds();
-        return Acknowledgements.all(stack)
-          .filter((a) => !known.includes(a.ruleId))
+        const inStack = (path: string) => path === stack.node.path || path.startsWith(`${stack.node.path}/`);
+        return Acknowledgements.recorded(stack)
+          .filter((a) => inStack(a.path) && !known.includes(a.ruleId))
           .map((a) => `${a.path}: acknowledgement.ruleId = ${JSON.stringify(a.ruleId)}: one of ${known.join(', ')}`);
       },
     });

@@ -1,8 +1,8 @@
 import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease, RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
-import { TerraformStack } from 'cdktf';
 import { claim } from '../core/registry';
 import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
 import { buildTopic, isDeletionProtected, topicCollisionKey, TOPIC_SPEC_SHAPE, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
