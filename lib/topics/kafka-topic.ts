@@ -51,9 +51,9 @@ export class KafkaTopic extends Construct {
     v.throwIfAny();
     // Per stack: the same topic twice, or `a.b` next to `a_b`, is refused by Kafka (metric names collide).
     const key = `kafka-topic/${props.cluster.namespace}/${props.cluster.clusterName}/${topicCollisionKey(props.name)}`;
-    const earlier = claim(TerraformStack.of(this), key, this.node.path);
+    const earlier = claim(TerraformStack.of(this), key, this);
     if (earlier !== undefined) {
-      v.fail('name', props.name, `a topic not already declared by ${earlier} on cluster "${props.cluster.clusterName}" (Kafka treats "." and "_" alike in topic names)`);
+      v.fail('name', props.name, `a topic not already declared by ${(earlier as Construct).node.path} on cluster "${props.cluster.clusterName}" (Kafka treats "." and "_" alike in topic names)`);
       v.throwIfAny();
     }
 

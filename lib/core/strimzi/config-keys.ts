@@ -270,9 +270,10 @@ export interface ConfigCheckOptions {
 /** Checks every key of a config map against the Kafka 4.3 table; issues are named `config['<key>']`. */
 export function validateConfigKeys(v: Validator, field: string, config: Readonly<Record<string, unknown>> | undefined, options: ConfigCheckOptions): void {
   const table = options.kind === 'topic' ? TOPIC_CONFIGS : BROKER_CONFIGS;
-  const unchecked = new Set(options.unchecked ?? []);
-  for (const [key, value] of Object.entries(config ?? {})) {
-    if (unchecked.has(key) || options.skip?.(key)) continue;
+  if (config === undefined) return;
+  for (const key of Object.keys(config)) {
+    const value = config[key];
+    if (options.unchecked?.includes(key) || options.skip?.(key)) continue;
     const t = table[key];
     if (!t) {
       if (options.kind === 'broker' && OPEN_BROKER_PREFIXES.some((p) => key.startsWith(p))) continue;

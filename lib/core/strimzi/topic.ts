@@ -125,7 +125,7 @@ export const TOPIC_SPEC_SHAPE = S.object({
  * topics with the same key collide.
  */
 export function topicCollisionKey(name: string): string {
-  return name.replace(/\./g, '_');
+  return name.replaceAll('.', '_');
 }
 
 /** Whether a topic is protected from deletion by removal from code. */
