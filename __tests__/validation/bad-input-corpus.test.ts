@@ -130,6 +130,7 @@ describe('shape: topics, users and grants', () => {
 describe('shape: operator, monitoring, replication', () => {
   table([
     ['operator without watchNamespaces', () => new StrimziOperator(testStack('s'), 'op', {} as Loose), ['s/op: watchNamespaces = undefined: an array of namespaces']],
+    ['operator watching a namespace given as a string', () => new StrimziOperator(testStack('s'), 'op', { watchNamespaces: 'kafka' } as Loose), ['s/op: watchNamespaces = "kafka": an array of namespaces']],
     ['monitoring without team or runbookBaseUrl', () => {
       const s = testStack('s');
       return new KafkaMonitoring(s, 'monitoring', { cluster: cluster({}, s) } as Loose);

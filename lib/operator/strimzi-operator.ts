@@ -5,9 +5,8 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { stringify } from 'yaml';
 import { ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { validateResources } from '../core/resources';
-import { OPERATOR_SHAPE } from '../core/monitoring/monitoring-shape';
-import { refuseBadShapeAt } from '../core/shape';
+import { RESOURCES_SHAPE, validateResources } from '../core/resources';
+import { refuseBadShapeAt, S } from '../core/shape';
 import { claimHelmReleaseName } from '../delivery/custom-resource-release';
 import { uniqueChildId, Validator } from '../core/validation';
 import { STRIMZI_CHART_REPOSITORY, STRIMZI_OPERATOR_CHART, STRIMZI_VERSION } from '../core/strimzi/versions';
@@ -76,3 +75,13 @@ export class StrimziOperator extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const OPERATOR_SHAPE = S.object({
+  namespace: S.optional(S.string()),
+  createNamespace: S.optional(S.boolean()),
+  watchNamespaces: S.array(S.string(), { describe: 'an array of namespaces' }),
+  version: S.optional(S.string()),
+  resources: S.optional(RESOURCES_SHAPE),
+  featureGates: S.optional(S.string()),
+});

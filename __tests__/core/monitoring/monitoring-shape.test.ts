@@ -1,4 +1,4 @@
-import { MONITORING_SHAPE, OPERATOR_SHAPE, THRESHOLDS_SHAPE } from '../../../lib/core/monitoring/monitoring-shape';
+import { MONITORING_SHAPE, THRESHOLDS_SHAPE } from '../../../lib/core/monitoring/monitoring-shape';
 import { Validator } from '../../../lib/core/validation';
 
 function fields(value: unknown, shape: typeof MONITORING_SHAPE): string[] {
@@ -17,10 +17,5 @@ describe('monitoring shapes', () => {
   test('thresholds are objects of numbers', () => {
     expect(fields([1], THRESHOLDS_SHAPE)).toEqual(['props']);
     expect(fields({ consumerLagMessages: { warning: '10', critical: 20 }, capacity: [] }, THRESHOLDS_SHAPE)).toEqual(['consumerLagMessages.warning', 'capacity']);
-  });
-
-  test('the operator watches a list of namespaces', () => {
-    expect(fields({ watchNamespaces: 'kafka' }, OPERATOR_SHAPE)).toEqual(['watchNamespaces']);
-    expect(fields({ watchNamespaces: [undefined] }, OPERATOR_SHAPE)).toEqual(['watchNamespaces[0]']);
   });
 });

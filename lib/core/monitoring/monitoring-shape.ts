@@ -1,4 +1,3 @@
-import { RESOURCES_SHAPE } from '../resources';
 import { CLUSTER_REF_SHAPE, S } from '../shape';
 
 /**
@@ -39,14 +38,4 @@ export const MONITORING_SHAPE = S.object({
   dashboardFolder: S.optional(S.string()),
   releaseName: S.optional(S.string()),
   dashboardNamespace: S.optional(S.string()),
-});
-
-/** Shape of the Strimzi operator's props. */
-export const OPERATOR_SHAPE = S.object({
-  namespace: S.optional(S.string()),
-  createNamespace: S.optional(S.boolean()),
-  watchNamespaces: S.array(S.string(), { describe: 'an array of namespaces' }),
-  version: S.optional(S.string()),
-  resources: S.optional(RESOURCES_SHAPE),
-  featureGates: S.optional(S.string()),
 });
