@@ -1,4 +1,4 @@
-import { TerraformStack, Testing } from 'cdktf';
+import { App, TerraformStack, Testing } from 'cdktf';
 import { KafkaTopology } from '../../lib/access/kafka-topology';
 import { KafkaUser } from '../../lib/access/kafka-user';
 import { MetadataBackup } from '../../lib/backup/metadata-backup';
@@ -27,6 +27,8 @@ import { KafkaMirrorMaker2 } from '../../lib/replication/mirror-maker2';
 import { AclAudit } from '../../lib/security/acl-audit';
 import { KafkaTopic } from '../../lib/topics/kafka-topic';
 import { kafkaMetricsConfigMapRef } from '../../lib/core/monitoring/exporter-rules';
+import { dev, prod } from '../../stacks/environments';
+import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { testStack } from '../helpers/synth';
 
 /**
@@ -157,6 +159,39 @@ describe('no factory throws a TypeError, whatever an argument holds', () => {
         if (o !== 'ok' && o !== 'refused') crashes.push(`argument ${i} = ${Array.isArray(value) ? JSON.stringify(value) : String(value)}: ${o}`);
       }
     });
+    expect(crashes).toEqual([]);
+  });
+});
+
+describe('no environment throws a TypeError, whatever a nested field holds', () => {
+  // Configuration read from JSON/YAML: every field of the dev environment (plain objects and arrays, not
+  // the instances the factories make), at any depth, replaced by garbage.
+  const NESTED_GARBAGE: readonly unknown[] = [undefined, 'x', NaN, {}];
+
+  function paths(value: unknown, prefix: readonly (string | number)[] = []): (string | number)[][] {
+    if (Array.isArray(value)) return value.flatMap((item, i) => [[...prefix, i], ...paths(item, [...prefix, i])]);
+    if (typeof value !== 'object' || value === null || Object.getPrototypeOf(value) !== Object.prototype) return [];
+    return Object.entries(value).flatMap(([k, v]) => [[...prefix, k], ...paths(v, [...prefix, k])]);
+  }
+
+  function replaced(value: unknown, path: readonly (string | number)[], garbage: unknown): unknown {
+    if (path.length === 0) return garbage;
+    const [head, ...rest] = path;
+    const copy: Loose = Array.isArray(value) ? [...value] : { ...(value as object) };
+    copy[head] = replaced(copy[head], rest, garbage);
+    return copy;
+  }
+
+  // dev (combined pool, plain listener) and prod (operations, replication, thresholds); the topology
+  // catalogue is left out here (its constructs are fuzzed above) to keep this under a few seconds.
+  test.each([dev, prod].map((e) => [e.name, { ...e, topology: undefined }] as const))('%s', (_name, env) => {
+    const crashes: string[] = [];
+    for (const path of paths(env)) {
+      for (const value of NESTED_GARBAGE) {
+        const o = outcome(() => new KafkaPlatformStack(new App({ outdir: Testing.app().outdir }), replaced(env, path, value) as Loose));
+        if (o !== 'ok' && o !== 'refused') crashes.push(`${path.join('.')} = ${Array.isArray(value) ? JSON.stringify(value) : String(value)}: ${o}`);
+      }
+    }
     expect(crashes).toEqual([]);
   });
 });
