@@ -1,4 +1,4 @@
-import { checkShape, isPlainObject, refuseBadShape, S } from '../../lib/core/shape';
+import { checkShape, isPlainObject, refuseBadShape, S, validPart } from '../../lib/core/shape';
 import { ValidationError, Validator } from '../../lib/core/validation';
 
 function issues(value: unknown, shape: Parameters<typeof checkShape>[2]): string[] {
@@ -65,5 +65,17 @@ describe('shapes', () => {
 
   test('isPlainObject accepts only plain objects', () => {
     expect([{}, Object.create(null), [], null, new Date(), 'x'].map(isPlainObject)).toEqual([true, true, false, false, false, false]);
+  });
+
+  test('validPart leaves out wrongly shaped optional fields, and gives up on required ones', () => {
+    const shape = S.object({ name: S.string(), labels: S.optional(S.stringMap()), size: S.optional(S.numeric()) });
+    const v = new Validator('p');
+    expect(validPart(v, { name: 'x', labels: { a: 1 }, size: 3 }, shape, ['name'])).toEqual({ name: 'x', size: 3 });
+    expect(v.issues.map((i) => i.field)).toEqual(['labels.a']);
+    expect(validPart(new Validator('p'), { labels: {} }, shape, ['name'])).toBeUndefined();
+    expect(validPart(new Validator('p'), 'x' as never, shape, ['name'])).toBeUndefined();
+    const nested = new Validator('p');
+    expect(validPart(nested, { name: 'x', size: 'big' }, shape, ['name'], 'groups[a].topics[t]')).toEqual({ name: 'x' });
+    expect(nested.issues.map((i) => i.field)).toEqual(['groups[a].topics[t].size']);
   });
 });

@@ -176,6 +176,18 @@ describe('values are printed as written', () => {
       's/cluster: brokerDefaults.defaultPartitions = 0',
       's/cluster: maintenanceTimeWindows[0] = "* * 25-27 ? * SUN"',
     ]],
+    ['a wrongly shaped field does not hide the value problems of the others', () => cluster({ superUsers: 'platform-admin', metadataVersion: '9.9-IV9', brokerDefaults: { defaultPartitions: 0 } }), [
+      's/cluster: superUsers = "platform-admin": an array of principals',
+      's/cluster: metadataVersion = "9.9-IV9": a metadata version of Kafka 4.3.1',
+      's/cluster: brokerDefaults.defaultPartitions = 0: a whole number >= 1',
+    ]],
+    ['the same for a topic in a topology', () => {
+      const s = testStack('s');
+      return new KafkaTopology(s, 'topology', { cluster: cluster({}, s), groups: [{ name: 'orders', topics: [{ name: 'orders', partitions: 0, config: { 'retention.ms': [1] } } as Loose] }] });
+    }, [
+      `s/topology: groups[orders].topics[orders].config['retention.ms'] = [1]: a string, a finite number or true/false`,
+      's/topology: groups[orders].topics[orders].partitions = 0: a whole number from 1 to 10000',
+    ]],
   ]);
 });
 

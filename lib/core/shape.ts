@@ -214,3 +214,23 @@ function isPlainObjectOrInstance(x: unknown): boolean {
 export function refuseBadShapeAt(path: string, props: unknown, s: Shape): void {
   refuseBadShape(path, '', props, s);
 }
+
+/**
+ * Checks `value` against an object shape and returns what can still be validated: the value itself when
+ * its shape holds, the value without its wrongly shaped top-level fields when none of `required` is among
+ * them (so value rules still run on the rest and every problem is reported at once), else undefined.
+ */
+export function validPart<T extends object>(v: Validator, value: T, s: Shape, required: readonly string[], field = ''): T | undefined {
+  const before = v.issues.length;
+  if (s.check(v, field, value)) return value;
+  if (!isPlainObject(value)) return undefined;
+  const prefix = field === '' ? '' : `${field}.`;
+  const bad = new Set(
+    v.issues.slice(before).map((i) => {
+      const rest = field !== '' && i.field.startsWith(prefix) ? i.field.slice(prefix.length) : i.field;
+      return /^[^.[]*/.exec(rest)![0];
+    }),
+  );
+  if (bad.has('props') || bad.has('') || required.some((k) => bad.has(k))) return undefined;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !bad.has(k))) as T;
+}

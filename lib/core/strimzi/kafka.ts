@@ -1,7 +1,7 @@
 import { KubernetesObject, ResourceRequirements } from '../kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel, isLabelKey, isLabelValue, LABEL_KEY_RULE, LABEL_VALUE_RULE, MAX_CLUSTER_NAME } from '../names';
 import { RESOURCES_SHAPE, validateResources } from '../resources';
-import { refuseBadShape, S } from '../shape';
+import { refuseBadShape, S, validPart } from '../shape';
 import { fieldKey, Validator } from '../validation';
 import { validateConfigKeys } from './config-keys';
 import { Listener } from './listener';
@@ -261,8 +261,10 @@ function asNumber(value: string | number | boolean | undefined): number | undefi
 }
 
 /** Checks a cluster spec; every problem is recorded on `v`. */
-export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void {
-  if (!KAFKA_CLUSTER_SHAPE.check(v, '', spec)) return;
+export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): void {
+  // Wrongly shaped optional fields are reported and left out, so the value rules still check the rest.
+  const spec = validPart(v, input, KAFKA_CLUSTER_SHAPE, ['name', 'namespace', 'topology']);
+  if (spec === undefined) return;
   v.check(isDnsLabel(spec.name, MAX_CLUSTER_NAME), 'name', spec.name, `${DNS_LABEL_RULE}, at most ${MAX_CLUSTER_NAME} characters`);
   v.check(isDnsLabel(spec.namespace), 'namespace', spec.namespace, DNS_LABEL_RULE);
   const version = spec.version ?? DEFAULT_KAFKA_VERSION;

@@ -1,7 +1,7 @@
 import { createHash } from 'crypto';
 import { KubernetesObject } from '../kubernetes';
 import { isDnsSubdomain, isKafkaName, isLabelKey, isLabelValue, KAFKA_NAME_RULE, LABEL_KEY_RULE, LABEL_VALUE_RULE } from '../names';
-import { S } from '../shape';
+import { S, validPart } from '../shape';
 import { fieldKey, Validator } from '../validation';
 import { validateConfigKeys } from './config-keys';
 import { STRIMZI_API_VERSION } from './versions';
@@ -185,9 +185,11 @@ function retentionOk(value: number): boolean {
 }
 
 /** Checks one topic against the rules of Kafka, Strimzi and the target cluster; issues go to `v`. */
-export function validateTopic(v: Validator, spec: TopicSpec, target: TopicTarget, field = ''): void {
+export function validateTopic(v: Validator, input: TopicSpec, target: TopicTarget, field = ''): void {
   const at = (f: string) => (field ? `${field}.${f}` : f);
-  if (!TOPIC_SPEC_SHAPE.check(v, field, spec)) return;
+  // Wrongly shaped optional fields are reported and left out, so the value rules still check the rest.
+  const spec = validPart(v, input, TOPIC_SPEC_SHAPE, ['name', 'partitions'], field);
+  if (spec === undefined) return;
   v.check(isKafkaName(spec.name), at(`name`), spec.name, KAFKA_NAME_RULE);
   v.integer(at(`partitions`), spec.partitions, 1, MAX_PARTITIONS);
   const replicas = spec.replicas ?? target.defaultReplicationFactor;
