@@ -146,6 +146,9 @@ describe('no factory throws a TypeError, whatever an argument holds', () => {
     ['MirrorAuthentication.scramSha512', ['u', 's'], (a, b) => MirrorAuthentication.scramSha512(a, b)],
     ['MirrorAuthentication.mutualTls', ['s'], (a) => MirrorAuthentication.mutualTls(a)],
     ['Acknowledgements.add', ['KP-PROD-MIN-ISR', 'a reviewed reason'], (a, b) => Acknowledgements.add(testStack('s'), a, b)],
+    ['AclResources.topic', ['orders.*'], (a) => AclResources.topic(a)],
+    ['allow', [AclResources.group('g'), ['Read']], (a, b) => allow(a, b)],
+    ['LoadTestProfile.custom', [{ name: 'smoke', records: 10, recordSize: 100, throughput: 10, partitions: 1 }], (a) => LoadTestProfile.custom(a)],
   ];
 
   test.each(FACTORIES.map((f) => [f[0], f] as const))('%s', (_name, [, args, call]) => {

@@ -12,8 +12,17 @@ import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
 import { KafkaTopic } from '../topics/kafka-topic';
-import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { CLUSTER_REF_SHAPE, refuseBadShape, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
+
+const CUSTOM_PROFILE_SHAPE = S.object({
+  name: S.string(),
+  records: S.numeric(),
+  recordSize: S.numeric(),
+  throughput: S.numeric(),
+  partitions: S.numeric(),
+  replicas: S.optional(S.numeric()),
+});
 
 /** A benchmark from the operations guide. Create with the static factories. */
 export class LoadTestProfile {
@@ -28,6 +37,7 @@ export class LoadTestProfile {
   }
 
   static custom(options: { name: string; records: number; recordSize: number; throughput: number; partitions: number; replicas?: number }): LoadTestProfile {
+    refuseBadShape('LoadTestProfile.custom', 'options', options, CUSTOM_PROFILE_SHAPE);
     return new LoadTestProfile(options.name, options.records, options.recordSize, options.throughput, options.partitions, options.replicas);
   }
 
