@@ -10,6 +10,7 @@ import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
 import { addDisasterRecovery } from './disaster-recovery';
 import { EnvironmentConfig } from './environment-config';
+import { validatedStackName } from './validate-environment';
 
 /** Stack name of an environment. */
 export function stackName(env: EnvironmentConfig): string {
@@ -26,7 +27,8 @@ export class KafkaPlatformStack extends TerraformStack {
   public readonly monitoring?: KafkaMonitoring;
 
   constructor(scope: Construct, env: EnvironmentConfig) {
-    const name = stackName(env);
+    // Checked before anything reads the environment (an unknown backend type must not mean local state).
+    const name = validatedStackName(scope, env);
     super(scope, name);
     this.env = env;
     configureBackend(this, name, env.backend, env.kubernetes);

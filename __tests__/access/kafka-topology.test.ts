@@ -121,7 +121,7 @@ describe('KafkaTopology', () => {
 
   test('topic rules run for every group, with the group and topic in the field', () => {
     expect(validationFields(() => synth([{ name: 'orders', topics: [{ name: 'a', partitions: 0, replicas: 4 }] }]))).toEqual([
-      'groups[orders].topics[a].partitions = 0: a whole number >= 1',
+      'groups[orders].topics[a].partitions = 0: a whole number from 1 to 10000',
       'groups[orders].topics[a].replicas = 4: at most the number of brokers of cluster "events" (3)',
     ]);
   });

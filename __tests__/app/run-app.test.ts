@@ -23,6 +23,20 @@ describe('runApp', () => {
     expect(printed).toBe('kafka-platform: synth refused, invalid input\n  - kafka-prod/cluster: replicas = 0: at least 1\n');
   });
 
+  test('main reports a factory that refuses its input while the environments load', () => {
+    jest.isolateModules(() => {
+      // The same module registry as main's runApp, so its instanceof check sees this class.
+      const { ValidationError: IsolatedError } = require('../../lib/core/validation');
+      jest.doMock('../../stacks/app', () => {
+        throw new IsolatedError([{ path: 'Storage.persistentClaim', field: 'options.size', value: undefined, allowed: 'a quantity' }]);
+      });
+      require('../../main');
+    });
+    expect(process.exitCode).toBe(1);
+    const printed = stderr.mock.calls.map((c) => String(c[0])).join('');
+    expect(printed).toBe('kafka-platform: synth refused, invalid input\n  - Storage.persistentClaim: options.size = undefined: a quantity\n');
+  });
+
   test('unexpected errors are not swallowed', () => {
     expect(() =>
       runApp(() => {

@@ -4,9 +4,10 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
 import { Acknowledgements } from '../guardrails/acknowledgement';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { topicResourceName, TopicSpec, validateTopic } from '../core/strimzi/topic';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { topicCollisionKey, topicResourceName, TopicSpec, validateTopic } from '../core/strimzi/topic';
 import { UserAuthentication, UserQuotas, validateUser } from '../core/strimzi/user';
-import { Validator } from '../core/validation';
+import { uniqueChildId, Validator } from '../core/validation';
 import { KafkaTopic, topicTarget } from '../topics/kafka-topic';
 import { KafkaUser } from './kafka-user';
 
@@ -67,7 +68,8 @@ export class KafkaTopology extends Construct {
   public readonly releases: ReadonlyMap<string, { readonly topics?: CustomResourceRelease; readonly users?: CustomResourceRelease }>;
 
   constructor(scope: Construct, id: string, props: KafkaTopologyProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'KafkaTopology'));
+    refuseBadShapeAt(this.node.path, props, TOPOLOGY_SHAPE);
     const production = props.production ?? false;
     validateTopology(new Validator(this.node.path), props, production, Acknowledgements.find(this, WILDCARD_RULE_ID) !== undefined);
 
@@ -101,8 +103,32 @@ function ownerLabel(group: string): Record<string, string> {
   return { 'kafka-platform/owner': group };
 }
 
+const NAMED = S.where('an object with name', (x) => typeof x === 'object' && x !== null && !Array.isArray(x) && typeof (x as { name?: unknown }).name === 'string');
+const TOPOLOGY_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  production: S.optional(S.boolean()),
+  externalTopics: S.optional(S.array(S.string())),
+  groups: S.array(
+    S.object({
+      name: S.string(),
+      // Topics and applications are checked in full by the topic and user rules; here only what keys them.
+      topics: S.optional(S.array(NAMED)),
+      applications: S.optional(
+        S.array(
+          S.object({
+            name: S.string(),
+            grants: S.array(S.instance(Grant, 'a Grant (Grant.produce(...), Grant.consume(...), ...)'), { describe: 'an array of Grants' }),
+            wildcardAcknowledgement: S.optional(S.string()),
+          }),
+        ),
+      ),
+    }),
+  ),
+});
+
 /** Checks the whole topology at once: each topic and user, duplicates across groups, names in grants. */
 function validateTopology(v: Validator, props: KafkaTopologyProps, production: boolean, wildcardsAcknowledged: boolean): void {
+  const collision = new Map<string, string>();
   const target = topicTarget(props.cluster, production);
   const declared = new Set<string>(props.externalTopics ?? []);
   const topicOwner = new Map<string, string>();
@@ -121,6 +147,13 @@ function validateTopology(v: Validator, props: KafkaTopologyProps, production: b
       v.check(previous === undefined, `${f}.name`, t.name, `a topic declared once (also declared in ${previous})`);
       topicOwner.set(t.name, g);
       declared.add(t.name);
+      // Kafka refuses `a.b` next to `a_b` (their metric names collide).
+      const key = topicCollisionKey(t.name);
+      const twin = collision.get(key);
+      if (twin !== undefined && twin !== `${g}.topics[${t.name}]` && previous === undefined) {
+        v.fail(`${f}.name`, t.name, `a name that does not collide with ${twin} ("." and "_" are the same to Kafka's metrics)`);
+      }
+      collision.set(key, `${g}.topics[${t.name}]`);
       // Different Kafka names never share a KafkaTopic name; this guards the invariant all the same.
       const resource = topicResourceName(t.name);
       const clash = resourceOwner.get(resource);

@@ -1,11 +1,12 @@
 import { Construct } from 'constructs';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
-import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { CustomResourceRelease, RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
 import { KubernetesObject } from '../core/kubernetes';
 import { AclRule, mergeAcls } from '../core/strimzi/acl';
-import { buildUser, UserSpec, validateUser } from '../core/strimzi/user';
-import { Validator } from '../core/validation';
+import { buildUser, USER_SPEC_SHAPE, UserSpec, validateUser } from '../core/strimzi/user';
+import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
+import { uniqueChildId, Validator } from '../core/validation';
 import { Acknowledgements } from '../guardrails/acknowledgement';
 import { targetRelease } from '../topics/target-release';
 
@@ -30,6 +31,15 @@ export interface KafkaUserProps extends UserSpec {
   readonly wildcardAcknowledgement?: string;
 }
 
+/** What the construct adds to `UserSpec` (whose shape `validateUser` checks). */
+const USER_PROPS_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: S.optional(RELEASE_SHAPE),
+  grants: S.optional(S.array(S.instance(Grant, 'a Grant (Grant.produce(...), Grant.consume(...), ...)'))),
+  production: S.optional(S.boolean()),
+  wildcardAcknowledgement: S.optional(S.string()),
+});
+
 /**
  * A Kafka user as a Strimzi `KafkaUser` (SCRAM-SHA-512 or mutual TLS) with `simple` ACLs from
  * grants and raw rules, merged into one sorted set, and optional quotas. The User Operator writes
@@ -46,9 +56,14 @@ export class KafkaUser extends Construct {
   public readonly secretName: string;
 
   constructor(scope: Construct, id: string, props: KafkaUserProps) {
-    super(scope, id);
-    if (props.wildcardAcknowledgement !== undefined) Acknowledgements.add(this, WILDCARD_RULE_ID, props.wildcardAcknowledgement);
+    super(scope, uniqueChildId(scope, id, 'KafkaUser'));
     const v = new Validator(this.node.path);
+    if (!USER_PROPS_SHAPE.check(v, '', props)) {
+      // Report the user's own shape problems in the same error.
+      if (isPlainObject(props)) USER_SPEC_SHAPE.check(v, '', props);
+      v.throwIfAny();
+    }
+    if (props.wildcardAcknowledgement !== undefined) Acknowledgements.add(this, WILDCARD_RULE_ID, props.wildcardAcknowledgement);
     const grants = props.grants ?? [];
     validateUser(v, { ...props, acls: props.acls ?? [] });
     validateGrants(v, 'grants', grants);

@@ -11,12 +11,15 @@ import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, validateBackupRet
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { kafkaImage } from '../core/strimzi/versions';
+import { isS3BucketName, S3_BUCKET_RULE } from '../core/names';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../operations/batch-workload';
 import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
 import { BackupVolumeOptions, S3BackupTarget } from './backup-storage';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
 export interface MetadataBackupProps {
   readonly cluster: IKafkaCluster;
@@ -69,6 +72,7 @@ export class MetadataBackup extends Construct {
 
   constructor(scope: Construct, id: string, props: MetadataBackupProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, METADATA_BACKUP_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
     const name = `${cluster.clusterName}-metadata-backup`;
@@ -79,7 +83,7 @@ export class MetadataBackup extends Construct {
     validateBackupRetention(v, schedule, retentionDays);
     v.check(volume !== undefined || props.s3 !== undefined, 'volume', props.volume, 'a volume or an s3 target (a backup must be written somewhere)');
     if (volume?.size !== undefined) v.check(isStorageSize(volume.size), 'volume.size', volume.size, STORAGE_SIZE_RULE);
-    if (props.s3) v.check(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(props.s3.bucket), 's3.bucket', props.s3.bucket, 'an S3 bucket name');
+    if (props.s3) v.check(isS3BucketName(props.s3.bucket), 's3.bucket', props.s3.bucket, S3_BUCKET_RULE);
     const access = operationsAccess(v, cluster, name, props.listenerName);
     // Read-only: Describe and DescribeConfigs on the cluster, topics and groups; nothing that writes.
     if (access) {
@@ -177,3 +181,17 @@ export class MetadataBackup extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const METADATA_BACKUP_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: RELEASE_SHAPE,
+  schedule: S.optional(S.string()),
+  retentionDays: S.optional(S.numeric()),
+  volume: S.optional(S.either([{ when: (x) => x === false, shape: S.oneOf([false]) }, { when: () => true, shape: S.object({ size: S.optional(S.string()), storageClass: S.optional(S.string()) }) }], 'false or an object with size and storageClass')),
+  s3: S.optional(S.object({ prefix: S.optional(S.string()), endpoint: S.optional(S.string()), region: S.optional(S.string()), credentialsSecret: S.optional(S.string()) }, 'an object with bucket')),
+  includeCaPrivateKeys: S.optional(S.boolean()),
+  listenerName: S.optional(S.string()),
+  kubectlImage: S.optional(S.string()),
+  awsCliImage: S.optional(S.string()),
+});

@@ -12,6 +12,8 @@ import { BatchWorkload } from '../operations/batch-workload';
 import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
 export interface OffsetRestoreProps {
   readonly cluster: IKafkaCluster;
@@ -41,6 +43,7 @@ export class OffsetRestore extends Construct {
 
   constructor(scope: Construct, id: string, props: OffsetRestoreProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, OFFSET_RESTORE_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
     const name = `${cluster.clusterName}-offset-restore`;
@@ -80,3 +83,14 @@ export class OffsetRestore extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const OFFSET_RESTORE_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: RELEASE_SHAPE,
+  claimName: S.string(),
+  backupId: S.string(),
+  mode: S.optional(S.string()),
+  groups: S.optional(S.string({ allowEmpty: true })),
+  listenerName: S.optional(S.string()),
+});

@@ -9,6 +9,7 @@ import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../operations/batch-workload';
 import { scripts } from '../operations/scripts';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 
 export interface VolumeSnapshotsProps {
   readonly cluster: IKafkaCluster;
@@ -48,6 +49,7 @@ export class VolumeSnapshots extends Construct {
 
   constructor(scope: Construct, id: string, props: VolumeSnapshotsProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, VOLUME_SNAPSHOTS_SHAPE);
     const v = new Validator(this.node.path);
     const retentionDays = props.retentionDays ?? 28;
     v.check(isDnsSubdomain(props.snapshotClass), 'snapshotClass', props.snapshotClass, 'the name of a VolumeSnapshotClass');
@@ -92,3 +94,12 @@ export class VolumeSnapshots extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const VOLUME_SNAPSHOTS_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  snapshotClass: S.string(),
+  schedule: S.optional(S.string()),
+  retentionDays: S.optional(S.numeric()),
+  kubectlImage: S.optional(S.string()),
+});

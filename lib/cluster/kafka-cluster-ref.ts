@@ -1,7 +1,8 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DNS_LABEL_RULE, isDnsLabel, MAX_CLUSTER_NAME } from '../core/names';
-import { Validator } from '../core/validation';
+import { S } from '../core/shape';
+import { uniqueChildId, Validator } from '../core/validation';
 import { Listener } from '../core/strimzi/listener';
 import { clientsCaCertSecret, clusterCaCertSecret, listenerBootstrap } from '../core/strimzi/operator-names';
 
@@ -54,6 +55,15 @@ export interface KafkaClusterAttributes {
   readonly listeners?: readonly ListenerAttributes[];
 }
 
+const ATTRIBUTES_SHAPE = S.object({
+  clusterName: S.string(),
+  namespace: S.string(),
+  brokerCount: S.optional(S.numeric()),
+  defaultReplicationFactor: S.optional(S.numeric()),
+  minInsyncReplicas: S.optional(S.numeric()),
+  listeners: S.optional(S.array(S.object({ name: S.string(), port: S.numeric(), type: S.optional(S.string()) }))),
+});
+
 /** Picks a listener by name (first when unnamed) or fails with the names there are. */
 export function selectListener<T extends { readonly name: string }>(path: string, listeners: readonly T[], name?: string): T {
   const found = name === undefined ? listeners[0] : listeners.find((l) => l.name === name);
@@ -78,8 +88,9 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
   private readonly listenerAttributes: readonly ListenerAttributes[];
 
   constructor(scope: Construct, id: string, attrs: KafkaClusterAttributes) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'imported Kafka cluster'));
     const v = new Validator(this.node.path);
+    if (!ATTRIBUTES_SHAPE.check(v, '', attrs)) v.throwIfAny();
     v.check(isDnsLabel(attrs.clusterName, MAX_CLUSTER_NAME), 'clusterName', attrs.clusterName, `${DNS_LABEL_RULE}, at most ${MAX_CLUSTER_NAME} characters`);
     v.check(isDnsLabel(attrs.namespace), 'namespace', attrs.namespace, DNS_LABEL_RULE);
     v.integer('brokerCount', attrs.brokerCount, 1);

@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { Validator } from '../core/validation';
+import { uniqueChildId, Validator } from '../core/validation';
 import { Listener } from '../core/strimzi/listener';
 import {
   buildKafkaCluster,
@@ -54,7 +54,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly release: CustomResourceRelease;
 
   constructor(scope: Construct, id: string, props: KafkaClusterProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'KafkaCluster'));
     const v = new Validator(this.node.path);
     validateKafkaCluster(v, props);
     v.throwIfAny();

@@ -28,3 +28,42 @@ export const KAFKA_NAME_RULE = 'characters [a-zA-Z0-9._-], at most 249, not "." 
  * (pods `<cluster>-<pool>-<id>` and Services `<cluster>-kafka-bootstrap` must stay within 63).
  */
 export const MAX_CLUSTER_NAME = 40;
+
+const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
+
+/** Kubernetes label value: empty, or at most 63 of `[A-Za-z0-9_.-]` starting and ending alphanumeric. */
+export function isLabelValue(value: string): boolean {
+  return typeof value === 'string' && (value === '' || (value.length <= 63 && LABEL_NAME.test(value)));
+}
+
+export const LABEL_VALUE_RULE = 'a label value: at most 63 of letters, digits, "-", "_" and ".", starting and ending with a letter or digit';
+
+/** Kubernetes label key: `[prefix/]name`, the prefix a DNS subdomain, the name like a label value (not empty). */
+export function isLabelKey(key: string): boolean {
+  if (typeof key !== 'string') return false;
+  const slash = key.lastIndexOf('/');
+  const name = slash >= 0 ? key.slice(slash + 1) : key;
+  const prefix = slash >= 0 ? key.slice(0, slash) : undefined;
+  return name.length > 0 && name.length <= 63 && LABEL_NAME.test(name) && (prefix === undefined || isDnsSubdomain(prefix));
+}
+
+export const LABEL_KEY_RULE = 'a label key: [DNS-subdomain prefix/]name, the name at most 63 letters, digits, "-", "_" or "."';
+
+// registry[:port]/path[:tag][@digest], as the distribution reference grammar accepts (lower-case repository).
+const IMAGE_REFERENCE =
+  /^(?:(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?\/)?[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*(?::[\w][\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?$/;
+
+/** A container image reference a registry accepts, e.g. `quay.io/strimzi/kafka:1.2.0-kafka-4.3.1`. */
+export function isImageReference(image: string): boolean {
+  return typeof image === 'string' && image.length <= 255 && IMAGE_REFERENCE.test(image);
+}
+
+export const IMAGE_REFERENCE_RULE =
+  'an image reference [registry/]repository[:tag][@sha256:digest]: lower-case repository, tag of letters, digits, "_", "." and "-" (not empty)';
+
+/** An S3 bucket name (3-63 of lower-case letters, digits, "." and "-"); `typeof` first, so undefined is not "undefined". */
+export function isS3BucketName(bucket: unknown): boolean {
+  return typeof bucket === 'string' && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) && !bucket.includes('..');
+}
+
+export const S3_BUCKET_RULE = 'an S3 bucket name: 3 to 63 lower-case letters, digits, "." and "-"';

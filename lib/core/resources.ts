@@ -1,5 +1,6 @@
 import { ResourceRequirements } from './kubernetes';
 import { parseQuantity, QUANTITY_RULE } from './quantity';
+import { S } from './shape';
 import { Validator } from './validation';
 
 /** Checks quantities and that no request exceeds its limit. */
@@ -17,3 +18,8 @@ export function validateResources(v: Validator, field: string, resources: Resour
     }
   }
 }
+
+const QUANTITIES = S.optional(S.object({ cpu: S.optional(S.string()), memory: S.optional(S.string()) }, 'an object with cpu and/or memory quantities (strings such as "500m", "4Gi")'));
+
+/** Shape of `ResourceRequirements`: quantities are strings. */
+export const RESOURCES_SHAPE = S.object({ requests: QUANTITIES, limits: QUANTITIES }, 'an object with requests and/or limits');

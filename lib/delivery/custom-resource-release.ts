@@ -4,7 +4,9 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { toYaml } from '../core/yaml';
 import { KubernetesObject } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { Validator } from '../core/validation';
+import { claim } from '../core/registry';
+import { S } from '../core/shape';
+import { uniqueChildId, Validator } from '../core/validation';
 import { chartPath } from './chart-asset';
 
 /** Helm keeps release state in a Secret of at most 1 MiB (gzipped); stay far below it. */
@@ -61,11 +63,12 @@ export class CustomResourceRelease extends Construct {
   private rendered: string | undefined;
 
   constructor(scope: Construct, id: string, props: CustomResourceReleaseProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'CustomResourceRelease'));
     const v = new Validator(this.node.path);
-    v.check(isDnsLabel(props.releaseName, 53), 'releaseName', props.releaseName, `${DNS_LABEL_RULE}, at most 53 characters`);
-    v.check(isDnsLabel(props.namespace), 'namespace', props.namespace, DNS_LABEL_RULE);
+    v.check(isDnsLabel(props?.releaseName, 53), 'releaseName', props?.releaseName, `${DNS_LABEL_RULE}, at most 53 characters`);
+    v.check(isDnsLabel(props?.namespace), 'namespace', props?.namespace, DNS_LABEL_RULE);
     v.throwIfAny();
+    claimHelmReleaseName(this, props.namespace, props.releaseName);
     this.releaseName = props.releaseName;
     this.namespace = props.namespace;
 
@@ -106,6 +109,13 @@ export class CustomResourceRelease extends Construct {
       v.fail('metadata.name', object.metadata.name, `a ${object.kind} name not already declared by ${existing.owner} in release "${this.releaseName}"`);
       v.throwIfAny();
     }
+    // Across releases of the stack too: two releases owning one object fight over it (and one deletes it).
+    const elsewhere = claim(TerraformStack.of(this), `object/${key}`, `${ownerPath} in release "${this.releaseName}"`);
+    if (elsewhere !== undefined) {
+      const v = new Validator(ownerPath);
+      v.fail('metadata.name', object.metadata.name, `a ${object.kind} name not already declared by ${elsewhere}`);
+      v.throwIfAny();
+    }
     const withPolicy: KubernetesObject = options.keepOnRemoval
       ? {
           ...object,
@@ -135,3 +145,19 @@ export class CustomResourceRelease extends Construct {
     return this.rendered;
   }
 }
+
+/**
+ * Claims a Helm release name in a namespace for `owner`, per stack (one Kubernetes cluster); a second
+ * release of that name would take over (and on removal uninstall) the first one's objects.
+ */
+export function claimHelmReleaseName(owner: IConstruct, namespace: string, releaseName: string): void {
+  const earlier = claim(TerraformStack.of(owner), `helm-release/${namespace}/${releaseName}`, owner.node.path);
+  if (earlier !== undefined) {
+    const v = new Validator(owner.node.path);
+    v.fail('releaseName', releaseName, `a Helm release name not already used in namespace "${namespace}" by ${earlier}`);
+    v.throwIfAny();
+  }
+}
+
+/** Shape of a `release` prop: a release made by this library (objects are added to it). */
+export const RELEASE_SHAPE = S.instance(CustomResourceRelease, 'a CustomResourceRelease');

@@ -1,7 +1,13 @@
 import { IConstruct } from 'constructs';
+import { WILDCARD_RULE_ID } from '../core/access/grant';
 import { ValidationError } from '../core/validation';
 
 const METADATA_TYPE = 'kafka-platform:acknowledgement';
+const RULE_ID = /^\S+$/;
+/** Acknowledgeable rules other than the guardrail rules, which `PlatformGuardrails` knows itself. */
+const REGISTERED_RULE_IDS = new Set<string>([WILDCARD_RULE_ID]);
+/** Acknowledgements per app root, in the order they were added. */
+const RECORDED = new WeakMap<IConstruct, { readonly ruleId: string; readonly path: string }[]>();
 
 /** A deliberate, reviewed exception to a rule, recorded on a construct. */
 export interface Acknowledgement {
@@ -20,12 +26,38 @@ export interface Acknowledgement {
 export class Acknowledgements {
   /** Records that `ruleId` is deliberately not met at `scope`, for `reason` (at least 10 characters). */
   static add(scope: IConstruct, ruleId: string, reason: string): void {
-    if (typeof reason !== 'string' || reason.trim().length < 10) {
-      throw new ValidationError([
-        { path: scope.node.path, field: `acknowledgement(${ruleId}).reason`, value: reason, allowed: 'a reason of at least 10 characters that a reviewer can judge' },
-      ]);
+    const issues = [];
+    if (typeof ruleId !== 'string' || !RULE_ID.test(ruleId)) {
+      issues.push({ path: scope.node.path, field: 'acknowledgement.ruleId', value: ruleId, allowed: 'a rule id without spaces, such as "KP-PROD-MIN-ISR"' });
     }
+    if (typeof reason !== 'string' || reason.trim().length < 10) {
+      issues.push({ path: scope.node.path, field: `acknowledgement(${String(ruleId)}).reason`, value: reason, allowed: 'a reason of at least 10 characters that a reviewer can judge' });
+    }
+    if (issues.length > 0) throw new ValidationError(issues);
     scope.node.addMetadata(METADATA_TYPE, { ruleId, reason: reason.trim() }, { stackTrace: false });
+    const root = scope.node.root;
+    RECORDED.set(root, [...(RECORDED.get(root) ?? []), { ruleId, path: scope.node.path }]);
+  }
+
+  /**
+   * Rule id and path of every acknowledgement recorded in the app of `scope`, without walking the
+   * construct tree (cheap for checks that run on every synth of large estates).
+   */
+  static recorded(scope: IConstruct): readonly { readonly ruleId: string; readonly path: string }[] {
+    return RECORDED.get(scope.node.root) ?? [];
+  }
+
+  /**
+   * Declares a rule id that can be acknowledged besides the production guardrail rules (e.g. a rule a
+   * construct enforces itself). `PlatformGuardrails` refuses acknowledgements of ids nobody declared.
+   */
+  static registerRuleId(ruleId: string): void {
+    REGISTERED_RULE_IDS.add(ruleId);
+  }
+
+  /** Rule ids declared with `registerRuleId`. */
+  static registeredRuleIds(): readonly string[] {
+    return [...REGISTERED_RULE_IDS];
   }
 
   /** The acknowledgement of `ruleId` on `scope` or its nearest ancestor that has one. */

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Annotations, Aspects, IAspect, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
-import { Validator } from '../core/validation';
+import { refuseBadShapeAt, S } from '../core/shape';
+import { uniqueChildId, Validator } from '../core/validation';
 import { Acknowledgements } from './acknowledgement';
 import { collectInventory, constructAt } from './collect-inventory';
 import { GuardrailError, RuleViolation } from './guardrail-error';
@@ -32,6 +33,14 @@ export interface PlatformGuardrailsProps {
   readonly rules?: readonly GuardrailRule[];
 }
 
+const GUARDRAILS_SHAPE = S.object({
+  environment: S.string(),
+  production: S.boolean(),
+  acknowledgements: S.optional(S.array(S.object({ ruleId: S.string(), path: S.string(), reason: S.string({ allowEmpty: true }) }))),
+  admins: S.optional(S.array(S.string())),
+  rules: S.optional(S.array(S.where('a GuardrailRule (an object with id and check)', (x) => typeof x === 'object' && x !== null && typeof (x as { check?: unknown }).check === 'function'))),
+});
+
 /**
  * Production guardrails of a stack, in the spirit of cdk-nag. In production an aspect runs every rule
  * over the finished stack at synth and refuses it with every unacknowledged finding at once. In every
@@ -43,25 +52,42 @@ export interface PlatformGuardrailsProps {
 export class PlatformGuardrails extends Construct {
   public readonly rules: readonly GuardrailRule[];
   private readonly covers = new Map<string, string[]>();
+  private readonly extraRuleIds: readonly string[];
 
   constructor(scope: Construct, id: string, props: PlatformGuardrailsProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'PlatformGuardrails'));
+    refuseBadShapeAt(this.node.path, props, GUARDRAILS_SHAPE);
     const stack = TerraformStack.of(this);
     this.rules = props.production ? (props.rules ?? productionRules({ admins: props.admins })) : everyEnvironmentRules();
-    this.applyConfiguredAcknowledgements(stack, props.acknowledgements ?? [], props.rules ?? []);
+    this.extraRuleIds = (props.rules ?? []).map((r) => r.id);
+    this.applyConfiguredAcknowledgements(stack, props.acknowledgements ?? []);
+    // Acknowledgements made in code (Acknowledgements.add) must name a rule that exists, too.
+    this.node.addValidation({
+      validate: () => {
+        const known = this.knownRuleIds();
+        const inStack = (path: string) => path === stack.node.path || path.startsWith(`${stack.node.path}/`);
+        return Acknowledgements.recorded(stack)
+          .filter((a) => inStack(a.path) && !known.includes(a.ruleId))
+          .map((a) => `${a.path}: acknowledgement.ruleId = ${JSON.stringify(a.ruleId)}: one of ${known.join(', ')}`);
+      },
+    });
 
     const summary = new TerraformLocal(this, 'summary', Lazy.anyValue({ produce: () => this.summary(stack, props) }));
     summary.overrideLogicalId(SUMMARY_LOCAL);
     if (this.rules.length) Aspects.of(stack).add(new GuardrailAspect(stack, this.rules, this.covers));
   }
 
-  private applyConfiguredAcknowledgements(stack: TerraformStack, acks: readonly AcknowledgementConfig[], rules: readonly GuardrailRule[]): void {
+  /** Rule ids an acknowledgement may name: the production rules, custom rules and registered ids. */
+  private knownRuleIds(): string[] {
+    return [...new Set([...productionRules().map((r) => r.id), ...this.extraRuleIds, ...Acknowledgements.registeredRuleIds()])];
+  }
+
+  private applyConfiguredAcknowledgements(stack: TerraformStack, acks: readonly AcknowledgementConfig[]): void {
     const v = new Validator(this.node.path);
-    const known = new Set([...productionRules(), ...rules].map((r) => r.id));
+    const known = this.knownRuleIds();
     const targets = acks.map((ack, i) => {
-      if (ack.ruleId.startsWith('KP-PROD-')) {
-        v.check(known.has(ack.ruleId), `acknowledgements[${i}].ruleId`, ack.ruleId, `one of ${[...known].join(', ')}`);
-      }
+      v.check(known.includes(ack.ruleId), `acknowledgements[${i}].ruleId`, ack.ruleId, `one of ${known.join(', ')}`);
+      if (typeof ack.path !== 'string') return undefined;
       const target = ack.path.split('/').reduce<IConstruct | undefined>((c, id) => c?.node.tryFindChild(id), stack);
       v.check(target !== undefined, `acknowledgements[${i}].path`, ack.path, `the path of a construct below ${stack.node.path}, e.g. "cluster"`);
       return target;

@@ -12,6 +12,17 @@ import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
 import { KafkaTopic } from '../topics/kafka-topic';
+import { CLUSTER_REF_SHAPE, refuseBadShape, refuseBadShapeAt, S } from '../core/shape';
+import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
+
+const CUSTOM_PROFILE_SHAPE = S.object({
+  name: S.string(),
+  records: S.numeric(),
+  recordSize: S.numeric(),
+  throughput: S.numeric(),
+  partitions: S.numeric(),
+  replicas: S.optional(S.numeric()),
+});
 
 /** A benchmark from the operations guide. Create with the static factories. */
 export class LoadTestProfile {
@@ -26,6 +37,7 @@ export class LoadTestProfile {
   }
 
   static custom(options: { name: string; records: number; recordSize: number; throughput: number; partitions: number; replicas?: number }): LoadTestProfile {
+    refuseBadShape('LoadTestProfile.custom', 'options', options, CUSTOM_PROFILE_SHAPE);
     return new LoadTestProfile(options.name, options.records, options.recordSize, options.throughput, options.partitions, options.replicas);
   }
 
@@ -70,6 +82,7 @@ export class LoadTest extends Construct {
 
   constructor(scope: Construct, id: string, props: LoadTestProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, LOAD_TEST_SHAPE);
     const { cluster, profile } = props;
     const v = new Validator(this.node.path);
     v.check(/^[a-z0-9-]{1,20}$/.test(profile.name), 'profile.name', profile.name, 'lower-case letters, digits and "-", at most 20 characters');
@@ -125,3 +138,11 @@ export class LoadTest extends Construct {
     this.consumer = job('consumer');
   }
 }
+
+/** What the construct reads before validating values. */
+const LOAD_TEST_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: RELEASE_SHAPE,
+  profile: S.instance(LoadTestProfile, 'a LoadTestProfile (LoadTestProfile.baseline(), .stress(), ...)'),
+  listenerName: S.optional(S.string()),
+});

@@ -12,6 +12,8 @@ import { BatchWorkload } from '../operations/batch-workload';
 import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
 export interface PreferredLeaderElectionProps {
   readonly cluster: IKafkaCluster;
@@ -35,6 +37,7 @@ export class PreferredLeaderElection extends Construct {
 
   constructor(scope: Construct, id: string, props: PreferredLeaderElectionProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, LEADER_ELECTION_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
     const name = `${cluster.clusterName}-leader-election`;
@@ -60,3 +63,6 @@ export class PreferredLeaderElection extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const LEADER_ELECTION_SHAPE = S.object({ cluster: CLUSTER_REF_SHAPE, release: RELEASE_SHAPE, schedule: S.optional(S.string()), listenerName: S.optional(S.string()) });

@@ -4,7 +4,9 @@ import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { KafkaCluster } from '../cluster/kafka-cluster';
 import { KubernetesObject, platformLabels } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { Validator } from '../core/validation';
+import { MONITORING_SHAPE } from '../core/monitoring/monitoring-shape';
+import { refuseBadShapeAt } from '../core/shape';
+import { uniqueChildId, Validator } from '../core/validation';
 import { AlertGroup, buildAlertGroups, buildPrometheusRule } from '../core/monitoring/alert-rules';
 import { alertmanagerConfigName, buildAlertmanagerConfig } from '../core/monitoring/alert-routing';
 import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
@@ -65,7 +67,8 @@ export class KafkaMonitoring extends Construct {
   public readonly release: CustomResourceRelease;
 
   constructor(scope: Construct, id: string, props: KafkaMonitoringProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'KafkaMonitoring'));
+    refuseBadShapeAt(this.node.path, props, MONITORING_SHAPE);
     const cluster = props.cluster;
     const monitored: MonitoredCluster = {
       name: cluster.clusterName,

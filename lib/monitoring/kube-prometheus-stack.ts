@@ -3,6 +3,8 @@ import { ITerraformDependable } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { stringify } from 'yaml';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { claimHelmReleaseName } from '../delivery/custom-resource-release';
+import { refuseBadShapeAt, S } from '../core/shape';
 import { Validator } from '../core/validation';
 import {
   KUBE_PROMETHEUS_STACK_CHART,
@@ -36,12 +38,14 @@ export class KubePrometheusStack extends Construct {
 
   constructor(scope: Construct, id: string, props: KubePrometheusStackProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, KUBE_PROMETHEUS_STACK_SHAPE);
     const releaseName = props.releaseName ?? 'kube-prometheus-stack';
     const v = new Validator(this.node.path);
     v.check(isDnsLabel(props.namespace), 'namespace', props.namespace, DNS_LABEL_RULE);
     v.check(isDnsLabel(releaseName, 53), 'releaseName', releaseName, `${DNS_LABEL_RULE}, at most 53 characters`);
     v.check(Object.keys(props.selectorLabels).length > 0, 'selectorLabels', props.selectorLabels, 'at least one label');
     v.throwIfAny();
+    claimHelmReleaseName(this, props.namespace, releaseName);
 
     this.release = new Release(this, 'release', {
       name: releaseName,
@@ -57,3 +61,12 @@ export class KubePrometheusStack extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const KUBE_PROMETHEUS_STACK_SHAPE = S.object({
+  namespace: S.string(),
+  selectorLabels: S.stringMap(),
+  releaseName: S.optional(S.string()),
+  version: S.optional(S.string()),
+  retention: S.optional(S.string()),
+});

@@ -10,6 +10,8 @@ import { PreferredLeaderElection, PreferredLeaderElectionProps } from '../mainte
 import { ManualRebalance, ManualRebalanceProps } from '../maintenance/manual-rebalance';
 import { AclAudit, AclAuditProps } from '../security/acl-audit';
 import { LoadTest, LoadTestProfile } from '../loadtest/load-test';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { uniqueChildId } from '../core/validation';
 
 type Shared = 'cluster' | 'release' | 'dependsOn';
 
@@ -47,7 +49,8 @@ export class PlatformOperations extends Construct {
   public readonly replication?: KafkaMirrorMaker2;
 
   constructor(scope: Construct, id: string, props: PlatformOperationsProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'PlatformOperations'));
+    refuseBadShapeAt(this.node.path, props, OPERATIONS_PROPS_SHAPE);
     const { cluster } = props;
     const dependsOn = [...(props.dependsOn ?? []), ...cluster.dependables];
     this.release = new CustomResourceRelease(this, 'release', {
@@ -69,3 +72,17 @@ export class PlatformOperations extends Construct {
     for (const profile of props.loadTests ?? []) new LoadTest(this, `load-test-${profile.name}`, { profile, ...shared });
   }
 }
+
+const SECTION = S.optional(S.object({}));
+/** Each section is an object (its construct checks it in depth); load tests are profiles. */
+const OPERATIONS_PROPS_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  metadataBackup: SECTION,
+  offsetRestore: SECTION,
+  volumeSnapshots: SECTION,
+  replication: SECTION,
+  leaderElection: SECTION,
+  manualRebalance: SECTION,
+  aclAudit: SECTION,
+  loadTests: S.optional(S.array(S.instance(LoadTestProfile, 'a LoadTestProfile (LoadTestProfile.baseline(), .stress(), ...)'))),
+});

@@ -5,8 +5,10 @@ import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { stringify } from 'yaml';
 import { ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { validateResources } from '../core/resources';
-import { Validator } from '../core/validation';
+import { RESOURCES_SHAPE, validateResources } from '../core/resources';
+import { refuseBadShapeAt, S } from '../core/shape';
+import { claimHelmReleaseName } from '../delivery/custom-resource-release';
+import { uniqueChildId, Validator } from '../core/validation';
 import { STRIMZI_CHART_REPOSITORY, STRIMZI_OPERATOR_CHART, STRIMZI_VERSION } from '../core/strimzi/versions';
 
 export interface StrimziOperatorProps {
@@ -37,7 +39,8 @@ export class StrimziOperator extends Construct {
   public readonly release: Release;
 
   constructor(scope: Construct, id: string, props: StrimziOperatorProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'StrimziOperator'));
+    refuseBadShapeAt(this.node.path, props, OPERATOR_SHAPE);
     const namespace = props.namespace ?? 'strimzi-system';
     const v = new Validator(this.node.path);
     v.check(isDnsLabel(namespace), 'namespace', namespace, DNS_LABEL_RULE);
@@ -47,6 +50,7 @@ export class StrimziOperator extends Construct {
     validateResources(v, 'resources', props.resources);
     v.throwIfAny();
     this.namespace = namespace;
+    claimHelmReleaseName(this, namespace, 'strimzi-cluster-operator');
 
     const dependsOn = [...(props.dependsOn ?? [])];
     if (props.createNamespace ?? true) {
@@ -71,3 +75,13 @@ export class StrimziOperator extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const OPERATOR_SHAPE = S.object({
+  namespace: S.optional(S.string()),
+  createNamespace: S.optional(S.boolean()),
+  watchNamespaces: S.array(S.string(), { describe: 'an array of namespaces' }),
+  version: S.optional(S.string()),
+  resources: S.optional(RESOURCES_SHAPE),
+  featureGates: S.optional(S.string()),
+});

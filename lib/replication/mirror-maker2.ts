@@ -5,7 +5,9 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
 import { buildMirrorMaker2, MirrorAuthentication, MirrorClusterConnection, MirrorMaker2Spec, validateMirrorMaker2 } from '../core/operations/mirror-maker2';
 import { AclResources, allow } from '../core/strimzi/acl';
-import { Validator } from '../core/validation';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { RESOURCES_SHAPE } from '../core/resources';
+import { uniqueChildId, Validator } from '../core/validation';
 import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 
@@ -39,7 +41,8 @@ export class KafkaMirrorMaker2 extends Construct {
   public readonly sourceUserName: string;
 
   constructor(scope: Construct, id: string, props: KafkaMirrorMaker2Props) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'KafkaMirrorMaker2'));
+    refuseBadShapeAt(this.node.path, props, MIRROR_MAKER2_PROPS_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
     const name = props.name ?? `${cluster.clusterName}-mirror`;
@@ -127,3 +130,27 @@ export function mirrorMaker2MetricsProblems(monitoring: IConstruct, namespace: s
         ];
   });
 }
+
+/** What the construct reads before validating values: the cluster, the release and a complete target. */
+const MIRROR_MAKER2_PROPS_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: S.instance(CustomResourceRelease, 'a CustomResourceRelease'),
+  target: S.object({
+    alias: S.string(),
+    bootstrapServers: S.string(),
+    caCertSecret: S.string(),
+    authentication: S.instance(MirrorAuthentication, 'a MirrorAuthentication (MirrorAuthentication.scramSha512(user, secret) or .mutualTls(secret))'),
+  }),
+  name: S.optional(S.string()),
+  sourceAlias: S.optional(S.string()),
+  listenerName: S.optional(S.string()),
+  topicsPattern: S.optional(S.string()),
+  topicsExcludePattern: S.optional(S.string()),
+  groupsPattern: S.optional(S.string()),
+  groupsExcludePattern: S.optional(S.string()),
+  replicas: S.optional(S.numeric()),
+  tasksMax: S.optional(S.numeric()),
+  targetReplicationFactor: S.optional(S.numeric()),
+  resources: S.optional(RESOURCES_SHAPE),
+  labels: S.optional(S.stringMap()),
+});

@@ -13,6 +13,8 @@ import { BatchWorkload } from '../operations/batch-workload';
 import { operationsAccess } from '../operations/kafka-access';
 import { addOperationsUser } from '../operations/operations-user';
 import { scripts } from '../operations/scripts';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
+import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
 export interface AclAuditProps {
   readonly cluster: IKafkaCluster;
@@ -36,6 +38,7 @@ export class AclAudit extends Construct {
 
   constructor(scope: Construct, id: string, props: AclAuditProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, ACL_AUDIT_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
     const name = `${cluster.clusterName}-acl-audit`;
@@ -72,3 +75,12 @@ export class AclAudit extends Construct {
     });
   }
 }
+
+/** What the construct reads before validating values. */
+const ACL_AUDIT_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: RELEASE_SHAPE,
+  schedule: S.optional(S.string()),
+  retentionDays: S.optional(S.numeric()),
+  listenerName: S.optional(S.string()),
+});

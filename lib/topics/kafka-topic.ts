@@ -1,9 +1,12 @@
 import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
-import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { CustomResourceRelease, RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
-import { buildTopic, isDeletionProtected, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
-import { Validator } from '../core/validation';
+import { claim } from '../core/registry';
+import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
+import { buildTopic, isDeletionProtected, topicCollisionKey, TOPIC_SPEC_SHAPE, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
+import { uniqueChildId, Validator } from '../core/validation';
 import { targetRelease } from './target-release';
 
 export interface KafkaTopicProps extends TopicSpec {
@@ -35,12 +38,24 @@ export class KafkaTopic extends Construct {
   public readonly release: CustomResourceRelease;
 
   constructor(scope: Construct, id: string, props: KafkaTopicProps) {
-    super(scope, id);
+    super(scope, uniqueChildId(scope, id, 'KafkaTopic'));
     const v = new Validator(this.node.path);
+    if (!TOPIC_PROPS_SHAPE.check(v, '', props)) {
+      // Report the topic's own shape problems in the same error.
+      if (isPlainObject(props)) TOPIC_SPEC_SHAPE.check(v, '', props);
+      v.throwIfAny();
+    }
     const target = topicTarget(props.cluster, props.production ?? false);
     validateTopic(v, props, target);
     const release = targetRelease(this, props.release, v);
     v.throwIfAny();
+    // Per stack: the same topic twice, or `a.b` next to `a_b`, is refused by Kafka (metric names collide).
+    const key = `kafka-topic/${props.cluster.namespace}/${props.cluster.clusterName}/${topicCollisionKey(props.name)}`;
+    const earlier = claim(TerraformStack.of(this), key, this);
+    if (earlier !== undefined) {
+      v.fail('name', props.name, `a topic not already declared by ${(earlier as Construct).node.path} on cluster "${props.cluster.clusterName}" (Kafka treats "." and "_" alike in topic names)`);
+      v.throwIfAny();
+    }
 
     this.topicName = props.name;
     this.manifest = buildTopic(props, target);
@@ -49,6 +64,13 @@ export class KafkaTopic extends Construct {
     this.release.add(this.manifest, this, { keepOnRemoval: isDeletionProtected(props, target) });
   }
 }
+
+/** What the construct adds to `TopicSpec` (whose shape `validateTopic` checks). */
+const TOPIC_PROPS_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: S.optional(RELEASE_SHAPE),
+  production: S.optional(S.boolean()),
+});
 
 /** What topic validation needs from a cluster. */
 export function topicTarget(cluster: IKafkaCluster, production: boolean): TopicTarget {

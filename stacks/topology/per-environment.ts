@@ -1,6 +1,7 @@
-import { ApplicationSpec, KafkaTopologyProps, TopicSpec, TopologyGroupSpec } from '../../lib';
+import { ApplicationSpec, KafkaTopologyProps, TopicSpec, TopologyGroupSpec, ValidationError } from '../../lib';
 
 export type EnvironmentName = 'dev' | 'staging' | 'prod';
+export const ENVIRONMENT_NAMES: readonly EnvironmentName[] = ['dev', 'staging', 'prod'];
 
 /**
  * A value that is the same everywhere, or spelled out for every environment
@@ -56,6 +57,10 @@ function inEnvironment(entry: { readonly only?: readonly EnvironmentName[] }, en
 
 /** Resolves a catalogue for one environment: per-environment values picked, `only` filters applied. */
 export function resolveTopology(catalogue: readonly GroupEntry[], env: EnvironmentName, externalTopics: readonly string[] = []): TopologyConfig {
+  // An unknown name would resolve every per-environment value to undefined (and report them one by one).
+  if (!ENVIRONMENT_NAMES.includes(env)) {
+    throw new ValidationError([{ path: 'resolveTopology', field: 'env', value: env, allowed: `one of ${ENVIRONMENT_NAMES.join(', ')} (the keys of per-environment values)` }]);
+  }
   const groups: TopologyGroupSpec[] = catalogue.map((group) => ({
     name: group.name,
     topics: (group.topics ?? []).filter((t) => inEnvironment(t, env)).map((t) => resolveTopic(t, env)),

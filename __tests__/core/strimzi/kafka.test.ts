@@ -108,7 +108,9 @@ describe('validateKafkaCluster', () => {
 
   test('maintenance windows must be Quartz cron expressions and renewal shorter than validity', () => {
     const found = issues(spec({ maintenanceTimeWindows: ['0 2 * * 0'], clusterCa: { validityDays: 30, renewalDays: 30 } }));
-    expect(found).toContain('maintenanceTimeWindows[0] = "0 2 * * 0": a Quartz cron expression with 6 or 7 fields, e.g. "* * 2-4 ? * SUN"');
+    expect(found).toContain(
+      'maintenanceTimeWindows[0] = "0 2 * * 0": a Quartz cron expression "second minute hour day-of-month month day-of-week [year]" with one day field "?", e.g. "* * 2-4 ? * SUN" (5 fields instead of 6 or 7)',
+    );
     expect(found).toContain('clusterCa.renewalDays = 30: fewer days than validityDays (30)');
   });
 

@@ -1,4 +1,5 @@
 import { AclOperation, AclResources, AclRule, allow, isWildcard, validateAcls } from '../strimzi/acl';
+import { refuseBadShape, S } from '../shape';
 import { Validator } from '../validation';
 
 /**
@@ -65,6 +66,38 @@ function list(names: Names | undefined): readonly string[] {
   return names === undefined ? [] : typeof names === 'string' ? [names] : names;
 }
 
+/** A topic name or a non-empty list of them: a grant on zero topics grants nothing and is a mistake. */
+const NAMES = S.either(
+  [
+    { when: (x) => typeof x === 'string', shape: S.string() },
+    { when: (x) => Array.isArray(x), shape: S.array(S.string(), { minLength: 1, describe: 'a non-empty array of names' }) },
+  ],
+  'a name or a non-empty array of names',
+);
+const OPTIONAL_NAMES = S.optional(
+  S.either(
+    [
+      { when: (x) => typeof x === 'string', shape: S.string() },
+      { when: (x) => Array.isArray(x), shape: S.array(S.string()) },
+    ],
+    'a name or an array of names',
+  ),
+);
+
+const PRODUCE_SHAPE = S.object({ topics: NAMES, options: S.object({ transactionalId: S.optional(S.string()) }) });
+const CONSUME_SHAPE = S.object({ topics: NAMES, options: S.object({ group: S.string() }, 'an object with group (the consumer group)') });
+const STREAMS_SHAPE = S.object({ applicationId: S.string(), inputTopics: OPTIONAL_NAMES, outputTopics: OPTIONAL_NAMES, exactlyOnce: S.optional(S.boolean()) });
+const CONNECT_SHAPE = S.object({
+  groupId: S.string(),
+  configTopic: S.string(),
+  offsetTopic: S.string(),
+  statusTopic: S.string(),
+  sourceTopics: OPTIONAL_NAMES,
+  sinkTopics: OPTIONAL_NAMES,
+  connectorGroups: S.optional(S.string()),
+});
+const CUSTOM_SHAPE = S.object({ description: S.string(), acls: S.array(S.where('an ACL rule', (x) => typeof x === 'object' && x !== null && !Array.isArray(x))) });
+
 const READ: readonly AclOperation[] = ['Describe', 'Read'];
 const WRITE: readonly AclOperation[] = ['Describe', 'Write'];
 
@@ -72,6 +105,7 @@ const WRITE: readonly AclOperation[] = ['Describe', 'Write'];
 export class Grant {
   /** Write to topics (plus a transactional id for transactional producers). */
   static produce(topics: Names, options: ProduceOptions = {}): Grant {
+    refuseBadShape('Grant.produce', '', { topics, options }, PRODUCE_SHAPE);
     const acls = list(topics).map((t) => allow(AclResources.topic(t), WRITE));
     if (options.transactionalId !== undefined) acls.push(allow(AclResources.transactionalId(options.transactionalId), WRITE));
     return new Grant('producer', `produce ${list(topics).join(', ')}${options.transactionalId ? ` (transactional ${options.transactionalId})` : ''}`, acls);
@@ -79,6 +113,7 @@ export class Grant {
 
   /** Read topics as a member of a consumer group (join, fetch, commit offsets). */
   static consume(topics: Names, options: ConsumeOptions): Grant {
+    refuseBadShape('Grant.consume', '', { topics, options }, CONSUME_SHAPE);
     const acls = [...list(topics).map((t) => allow(AclResources.topic(t), READ)), allow(AclResources.group(options.group), ['Read'])];
     return new Grant('consumer', `consume ${list(topics).join(', ')} in group ${options.group}`, acls);
   }
@@ -90,6 +125,7 @@ export class Grant {
    * (DeleteRecords needs Delete) by the application itself.
    */
   static streams(options: StreamsOptions): Grant {
+    refuseBadShape('Grant.streams', 'options', options, STREAMS_SHAPE);
     const id = options.applicationId;
     const acls = [
       ...list(options.inputTopics).map((t) => allow(AclResources.topic(t), READ)),
@@ -106,6 +142,7 @@ export class Grant {
    * so the worker needs no Create), plus the topics its connectors read and write.
    */
   static connect(options: ConnectOptions): Grant {
+    refuseBadShape('Grant.connect', 'options', options, CONNECT_SHAPE);
     const sinks = list(options.sinkTopics);
     const acls = [
       allow(AclResources.group(options.groupId), ['Read']),
@@ -129,6 +166,7 @@ export class Grant {
 
   /** Raw ACLs, for what the other grants do not cover. */
   static custom(description: string, acls: readonly AclRule[]): Grant {
+    refuseBadShape('Grant.custom', '', { description, acls }, CUSTOM_SHAPE);
     return new Grant('custom', description, [...acls]);
   }
 

@@ -85,7 +85,12 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
 };
 
 export function resolveThresholds(t: AlertThresholds = {}): ResolvedThresholds {
-  return { ...DEFAULT_THRESHOLDS, ...t, capacity: { ...DEFAULT_THRESHOLDS.capacity, ...(t.capacity ?? {}) } };
+  return { ...DEFAULT_THRESHOLDS, ...definedOnly(t), capacity: { ...DEFAULT_THRESHOLDS.capacity, ...definedOnly(t.capacity ?? {}) } };
+}
+
+/** A field written as `undefined` (JSON/YAML configuration) means "left out": it keeps the default. */
+function definedOnly<T extends object>(values: T): Partial<T> {
+  return Object.fromEntries(Object.entries(values).filter(([, value]) => value !== undefined)) as Partial<T>;
 }
 
 const positive = (v: Validator, field: string, value: number) =>

@@ -1,5 +1,5 @@
 import { platformLabels, ResourceRequirements } from '../kubernetes';
-import { DNS_LABEL_RULE, isDnsLabel } from '../names';
+import { DNS_LABEL_RULE, IMAGE_REFERENCE_RULE, isDnsLabel, isImageReference } from '../names';
 import { validateResources } from '../resources';
 import { Validator } from '../validation';
 import { isTimeZoneName, validateCronSchedule } from './cron';
@@ -149,7 +149,7 @@ export function validateBatchWorkload(v: Validator, spec: BatchWorkloadSpec): vo
   spec.steps.forEach((step, i) => {
     const f = `steps[${i}]`;
     v.check(isDnsLabel(step.name), `${f}.name`, step.name, DNS_LABEL_RULE);
-    v.check(step.image.length > 0 && !/\s/.test(step.image), `${f}.image`, step.image, 'an image reference with a tag or digest');
+    v.check(isImageReference(step.image), `${f}.image`, step.image, IMAGE_REFERENCE_RULE);
     v.check(step.command.length > 0, `${f}.command`, step.command, 'a command to run');
     for (const kind of ['cpu', 'memory'] as const) {
       v.check(step.resources.requests?.[kind] !== undefined, `${f}.resources.requests.${kind}`, undefined, 'a request (the scheduler needs it)');

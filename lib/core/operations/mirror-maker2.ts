@@ -2,6 +2,7 @@ import { KubernetesObject, ResourceRequirements } from '../kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../names';
 import { validateResources } from '../resources';
 import { STRIMZI_API_VERSION } from '../strimzi/versions';
+import { refuseBadShape, S } from '../shape';
 import { Validator } from '../validation';
 
 /**
@@ -14,11 +15,13 @@ import { Validator } from '../validation';
 export class MirrorAuthentication {
   /** SCRAM-SHA-512 with a password from a Secret (a KafkaUser's Secret has it under `password`). */
   static scramSha512(username: string, passwordSecret: string, passwordKey = 'password'): MirrorAuthentication {
+    refuseBadShape('MirrorAuthentication.scramSha512', '', { username, passwordSecret, passwordKey }, S.object({ username: S.string(), passwordSecret: S.string(), passwordKey: S.string() }));
     return new MirrorAuthentication({ type: 'scram-sha-512', username, passwordSecret: { secretName: passwordSecret, password: passwordKey } });
   }
 
   /** Mutual TLS with the certificate and key of a Secret (a KafkaUser's Secret has `user.crt`, `user.key`). */
   static mutualTls(secretName: string, certificate = 'user.crt', key = 'user.key'): MirrorAuthentication {
+    refuseBadShape('MirrorAuthentication.mutualTls', '', { secretName, certificate, key }, S.object({ secretName: S.string(), certificate: S.string(), key: S.string() }));
     return new MirrorAuthentication({ type: 'tls', certificateAndKey: { secretName, certificate, key } });
   }
 

@@ -1,5 +1,6 @@
 import { isKafkaName } from '../names';
 import { Validator } from '../validation';
+import { refuseBadShape, S } from '../shape';
 
 /** Kafka ACL operations, as Strimzi's KafkaUser spells them. */
 export const ACL_OPERATIONS = [
@@ -51,12 +52,19 @@ export const AclResources = {
 };
 
 function named(type: AclResourceType, name: string): AclResource {
+  refuseBadShape(`AclResources.${type}`, 'name', name, S.string({ allowEmpty: true, describe: 'a name (a string)' }));
   if (name !== WILDCARD && name.endsWith('*')) return { type, name: name.slice(0, -1), patternType: 'prefix' };
   return { type, name, patternType: 'literal' };
 }
 
+const ALLOW_SHAPE = S.object({
+  resource: S.object({ type: S.string() }, 'an AclResource (AclResources.topic(name), .group(name), .transactionalId(name), .cluster())'),
+  operations: S.array(S.string(), { describe: 'an array of operations, e.g. ["Read", "Describe"]' }),
+});
+
 /** An `allow` rule. */
 export function allow(resource: AclResource, operations: readonly AclOperation[]): AclRule {
+  refuseBadShape('allow', '', { resource, operations }, ALLOW_SHAPE);
   return { resource, operations: [...operations] };
 }
 

@@ -1,18 +1,24 @@
 import { KubernetesObject, ResourceRequirements } from '../kubernetes';
-import { DNS_LABEL_RULE, isDnsLabel, MAX_CLUSTER_NAME } from '../names';
-import { validateResources } from '../resources';
-import { Validator } from '../validation';
+import { DNS_LABEL_RULE, isDnsLabel, isLabelKey, isLabelValue, LABEL_KEY_RULE, LABEL_VALUE_RULE, MAX_CLUSTER_NAME } from '../names';
+import { RESOURCES_SHAPE, validateResources } from '../resources';
+import { refuseBadShape, S, validPart } from '../shape';
+import { fieldKey, Validator } from '../validation';
+import { validateConfigKeys } from './config-keys';
 import { Listener } from './listener';
 import { BrokerCapacityOptions, buildBrokerCapacity, rebalanceTemplateSpec, validateBrokerCapacity, validateReplicationThrottle } from './cruise-control';
-import { buildNodePool, NodePool, NodePoolOptions, validateNodePool, ZONE_TOPOLOGY_KEY } from './node-pool';
+import { buildNodePool, NODE_POOL_SHAPE, NodePool, NodePoolOptions, validateNodePool, ZONE_TOPOLOGY_KEY } from './node-pool';
+import { quartzProblems, QUARTZ_RULE } from './quartz';
 import { buildClusterQuotas, ClusterQuotas, validateClusterQuotas } from './quotas';
 import { effectiveMetadataVersion, validateVersions } from './upgrade';
 import { DEFAULT_KAFKA_VERSION, KafkaVersion, MetadataVersion, STRIMZI_API_VERSION } from './versions';
+
+const DEDICATED_SHAPE = S.object({ controllers: NODE_POOL_SHAPE, brokers: S.array(NODE_POOL_SHAPE, { minLength: 1, describe: 'a non-empty array of broker pools' }) });
 
 /** Which nodes run the KRaft controller quorum. Create with the static factories. */
 export class NodeTopology {
   /** A dedicated controller pool plus one or more broker pools: the production layout. */
   static dedicated(controllers: NodePoolOptions, brokers: readonly NodePoolOptions[]): NodeTopology {
+    refuseBadShape('NodeTopology.dedicated', '', { controllers, brokers }, DEDICATED_SHAPE);
     return new NodeTopology([
       { ...controllers, roles: ['controller'] },
       ...brokers.map((b) => ({ ...b, roles: ['broker'] as const })),
@@ -21,6 +27,7 @@ export class NodeTopology {
 
   /** One pool whose nodes are controllers and brokers at once: small development clusters. */
   static combined(pool: NodePoolOptions): NodeTopology {
+    refuseBadShape('NodeTopology.combined', 'pool', pool, NODE_POOL_SHAPE);
     return new NodeTopology([{ ...pool, roles: ['controller', 'broker'] }]);
   }
 
@@ -166,7 +173,80 @@ export interface KafkaClusterSpec {
   readonly metricsConfigMap?: { readonly name: string; readonly key: string };
   /** Extra labels for every custom resource. Strimzi forbids `strimzi.io/` labels other than the cluster label. */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Keys of `config` the library does not know (plugins, settings newer than Kafka 4.3), passed to
+   * Strimzi unchecked. Every other key must be a documented Kafka 4.3 broker config of the right type.
+   * @default []
+   */
+  readonly uncheckedConfigKeys?: readonly string[];
 }
+
+const CA_SHAPE = S.object({
+  validityDays: S.optional(S.numeric()),
+  renewalDays: S.optional(S.numeric()),
+  generateCertificateAuthority: S.optional(S.boolean()),
+});
+const CONFIG_MAP_REF_SHAPE = S.object({ name: S.string(), key: S.string() });
+
+/** Shape of `KafkaClusterSpec`: what must be present, of which type, before anything reads it. */
+export const KAFKA_CLUSTER_SHAPE = S.object({
+  name: S.string(),
+  namespace: S.string(),
+  version: S.optional(S.string()),
+  metadataVersion: S.optional(S.string()),
+  topology: S.instance(NodeTopology, 'a NodeTopology (NodeTopology.dedicated(controllers, [brokers]) or NodeTopology.combined(pool))'),
+  listeners: S.optional(S.array(S.instance(Listener, 'a Listener (Listener.internalTls(), Listener.external({ type }), ...)'), { describe: 'an array of Listeners' })),
+  superUsers: S.optional(S.array(S.string(), { describe: 'an array of principals, e.g. ["platform-admin"] (a single string is not a list)' })),
+  brokerDefaults: S.optional(
+    S.object({
+      defaultReplicationFactor: S.optional(S.numeric()),
+      minInsyncReplicas: S.optional(S.numeric()),
+      defaultPartitions: S.optional(S.numeric()),
+      retentionHours: S.optional(S.numeric()),
+    }),
+  ),
+  config: S.optional(S.configMap()),
+  uncheckedConfigKeys: S.optional(S.array(S.string())),
+  rackAware: S.optional(S.boolean()),
+  entityOperatorResources: S.optional(RESOURCES_SHAPE),
+  kafkaExporter: S.optional(
+    S.either([
+      { when: (x) => x === false, shape: S.oneOf([false]) },
+      { when: () => true, shape: S.object({ topicRegex: S.optional(S.string()), groupRegex: S.optional(S.string()), resources: S.optional(RESOURCES_SHAPE) }, 'false or an object') },
+    ]),
+  ),
+  cruiseControl: S.optional(
+    S.object({
+      resources: S.optional(RESOURCES_SHAPE),
+      autoRebalance: S.optional(S.boolean()),
+      metricsConfigMap: S.optional(CONFIG_MAP_REF_SHAPE),
+      replicationThrottle: S.optional(S.numeric()),
+      concurrentPartitionMovementsPerBroker: S.optional(S.numeric()),
+      brokerCapacity: S.optional(S.object({ inboundNetwork: S.optional(S.string()), outboundNetwork: S.optional(S.string()), cpu: S.optional(S.string()) })),
+    }),
+  ),
+  quotas: S.optional(
+    S.object({
+      plugin: S.optional(S.oneOf(['kafka', 'strimzi'])),
+      producerByteRate: S.optional(S.numeric()),
+      consumerByteRate: S.optional(S.numeric()),
+      requestPercentage: S.optional(S.numeric()),
+      controllerMutationRate: S.optional(S.numeric()),
+      minAvailableRatioPerVolume: S.optional(S.numeric()),
+      excludedPrincipals: S.optional(S.array(S.string())),
+    }),
+  ),
+  drainCleaner: S.optional(S.boolean()),
+  priorityClassName: S.optional(S.string()),
+  clusterCa: S.optional(CA_SHAPE),
+  clientsCa: S.optional(CA_SHAPE),
+  maintenanceTimeWindows: S.optional(S.array(S.string(), { describe: 'an array of Quartz cron expressions (a single string is not a list)' })),
+  metricsConfigMap: S.optional(CONFIG_MAP_REF_SHAPE),
+  labels: S.optional(S.stringMap()),
+});
+
+/** A Kafka principal as Strimzi writes it into `super.users`: `User:<name>` or `<name>`, no spaces or `;`. */
+const PRINCIPAL = /^(User:)?[^\s;]+$/;
 
 /** The objects of one cluster, ready for delivery. */
 export interface KafkaClusterManifests {
@@ -214,8 +294,6 @@ export function isForbiddenBrokerConfig(key: string): boolean {
   return FORBIDDEN_CONFIG_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
-const QUARTZ_CRON = /^\S+(\s+\S+){5,6}$/;
-
 /** The broker configuration the cluster will run with, defaults resolved. */
 export function effectiveBrokerConfig(spec: KafkaClusterSpec): Record<string, string | number | boolean> {
   const brokers = spec.topology.brokerCount;
@@ -250,10 +328,16 @@ function asNumber(value: string | number | boolean | undefined): number | undefi
 }
 
 /** Checks a cluster spec; every problem is recorded on `v`. */
-export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void {
+export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): void {
+  // Wrongly shaped optional fields are reported and left out, so the value rules still check the rest.
+  const spec = validPart(v, input, KAFKA_CLUSTER_SHAPE, ['name', 'namespace', 'topology']);
+  if (spec === undefined) return;
   v.check(isDnsLabel(spec.name, MAX_CLUSTER_NAME), 'name', spec.name, `${DNS_LABEL_RULE}, at most ${MAX_CLUSTER_NAME} characters`);
   v.check(isDnsLabel(spec.namespace), 'namespace', spec.namespace, DNS_LABEL_RULE);
   validateVersions(v, spec.version ?? DEFAULT_KAFKA_VERSION, spec.metadataVersion);
+  (spec.superUsers ?? []).forEach((u, i) => {
+    v.check(PRINCIPAL.test(u), `superUsers[${i}]`, u, 'a principal "User:<name>" or "<name>" without spaces or ";"');
+  });
 
   const topo = spec.topology;
   topo.pools.forEach((pool, i) => {
@@ -281,13 +365,17 @@ export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void
   const brokers = topo.brokerCount;
   const rf = asNumber(config['default.replication.factor'])!;
   const minIsr = asNumber(config['min.insync.replicas'])!;
-  if (v.integer('brokerDefaults.defaultReplicationFactor', rf, 1)) {
-    v.check(rf <= brokers, 'brokerDefaults.defaultReplicationFactor', rf, `at most the number of brokers (${brokers})`);
+  // Name the field the user wrote: a `config` key wins over `brokerDefaults`.
+  const written = (key: string, typed: string) => (spec.config && key in spec.config ? fieldKey('config', key) : `brokerDefaults.${typed}`);
+  const rfField = written('default.replication.factor', 'defaultReplicationFactor');
+  const minIsrField = written('min.insync.replicas', 'minInsyncReplicas');
+  if (v.integer(rfField, rf, 1)) {
+    v.check(rf <= brokers, rfField, rf, `at most the number of brokers (${brokers})`);
   }
-  if (v.integer('brokerDefaults.minInsyncReplicas', minIsr, 1)) {
+  if (v.integer(minIsrField, minIsr, 1)) {
     v.check(
       minIsr <= rf && (minIsr < rf || rf === 1),
-      'brokerDefaults.minInsyncReplicas',
+      minIsrField,
       minIsr,
       `below the replication factor (${rf}), so that one broker can restart without blocking producers`,
     );
@@ -295,10 +383,16 @@ export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void
   v.integer('brokerDefaults.defaultPartitions', spec.brokerDefaults?.defaultPartitions, 1);
   v.integer('brokerDefaults.retentionHours', spec.brokerDefaults?.retentionHours, 1);
   for (const key of Object.keys(spec.config ?? {})) {
-    v.check(!isForbiddenBrokerConfig(key), `config.${key}`, spec.config![key], 'a key Strimzi does not manage itself (listeners, TLS, SASL, authorizer and node settings come from the typed props)');
+    v.check(!isForbiddenBrokerConfig(key), fieldKey('config', key), spec.config![key], 'a key Strimzi does not manage itself (listeners, TLS, SASL, authorizer and node settings come from the typed props)');
     const dynamic = DYNAMIC_SYNONYMS[key];
-    if (dynamic) v.fail(`config.${key}`, spec.config![key], `its dynamic synonym ${dynamic} instead (${key} is read-only: every change would roll all brokers)`);
+    if (dynamic) v.fail(fieldKey('config', key), spec.config![key], `its dynamic synonym ${dynamic} instead (${key} is read-only: every change would roll all brokers)`);
   }
+  validateConfigKeys(v, 'config', spec.config, {
+    kind: 'broker',
+    unchecked: spec.uncheckedConfigKeys,
+    // Strimzi-managed keys are refused above; the replication keys are checked against the brokers above.
+    skip: (key) => isForbiddenBrokerConfig(key) || key === 'default.replication.factor' || key === 'min.insync.replicas',
+  });
 
   const listeners = spec.listeners ?? [Listener.internalTls()];
   v.check(listeners.length > 0, 'listeners', listeners, 'at least one listener');
@@ -315,7 +409,8 @@ export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void
     v.check(renewal < validity, `${field}.renewalDays`, renewal, `fewer days than validityDays (${validity})`);
   }
   (spec.maintenanceTimeWindows ?? []).forEach((w, i) => {
-    v.check(QUARTZ_CRON.test(w.trim()), `maintenanceTimeWindows[${i}]`, w, 'a Quartz cron expression with 6 or 7 fields, e.g. "* * 2-4 ? * SUN"');
+    const problems = quartzProblems(w);
+    v.check(problems.length === 0, `maintenanceTimeWindows[${i}]`, w, `${QUARTZ_RULE} (${problems.join('; ')})`);
   });
   validateResources(v, 'entityOperatorResources', spec.entityOperatorResources);
   if (spec.kafkaExporter) validateResources(v, 'kafkaExporter.resources', spec.kafkaExporter.resources);
@@ -327,8 +422,10 @@ export function validateKafkaCluster(v: Validator, spec: KafkaClusterSpec): void
   }
   validateClusterQuotas(v, 'quotas', spec.quotas);
   if (spec.priorityClassName !== undefined) v.check(isDnsLabel(spec.priorityClassName), 'priorityClassName', spec.priorityClassName, DNS_LABEL_RULE);
-  for (const key of Object.keys(spec.labels ?? {})) {
-    v.check(!key.startsWith('strimzi.io/'), `labels.${key}`, spec.labels![key], 'no strimzi.io/ labels (Strimzi sets them)');
+  for (const [key, value] of Object.entries(spec.labels ?? {})) {
+    const field = fieldKey('labels', key);
+    v.check(!key.startsWith('strimzi.io/'), field, value, 'no strimzi.io/ labels (Strimzi sets them)');
+    if (v.check(isLabelKey(key), field, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), field, value, LABEL_VALUE_RULE);
   }
 }
 

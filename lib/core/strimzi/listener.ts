@@ -1,3 +1,4 @@
+import { refuseBadShape, S } from '../shape';
 import { Validator } from '../validation';
 
 /** How clients authenticate on a listener. */
@@ -59,6 +60,20 @@ export interface ExternalListenerOptions extends ListenerOptions {
 
 const RESERVED_PORTS = new Set([9090, 9091, 9404]);
 
+const LISTENER_FIELDS = {
+  name: S.optional(S.string()),
+  port: S.optional(S.numeric()),
+  authentication: S.optional(S.instance(ListenerAuthentication, 'a ListenerAuthentication (ListenerAuthentication.scramSha512() or .mutualTls())')),
+  allowFrom: S.optional(S.array(S.object({ podLabels: S.optional(S.stringMap()), namespaceLabels: S.optional(S.stringMap()) }, 'an object with podLabels and/or namespaceLabels'))),
+};
+const LISTENER_OPTIONS_SHAPE = S.object(LISTENER_FIELDS);
+const EXTERNAL_LISTENER_OPTIONS_SHAPE = S.object({
+  ...LISTENER_FIELDS,
+  type: S.oneOf(['loadbalancer', 'nodeport', 'route']),
+  sourceRanges: S.optional(S.array(S.string())),
+  bootstrapHost: S.optional(S.string()),
+});
+
 /**
  * A Kafka listener. Create with the static factories; TLS listeners always carry authentication,
  * and the only listener without either is `Listener.plainInternal()`, meant for development.
@@ -66,6 +81,7 @@ const RESERVED_PORTS = new Set([9090, 9091, 9404]);
 export class Listener {
   /** In-cluster TLS listener with authentication (SCRAM-SHA-512 unless given). Default name `tls`, port 9093. */
   static internalTls(options: ListenerOptions = {}): Listener {
+    refuseBadShape('Listener.internalTls', 'options', options, LISTENER_OPTIONS_SHAPE);
     return new Listener('internal', options.name ?? 'tls', options.port ?? 9093, true, options.authentication ?? ListenerAuthentication.scramSha512(), options.allowFrom, undefined);
   }
 
@@ -77,11 +93,13 @@ export class Listener {
    * Default name `plain`, port 9092; no authentication unless given.
    */
   static plainInternal(options: ListenerOptions = {}): Listener {
+    refuseBadShape('Listener.plainInternal', 'options', options, LISTENER_OPTIONS_SHAPE);
     return new Listener('internal', options.name ?? 'plain', options.port ?? 9092, false, options.authentication, options.allowFrom, undefined);
   }
 
   /** TLS listener reachable from outside Kubernetes. Default name `external`, port 9094. */
   static external(options: ExternalListenerOptions): Listener {
+    refuseBadShape('Listener.external', 'options', options, EXTERNAL_LISTENER_OPTIONS_SHAPE);
     return new Listener(
       options.type,
       options.name ?? 'external',

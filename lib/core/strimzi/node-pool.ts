@@ -1,8 +1,9 @@
 import { KubernetesObject, ResourceRequirements } from '../kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../names';
 import { parseQuantity } from '../quantity';
-import { validateResources } from '../resources';
-import { Validator } from '../validation';
+import { RESOURCES_SHAPE, validateResources } from '../resources';
+import { S } from '../shape';
+import { describeValue, Validator } from '../validation';
 import { Storage } from './storage';
 import { STRIMZI_API_VERSION } from './versions';
 
@@ -94,6 +95,26 @@ export interface NodePool extends NodePoolOptions {
 
 export const ZONE_TOPOLOGY_KEY = 'topology.kubernetes.io/zone';
 
+/** Shape of `NodePoolOptions`, checked by the `NodeTopology` factories. */
+export const NODE_POOL_SHAPE = S.object({
+  name: S.string(),
+  replicas: S.numeric(),
+  storage: S.instance(Storage, 'a Storage (Storage.persistentClaim({ size }) or Storage.jbod([...]))'),
+  resources: S.optional(RESOURCES_SHAPE),
+  jvm: S.optional(S.object({ heap: S.optional(S.string({ describe: 'a JVM size such as "2g" (a string)' })), xx: S.optional(S.stringMap()) })),
+  spreadAcrossZones: S.optional(S.boolean()),
+  zones: S.optional(S.numeric()),
+  terminationGracePeriodSeconds: S.optional(S.numeric()),
+  priorityClassName: S.optional(S.string()),
+});
+
+/** Bytes of a JVM size (`8g`, `512m`, `1024k`, plain bytes). */
+function jvmBytes(size: string): number | undefined {
+  const m = /^([0-9]+)([kKmMgG]?)$/.exec(size);
+  if (!m) return undefined;
+  return Number(m[1]) * ({ '': 1, k: 2 ** 10, m: 2 ** 20, g: 2 ** 30 } as Record<string, number>)[m[2].toLowerCase()];
+}
+
 export function validateNodePool(v: Validator, field: string, pool: NodePool): void {
   v.check(isDnsLabel(pool.name, 20), `${field}.name`, pool.name, `${DNS_LABEL_RULE}, at most 20 characters`);
   v.integer(`${field}.replicas`, pool.replicas, 1, 100);
@@ -110,7 +131,14 @@ export function validateNodePool(v: Validator, field: string, pool: NodePool): v
     v.check(KAFKA_DEFAULT_JVM_XX[key] !== value, `${field}.jvm.xx.${key}`, value, `a value other than Kafka's default (${KAFKA_DEFAULT_JVM_XX[key]}); omit it to keep the default`);
   }
   if (pool.jvm?.heap !== undefined) {
-    v.check(/^[0-9]+[mMgG]?$/.test(pool.jvm.heap), `${field}.jvm.heap`, pool.jvm.heap, 'a JVM size such as "2g" or "512m"');
+    const heapOk = v.check(/^[0-9]+[mMgG]?$/.test(pool.jvm.heap), `${field}.jvm.heap`, pool.jvm.heap, 'a JVM size such as "2g" or "512m"');
+    // A heap as large as the container leaves nothing for metaspace, threads and direct buffers: the kernel kills the pod.
+    const heap = heapOk ? jvmBytes(pool.jvm.heap) : undefined;
+    const limit = pool.resources?.limits?.memory;
+    const limitBytes = limit === undefined ? undefined : parseQuantity(limit);
+    if (heap !== undefined && limitBytes !== undefined) {
+      v.check(heap < limitBytes, `${field}.jvm.heap`, pool.jvm.heap, `less than the memory limit (resources.limits.memory = ${describeValue(limit)})`);
+    }
   }
 }
 

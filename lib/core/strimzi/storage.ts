@@ -1,4 +1,5 @@
 import { isStorageSize, STORAGE_SIZE_RULE } from '../quantity';
+import { refuseBadShape, S } from '../shape';
 import { Validator } from '../validation';
 
 export interface VolumeOptions {
@@ -18,6 +19,17 @@ export interface JbodVolume extends VolumeOptions {
   readonly id: number;
 }
 
+const VOLUME_FIELDS = {
+  size: S.string({ describe: 'a Kubernetes quantity of bytes (a string such as "100Gi")' }),
+  storageClass: S.optional(S.string()),
+  deleteClaim: S.optional(S.boolean()),
+};
+const VOLUME_SHAPE = S.object(VOLUME_FIELDS);
+const JBOD_SHAPE = S.object({
+  volumes: S.array(S.object({ id: S.number('a volume id (a number)'), ...VOLUME_FIELDS }), { describe: 'an array of volumes, each an object with id and size' }),
+  metadataVolumeId: S.optional(S.number('a volume id (a number)')),
+});
+
 /**
  * Persistent storage of a node pool. Always rendered as JBOD so volumes can be added later
  * without changing the storage type; exactly one volume holds the KRaft metadata log.
@@ -25,11 +37,13 @@ export interface JbodVolume extends VolumeOptions {
 export class Storage {
   /** One persistent volume (id 0), which also holds the KRaft metadata. */
   static persistentClaim(options: VolumeOptions): Storage {
+    refuseBadShape('Storage.persistentClaim', 'options', options, VOLUME_SHAPE);
     return new Storage([{ id: 0, ...options }], 0);
   }
 
   /** Several volumes; the KRaft metadata goes on `metadataVolumeId` (default: the first). */
   static jbod(volumes: readonly JbodVolume[], metadataVolumeId?: number): Storage {
+    refuseBadShape('Storage.jbod', '', { volumes, metadataVolumeId }, JBOD_SHAPE);
     return new Storage(volumes, metadataVolumeId ?? volumes[0]?.id ?? 0);
   }
 

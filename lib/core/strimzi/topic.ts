@@ -1,7 +1,9 @@
 import { createHash } from 'crypto';
 import { KubernetesObject } from '../kubernetes';
-import { isDnsSubdomain, isKafkaName, KAFKA_NAME_RULE } from '../names';
-import { Validator } from '../validation';
+import { isDnsSubdomain, isKafkaName, isLabelKey, isLabelValue, KAFKA_NAME_RULE, LABEL_KEY_RULE, LABEL_VALUE_RULE } from '../names';
+import { S, validPart } from '../shape';
+import { fieldKey, Validator } from '../validation';
+import { validateConfigKeys } from './config-keys';
 import { STRIMZI_API_VERSION } from './versions';
 
 /** `cleanup.policy` values Kafka accepts. */
@@ -87,6 +89,43 @@ export interface TopicSpec extends TopicConfig {
   readonly deletionProtection?: boolean;
   /** Extra labels on the KafkaTopic. @default {} */
   readonly labels?: Readonly<Record<string, string>>;
+  /**
+   * Keys of `config` the library does not know (plugins, settings newer than Kafka 4.3), passed through
+   * unchecked. Every other key must be a documented Kafka 4.3 topic config of the right type.
+   * @default []
+   */
+  readonly uncheckedConfigKeys?: readonly string[];
+}
+
+/** Most partitions one topic may have: far above real needs, low enough to catch a typo (1e9). */
+export const MAX_PARTITIONS = 10_000;
+
+/** Shape of `TopicSpec`, checked before anything reads it. */
+export const TOPIC_SPEC_SHAPE = S.object({
+  name: S.string({ allowEmpty: true }),
+  partitions: S.numeric(),
+  replicas: S.optional(S.numeric()),
+  retentionMs: S.optional(S.numeric()),
+  retentionBytes: S.optional(S.numeric()),
+  cleanupPolicy: S.optional(S.string()),
+  compressionType: S.optional(S.string()),
+  minInsyncReplicas: S.optional(S.numeric()),
+  segmentMs: S.optional(S.numeric()),
+  maxMessageBytes: S.optional(S.numeric()),
+  messageTimestampType: S.optional(S.string()),
+  config: S.optional(S.configMap()),
+  managed: S.optional(S.boolean()),
+  deletionProtection: S.optional(S.boolean()),
+  labels: S.optional(S.stringMap()),
+  uncheckedConfigKeys: S.optional(S.array(S.string())),
+});
+
+/**
+ * Kafka refuses two topics whose names differ only in `.` versus `_` (they collide in metric names);
+ * topics with the same key collide.
+ */
+export function topicCollisionKey(name: string): string {
+  return name.replaceAll('.', '_');
 }
 
 /** Whether a topic is protected from deletion by removal from code. */
@@ -146,11 +185,13 @@ function retentionOk(value: number): boolean {
 }
 
 /** Checks one topic against the rules of Kafka, Strimzi and the target cluster; issues go to `v`. */
-export function validateTopic(v: Validator, spec: TopicSpec, target: TopicTarget, field = ''): void {
+export function validateTopic(v: Validator, input: TopicSpec, target: TopicTarget, field = ''): void {
   const at = (f: string) => (field ? `${field}.${f}` : f);
+  // Wrongly shaped optional fields are reported and left out, so the value rules still check the rest.
+  const spec = validPart(v, input, TOPIC_SPEC_SHAPE, ['name', 'partitions'], field);
+  if (spec === undefined) return;
   v.check(isKafkaName(spec.name), at(`name`), spec.name, KAFKA_NAME_RULE);
-  v.integer(at(`partitions`), spec.partitions, 1);
-  v.check(spec.partitions !== undefined, at(`partitions`), spec.partitions, 'a whole number >= 1');
+  v.integer(at(`partitions`), spec.partitions, 1, MAX_PARTITIONS);
   const replicas = spec.replicas ?? target.defaultReplicationFactor;
   if (v.integer(at(`replicas`), spec.replicas, 1, 32767) && target.brokerCount !== undefined) {
     v.check(replicas <= target.brokerCount, at(`replicas`), replicas, `at most the number of brokers of cluster "${target.clusterName}" (${target.brokerCount})`);
@@ -184,10 +225,13 @@ export function validateTopic(v: Validator, spec: TopicSpec, target: TopicTarget
   const typedKeys = Object.entries(TYPED_KEYS);
   for (const key of Object.keys(spec.config ?? {})) {
     const typed = typedKeys.find(([, k]) => k === key);
-    v.check(!typed, at(`config.${key}`), spec.config![key], `not here: use the typed field "${typed?.[0]}"`);
+    v.check(!typed, fieldKey(at('config'), key), spec.config![key], `not here: use the typed field "${typed?.[0]}"`);
   }
-  for (const key of Object.keys(spec.labels ?? {})) {
-    v.check(!key.startsWith('strimzi.io/'), at(`labels.${key}`), spec.labels![key], 'no strimzi.io/ labels (Strimzi sets them)');
+  validateConfigKeys(v, at('config'), spec.config, { kind: 'topic', unchecked: spec.uncheckedConfigKeys, skip: (key) => typedKeys.some(([, k]) => k === key) });
+  for (const [key, value] of Object.entries(spec.labels ?? {})) {
+    const f = fieldKey(at('labels'), key);
+    v.check(!key.startsWith('strimzi.io/'), f, value, 'no strimzi.io/ labels (Strimzi sets them)');
+    if (v.check(isLabelKey(key), f, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), f, value, LABEL_VALUE_RULE);
   }
 }
 

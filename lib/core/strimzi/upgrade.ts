@@ -1,5 +1,5 @@
 import { Validator } from '../validation';
-import { DEFAULT_METADATA_VERSIONS, KAFKA_VERSIONS } from './versions';
+import { DEFAULT_METADATA_VERSIONS, isMetadataVersionFor, KAFKA_VERSIONS, METADATA_VERSIONS, metadataVersionsFor } from './versions';
 
 /**
  * Kafka upgrades on Strimzi are two changes, each deployed and verified on its own:
@@ -43,21 +43,24 @@ export function effectiveMetadataVersion(version: string, metadataVersion: strin
   return metadataVersion ?? DEFAULT_METADATA_VERSIONS[version];
 }
 
-/** Checks that `version` is one Strimzi 1.2.0 runs and that `metadataVersion` does not run ahead of it. */
+/**
+ * Checks that `version` is one Strimzi 1.2.0 runs and that `metadataVersion` is a KRaft metadata version that
+ * Kafka release runs: a known one no newer than the release's (a newer one means both steps at once).
+ */
 export function validateVersions(v: Validator, version: string, metadataVersion: string | undefined): void {
   if (!v.check(KAFKA_VERSIONS.includes(version), 'version', version, `one of ${KAFKA_VERSIONS.join(', ')} (supported by Strimzi 1.2.0)`)) return;
   if (metadataVersion === undefined) {
     v.check(version in DEFAULT_METADATA_VERSIONS, 'metadataVersion', undefined, `set explicitly for Kafka ${version}`);
     return;
   }
-  const mv = parseMetadataVersion(metadataVersion);
-  if (!v.check(mv !== undefined, 'metadataVersion', metadataVersion, 'a metadata version such as "4.3-IV0"')) return;
-  const [major, minor] = version.split('.').map(Number);
-  v.check(
-    mv!.major < major || (mv!.major === major && mv!.minor <= minor),
+  if (isMetadataVersionFor(version, metadataVersion)) return;
+  const known = metadataVersionsFor(version);
+  const newest = known[known.length - 1];
+  v.fail(
     'metadataVersion',
     metadataVersion,
-    `at most Kafka ${major}.${minor}'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change`,
+    METADATA_VERSIONS.includes(metadataVersion)
+      ? `at most ${newest} for Kafka ${version} (a broker cannot run a newer metadata version): upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change`
+      : `a metadata version of Kafka ${version}: ${known[0]} to ${newest}, e.g. "${newest}"`,
   );
-  v.check(compareMetadataVersions(metadataVersion, MIN_METADATA_VERSION)! >= 0, 'metadataVersion', metadataVersion, `${MIN_METADATA_VERSION} or newer (the oldest KRaft metadata version Kafka 4 accepts)`);
 }

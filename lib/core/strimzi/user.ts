@@ -1,6 +1,8 @@
 import { KubernetesObject } from '../kubernetes';
 import { isDnsSubdomain } from '../names';
-import { Validator } from '../validation';
+import { isLabelKey, isLabelValue, LABEL_KEY_RULE, LABEL_VALUE_RULE } from '../names';
+import { refuseBadShape, S } from '../shape';
+import { fieldKey, Validator } from '../validation';
 import { AclRule, mergeAcls, toStrimziAcl, validateAcls } from './acl';
 import { STRIMZI_API_VERSION } from './versions';
 
@@ -11,6 +13,9 @@ export interface PasswordSecretRef {
   readonly key?: string;
 }
 
+const SCRAM_OPTIONS_SHAPE = S.object({ password: S.optional(S.object({ secretName: S.string(), key: S.optional(S.string()) })) });
+const TLS_OPTIONS_SHAPE = S.object({ validityDays: S.optional(S.numeric()), renewalDays: S.optional(S.numeric()) });
+
 /** How a KafkaUser authenticates. Create with the static factories. */
 export class UserAuthentication {
   /**
@@ -18,6 +23,7 @@ export class UserAuthentication {
    * (`password`, `sasl.jaas.config`), unless `password` names a Secret key the user supplies.
    */
   static scramSha512(options: { readonly password?: PasswordSecretRef } = {}): UserAuthentication {
+    refuseBadShape('UserAuthentication.scramSha512', 'options', options, SCRAM_OPTIONS_SHAPE);
     return new UserAuthentication('scram-sha-512', options.password);
   }
 
@@ -26,6 +32,7 @@ export class UserAuthentication {
    * `user.crt`, `user.key`, `user.p12`). Certificate validity and renewal default to the clients CA's.
    */
   static tls(options: { readonly validityDays?: number; readonly renewalDays?: number } = {}): UserAuthentication {
+    refuseBadShape('UserAuthentication.tls', 'options', options, TLS_OPTIONS_SHAPE);
     return new UserAuthentication('tls', undefined, options.validityDays, options.renewalDays);
   }
 
@@ -93,12 +100,29 @@ export interface UserSpec {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
+/** Shape of `UserSpec` (ACL rules are checked by `validateAcls`). */
+export const USER_SPEC_SHAPE = S.object({
+  name: S.string(),
+  authentication: S.optional(S.instance(UserAuthentication, 'a UserAuthentication (UserAuthentication.scramSha512(), .tls() or .tlsExternal())')),
+  acls: S.optional(S.array(S.where('an ACL rule (allow(AclResources.topic(name), [operations]))', (x) => typeof x === 'object' && x !== null && !Array.isArray(x)))),
+  quotas: S.optional(
+    S.object({
+      producerByteRate: S.optional(S.numeric()),
+      consumerByteRate: S.optional(S.numeric()),
+      requestPercentage: S.optional(S.numeric()),
+      controllerMutationRate: S.optional(S.numeric()),
+    }),
+  ),
+  labels: S.optional(S.stringMap()),
+});
+
 /** Longest user name usable as a TLS certificate common name. */
 export const MAX_TLS_USER_NAME = 64;
 
 /** Checks a user; issues go to `v`. */
 export function validateUser(v: Validator, spec: UserSpec, field = ''): void {
   const at = (f: string) => (field ? `${field}.${f}` : f);
+  if (!USER_SPEC_SHAPE.check(v, field, spec)) return;
   const auth = spec.authentication ?? UserAuthentication.scramSha512();
   const tls = auth.type !== 'scram-sha-512';
   // The name becomes a Secret name (and, for TLS, a certificate CN): a Kubernetes name, not just a Kafka one.
@@ -117,8 +141,10 @@ export function validateUser(v: Validator, spec: UserSpec, field = ''): void {
   if (q.controllerMutationRate !== undefined) {
     v.check(Number.isFinite(q.controllerMutationRate) && q.controllerMutationRate >= 0, at(`quotas.controllerMutationRate`), q.controllerMutationRate, 'a number >= 0');
   }
-  for (const key of Object.keys(spec.labels ?? {})) {
-    v.check(!key.startsWith('strimzi.io/'), at(`labels.${key}`), spec.labels![key], 'no strimzi.io/ labels (Strimzi sets them)');
+  for (const [key, value] of Object.entries(spec.labels ?? {})) {
+    const f = fieldKey(at('labels'), key);
+    v.check(!key.startsWith('strimzi.io/'), f, value, 'no strimzi.io/ labels (Strimzi sets them)');
+    if (v.check(isLabelKey(key), f, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), f, value, LABEL_VALUE_RULE);
   }
 }
 
