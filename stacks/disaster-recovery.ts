@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { CustomResourceRelease, DisasterRecoveryLink, DisasterRecoveryTarget, disasterRecoveryEndpoint, type DisasterRecoveryEndpoint, KafkaCluster, linkedReplicationTarget, Listener, type ReplicationTarget } from '../lib';
+import { CustomResourceRelease, DisasterRecoveryLink, DisasterRecoveryTarget, disasterRecoveryEndpoint, type DisasterRecoveryEndpoint, KafkaCluster, linkedReplicationTarget, Listener, type ReplicationTarget, ValidationError } from '../lib';
 import { EnvironmentConfig } from './environment-config';
 
 /**
@@ -13,10 +13,14 @@ import { EnvironmentConfig } from './environment-config';
 
 /** The DR endpoint of a target environment, from its configuration. */
 export function endpointOf(dr: EnvironmentConfig): DisasterRecoveryEndpoint {
-  if (dr.disasterRecovery?.role !== 'target') throw new Error(`environment ${dr.name} is not a disaster-recovery target (disasterRecovery.role 'target')`);
+  const where = `environments[${String(dr?.name)}]`;
+  if (dr?.disasterRecovery?.role !== 'target') {
+    throw new ValidationError([{ path: where, field: 'disasterRecovery.role', value: dr?.disasterRecovery?.role, allowed: "'target' (only a DR target environment has an endpoint)" }]);
+  }
   const listenerName = dr.disasterRecovery.listenerName;
-  const listener = (dr.cluster.listeners ?? []).find((l: Listener) => l.name === listenerName);
-  if (!listener) throw new Error(`environment ${dr.name}: disasterRecovery.listenerName = "${listenerName}": one of its listeners`);
+  const listeners: readonly unknown[] = Array.isArray(dr.cluster?.listeners) ? dr.cluster.listeners : [];
+  const listener = listeners.find((l): l is Listener => l instanceof Listener && l.name === listenerName);
+  if (!listener) throw new ValidationError([{ path: where, field: 'disasterRecovery.listenerName', value: listenerName, allowed: 'one of its listeners' }]);
   return disasterRecoveryEndpoint({ clusterName: dr.cluster.name, namespace: dr.namespace, listener, mirrorUserName: dr.disasterRecovery.mirrorUserName });
 }
 

@@ -1,7 +1,5 @@
-import { isDnsLabel, isLabelValue, isS3BucketName, DNS_LABEL_RULE, LABEL_VALUE_RULE, S3_BUCKET_RULE } from '../lib/core/names';
-import { RESOURCES_SHAPE } from '../lib/core/resources';
-import { S } from '../lib/core/shape';
-import { uniqueChildId, ValidationError, Validator } from '../lib/core/validation';
+import { Listener } from '../lib';
+import { ALERT_ROUTING_SHAPE, DNS_LABEL_RULE, isDnsLabel, isLabelValue, isS3BucketName, LABEL_VALUE_RULE, RESOURCES_SHAPE, S, S3_BUCKET_RULE, uniqueChildId, ValidationError, Validator } from '../lib/core';
 import { EnvironmentConfig } from './environment-config';
 
 /**
@@ -22,6 +20,10 @@ const BACKEND_SHAPE = S.either(
   'an object with type "local", "s3" or "kubernetes"',
 );
 
+function isRole(x: unknown, role: string): boolean {
+  return typeof x === 'object' && x !== null && (x as { role?: unknown }).role === role;
+}
+
 function isType(x: unknown, type: string): boolean {
   return typeof x === 'object' && x !== null && (x as { type?: unknown }).type === type;
 }
@@ -36,7 +38,38 @@ const ENVIRONMENT_SHAPE = S.object({
   cluster: S.object({ name: S.string(), labels: S.optional(S.stringMap()) }, 'an object with name and topology (the Kafka cluster)'),
   topology: S.optional(S.object({ groups: S.array(S.where('an object', (x) => typeof x === 'object' && x !== null)) })),
   monitoring: S.optional(
-    S.object({ team: S.string(), runbookBaseUrl: S.string(), kubePrometheusStack: S.optional(S.object({ namespace: S.string() })) }),
+    S.object({
+      team: S.string(),
+      runbookBaseUrl: S.string(),
+      kubePrometheusStack: S.optional(S.object({ namespace: S.string() })),
+      alertRouting: S.optional(ALERT_ROUTING_SHAPE),
+    }),
+  ),
+  disasterRecovery: S.optional(
+    S.either(
+      [
+        { when: (x) => isRole(x, 'target'), shape: S.object({ role: S.oneOf(['target']), listenerName: S.string(), mirrorUserName: S.string() }) },
+        {
+          when: (x) => isRole(x, 'source'),
+          shape: S.object({
+            role: S.oneOf(['source']),
+            // The DR environment itself: what the source derives the endpoint and the DR cluster's access from.
+            target: S.object(
+              {
+                name: S.string(),
+                namespace: S.string(),
+                kubernetes: S.object({ configPath: S.string(), context: S.string() }),
+                cluster: S.object({ name: S.string(), listeners: S.optional(S.array(S.instance(Listener, 'a Listener'))) }),
+                disasterRecovery: S.object({ role: S.oneOf(['target']), listenerName: S.string(), mirrorUserName: S.string() }, "the DR environment's disasterRecovery, role 'target'"),
+              },
+              "the DR environment (an EnvironmentConfig with disasterRecovery.role 'target')",
+            ),
+            caWarningDays: S.optional(S.numeric()),
+          }),
+        },
+      ],
+      "an object with role 'target' (listenerName, mirrorUserName) or 'source' (target: the DR environment)",
+    ),
   ),
   operations: S.optional(S.object({})),
   guardrails: S.optional(
@@ -61,6 +94,14 @@ export function validatedStackName(scope: { readonly node: { readonly path: stri
     v.check(isDnsLabel(env.name, MAX_ENVIRONMENT_NAME) && isLabelValue(env.name), 'name', env.name, `${DNS_LABEL_RULE}, at most ${MAX_ENVIRONMENT_NAME} characters (${LABEL_VALUE_RULE})`);
     v.check(isDnsLabel(env.namespace), 'namespace', env.namespace, DNS_LABEL_RULE);
     if (env.backend.type === 's3') v.check(isS3BucketName(env.backend.bucket), 'backend.bucket', env.backend.bucket, S3_BUCKET_RULE);
+    const dr = env.disasterRecovery;
+    const drTarget = dr?.role === 'source' ? dr.target : dr?.role === 'target' ? env : undefined;
+    if (drTarget?.disasterRecovery?.role === 'target') {
+      const { listenerName } = drTarget.disasterRecovery;
+      const names = (drTarget.cluster.listeners ?? []).map((l) => l.name);
+      const field = dr?.role === 'source' ? 'disasterRecovery.target.disasterRecovery.listenerName' : 'disasterRecovery.listenerName';
+      v.check(names.includes(listenerName), field, listenerName, `one of the DR cluster's listeners (${names.join(', ') || 'none'}), the external TLS listener the source reaches`);
+    }
   }
   if (v.issues.length > 0) throw new ValidationError(v.issues);
   return uniqueChildId(scope, `kafka-${env.name}`, 'environment stack');

@@ -84,7 +84,7 @@ describe('KafkaCluster hardening inputs', () => {
     expect(error).toBeInstanceOf(ValidationError);
     expect((error as Error).message.split('\n')).toEqual([
       '5 invalid inputs',
-      '  - test/cluster: metadataVersion = "4.3-IV0": at most Kafka 4.2\'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
+      '  - test/cluster: metadataVersion = "4.3-IV0": at most 4.2-IV1 for Kafka 4.2.1 (a broker cannot run a newer metadata version): upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
       '  - test/cluster: topology.pools[1].terminationGracePeriodSeconds = 29: a whole number from 30 to 3600',
       '  - test/cluster: cruiseControl.replicationThrottle = -1: a whole number of bytes per second above 0, e.g. 52428800 (50 MiB/s); 0 would mean unthrottled',
       '  - test/cluster: cruiseControl.brokerCapacity.inboundNetwork = "fast": a whole number of bytes per second with an optional K, M, G, Ki, Mi or Gi unit, e.g. "125MB/s" or "10000KiB/s"',

@@ -19,7 +19,7 @@ test('the DR endpoint comes from the DR environment: its listener\'s bootstrap n
 });
 
 test('an environment that is not a DR target, or names a missing listener, is refused', () => {
-  expect(() => endpointOf(prod)).toThrow(/environment prod is not a disaster-recovery target/);
+  expect(() => endpointOf(prod)).toThrow(/environments\[prod\]: disasterRecovery.role = "source": 'target'/);
   expect(() => endpointOf({ ...dr, disasterRecovery: { role: 'target', listenerName: 'nope', mirrorUserName: 'm' } })).toThrow(/disasterRecovery.listenerName = "nope": one of its listeners/);
 });
 

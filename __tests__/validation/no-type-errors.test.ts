@@ -26,6 +26,9 @@ import { PlatformOperations } from '../../lib/operations/platform-operations';
 import { KafkaMirrorMaker2 } from '../../lib/replication/mirror-maker2';
 import { AclAudit } from '../../lib/security/acl-audit';
 import { KafkaTopic } from '../../lib/topics/kafka-topic';
+import { DrainCleaner } from '../../lib/operator/drain-cleaner';
+import { DisasterRecoveryLink, DisasterRecoveryTarget } from '../../lib/replication/disaster-recovery';
+import { TeamGuardrails } from '../../lib/guardrails/team-guardrails';
 import { kafkaMetricsConfigMapRef } from '../../lib/core/monitoring/exporter-rules';
 import { dev, prod } from '../../stacks/environments';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
@@ -60,6 +63,7 @@ function fixture(): { stack: TerraformStack; cluster: KafkaCluster; release: Cus
     name: 'events',
     namespace: 'kafka',
     topology: NodeTopology.dedicated(pool('controllers'), [pool('brokers')]),
+    listeners: [Listener.internalTls(), Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-bootstrap.dr.example.org', authentication: ListenerAuthentication.scramSha512() })],
     metricsConfigMap: kafkaMetricsConfigMapRef('events'),
     cruiseControl: {},
   });
@@ -97,6 +101,13 @@ const CONSTRUCTS: readonly Entry[] = [
   ['ManualRebalance', { cluster: 'CLUSTER', release: 'RELEASE' }, (f, p) => new ManualRebalance(f.stack, 'mr', p)],
   ['AclAudit', { schedule: '0 4 * * *', cluster: 'CLUSTER', release: 'RELEASE' }, (f, p) => new AclAudit(f.stack, 'aa', p)],
   ['LoadTest', { profile: LoadTestProfile.baseline(), cluster: 'CLUSTER', release: 'RELEASE' }, (f, p) => new LoadTest(f.stack, 'lt', p)],
+  ['DrainCleaner', { namespace: 'strimzi-drain-cleaner', certManager: false, replicas: 2, resources: {} }, (f, p) => new DrainCleaner(f.stack, 'dc', p)],
+  ['DisasterRecoveryTarget', { listenerName: 'repl', mirrorUserName: 'source-mirror', cluster: 'CLUSTER', release: 'RELEASE' }, (f, p) => new DisasterRecoveryTarget(f.stack, 'drt', p)],
+  ['DisasterRecoveryLink', {
+    endpoint: { bootstrapServers: 'kafka-bootstrap.dr.example.org:9095', namespace: 'kafka', caCertSecret: 'dr-cluster-ca-cert', credentialsSecret: 'source-mirror', username: 'source-mirror' },
+    drKubernetes: { configPath: '~/.kube/config', context: 'dr' }, caWarningDays: 30, caCheckSchedule: '0 * * * *', cluster: 'CLUSTER' },
+    (f, p) => new DisasterRecoveryLink(f.stack, 'drl', p)],
+  ['TeamGuardrails', { production: true, externalTopics: ['shared.events'], acknowledgements: [], environment: 'prod' }, (f, p) => new TeamGuardrails(f.stack, 'team-guardrails', p)],
   ['PlatformGuardrails', { environment: 'dev', production: true, acknowledgements: [{ ruleId: 'KP-PROD-MIN-ISR', path: 'cluster', reason: 'a reviewed reason' }], admins: ['admin'] },
     (f, p) => new PlatformGuardrails(f.stack, 'guardrails', p)],
 ];

@@ -3,6 +3,8 @@
 
 // --- validation, names and Kubernetes basics ---
 export * from './validation';
+export * from './shape';
+export * from './registry';
 export * from './kubernetes';
 export * from './names';
 export * from './quantity';
@@ -19,6 +21,8 @@ export * from './strimzi/operator-names';
 export * from './strimzi/cruise-control';
 export * from './strimzi/quotas';
 export * from './strimzi/upgrade';
+export * from './strimzi/config-keys';
+export * from './strimzi/quartz';
 export * from './strimzi/topic';
 export * from './strimzi/acl';
 export * from './strimzi/user';
@@ -31,6 +35,7 @@ export * from './access/grant';
 export * from './monitoring/catalogue';
 export * from './monitoring/exporter-rules';
 export * from './monitoring/thresholds';
+export * from './monitoring/monitoring-shape';
 export * from './monitoring/monitoring-spec';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alert-rules';

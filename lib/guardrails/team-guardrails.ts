@@ -2,6 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { AclRule } from '../core/strimzi/acl';
 import { kafkaTopicName } from '../core/strimzi/topic';
+import { refuseBadShapeAt, S } from '../core/shape';
 import { Validator, ValidationIssue, ValidationError } from '../core/validation';
 import { ImportedKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { KafkaUser } from '../access/kafka-user';
@@ -44,6 +45,7 @@ export class TeamGuardrails extends Construct {
 
   constructor(scope: Construct, id: string, props: TeamGuardrailsProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, TEAM_GUARDRAILS_SHAPE);
     const stack = TerraformStack.of(this);
     const v = new Validator(this.node.path);
     (props.externalTopics ?? []).forEach((t, i) => v.check(typeof t === 'string' && t.length > 0, `externalTopics[${i}]`, t, 'a topic name, or a prefix ending in *'));
@@ -127,3 +129,11 @@ function isKnownTopic(acl: AclRule, declared: readonly string[], external: reado
   if (listed) return true;
   return prefix ? declared.some((d) => d.startsWith(name)) : declared.includes(name);
 }
+
+const TEAM_GUARDRAILS_SHAPE = S.object({
+  production: S.boolean(),
+  externalTopics: S.optional(S.array(S.string({ allowEmpty: true }))),
+  acknowledgements: S.optional(S.array(S.object({ ruleId: S.string(), path: S.string(), reason: S.string({ allowEmpty: true }) }))),
+  environment: S.optional(S.string()),
+  rules: S.optional(S.array(S.where('a GuardrailRule (an object with id and check)', (x) => typeof x === 'object' && x !== null && typeof (x as { check?: unknown }).check === 'function'))),
+});

@@ -4,9 +4,19 @@ import { Release } from '@cdktf/provider-helm/lib/release';
 import { stringify } from 'yaml';
 import { ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { validateResources } from '../core/resources';
+import { RESOURCES_SHAPE, validateResources } from '../core/resources';
+import { refuseBadShapeAt, S } from '../core/shape';
 import { Validator } from '../core/validation';
 import { STRIMZI_CHART_REPOSITORY } from '../core/strimzi/versions';
+
+const DRAIN_CLEANER_SHAPE = S.object({
+  namespace: S.optional(S.string()),
+  version: S.optional(S.string()),
+  certManager: S.optional(S.boolean()),
+  replicas: S.optional(S.numeric()),
+  resources: S.optional(RESOURCES_SHAPE),
+  dependsOn: S.optional(S.array(S.where('a Terraform resource', (x) => typeof x === 'object' && x !== null))),
+});
 
 /** Drain Cleaner chart, from the same registry as the operator. */
 export const DRAIN_CLEANER_CHART = 'strimzi-drain-cleaner';
@@ -46,6 +56,7 @@ export class DrainCleaner extends Construct {
 
   constructor(scope: Construct, id: string, props: DrainCleanerProps = {}) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, DRAIN_CLEANER_SHAPE);
     const namespace = props.namespace ?? 'strimzi-drain-cleaner';
     const v = new Validator(this.node.path);
     v.check(isDnsLabel(namespace), 'namespace', namespace, DNS_LABEL_RULE);

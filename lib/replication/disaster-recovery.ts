@@ -15,6 +15,7 @@ import { AclResources, AclRule, allow } from '../core/strimzi/acl';
 import { Listener } from '../core/strimzi/listener';
 import { UserAuthentication } from '../core/strimzi/user';
 import { kafkaImage } from '../core/strimzi/versions';
+import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../operations/batch-workload';
 import { addOperationsUser } from '../operations/operations-user';
@@ -59,6 +60,7 @@ export class DisasterRecoveryTarget extends Construct {
 
   constructor(scope: Construct, id: string, props: DisasterRecoveryTargetProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, TARGET_SHAPE);
     const v = new Validator(this.node.path);
     const { cluster } = props;
     const listener = cluster.listeners?.find((l) => l.name === props.listenerName);
@@ -140,6 +142,7 @@ export class DisasterRecoveryLink extends Construct {
 
   constructor(scope: Construct, id: string, props: DisasterRecoveryLinkProps) {
     super(scope, id);
+    refuseBadShapeAt(this.node.path, props, LINK_SHAPE);
     const { cluster, endpoint } = props;
     const v = new Validator(this.node.path);
     const schedule = props.caCheckSchedule ?? '17 * * * *';
@@ -205,3 +208,26 @@ export class DisasterRecoveryLink extends Construct {
     });
   }
 }
+
+const TARGET_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  release: S.instance(CustomResourceRelease, 'a CustomResourceRelease'),
+  listenerName: S.string(),
+  mirrorUserName: S.string(),
+});
+
+const LINK_SHAPE = S.object({
+  cluster: CLUSTER_REF_SHAPE,
+  endpoint: S.object({
+    bootstrapServers: S.string(),
+    namespace: S.string(),
+    caCertSecret: S.string(),
+    credentialsSecret: S.string(),
+    username: S.string(),
+  }, 'a DisasterRecoveryEndpoint (disasterRecoveryEndpoint(...))'),
+  drKubernetes: S.object({ configPath: S.string(), context: S.string() }),
+  alias: S.optional(S.string()),
+  caCheckSchedule: S.optional(S.string()),
+  caWarningDays: S.optional(S.numeric()),
+  dependsOn: S.optional(S.array(S.where('a Terraform resource', (x) => typeof x === 'object' && x !== null))),
+});

@@ -181,8 +181,8 @@ describe('operations hardening', () => {
 
   test('read-only keys with a dynamic synonym are refused in config, with the key to use', () => {
     expect(issues(spec({ config: { 'log.retention.hours': 24, 'log.roll.hours': 1, 'log.retention.ms': 1000 } }))).toEqual([
-      'config.log.retention.hours = 24: its dynamic synonym log.retention.ms instead (log.retention.hours is read-only: every change would roll all brokers)',
-      'config.log.roll.hours = 1: its dynamic synonym log.roll.ms instead (log.roll.hours is read-only: every change would roll all brokers)',
+      "config['log.retention.hours'] = 24: its dynamic synonym log.retention.ms instead (log.retention.hours is read-only: every change would roll all brokers)",
+      "config['log.roll.hours'] = 1: its dynamic synonym log.roll.ms instead (log.roll.hours is read-only: every change would roll all brokers)",
     ]);
   });
 
@@ -239,7 +239,7 @@ describe('operations hardening', () => {
         }),
       ),
     ).toEqual([
-      'metadataVersion = "4.4-IV0": at most Kafka 4.3\'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
+      'metadataVersion = "4.4-IV0": a metadata version of Kafka 4.3.1: 3.3-IV3 to 4.3-IV0, e.g. "4.3-IV0"',
       'topology.pools[1].terminationGracePeriodSeconds = 15: a whole number from 30 to 3600',
       'cruiseControl.replicationThrottle = 0: a whole number of bytes per second above 0, e.g. 52428800 (50 MiB/s); 0 would mean unthrottled',
       'cruiseControl.brokerCapacity.inboundNetwork = "1 Gbit/s": a whole number of bytes per second with an optional K, M, G, Ki, Mi or Gi unit, e.g. "125MB/s" or "10000KiB/s"',

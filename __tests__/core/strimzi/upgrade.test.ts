@@ -28,14 +28,14 @@ describe('Kafka upgrades', () => {
 
   test('a metadata version ahead of the software (a skipped step) is refused with the procedure', () => {
     expect(issues('4.2.1', '4.3-IV0')).toEqual([
-      'metadataVersion = "4.3-IV0": at most Kafka 4.2\'s metadata version: upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
+      'metadataVersion = "4.3-IV0": at most 4.2-IV1 for Kafka 4.2.1 (a broker cannot run a newer metadata version): upgrade in two steps, first version (deploy, verify), then metadataVersion in a later change',
     ]);
   });
 
   test('versions the operator does not support, unparsable and too old metadata versions are refused', () => {
     expect(issues('4.4.0', '4.3-IV0')).toEqual(['version = "4.4.0": one of 4.2.0, 4.2.1, 4.3.0, 4.3.1 (supported by Strimzi 1.2.0)']);
-    expect(issues('4.3.1', 'latest')).toEqual(['metadataVersion = "latest": a metadata version such as "4.3-IV0"']);
-    expect(issues('4.3.1', '3.2-IV0')[0]).toMatch(/^metadataVersion = "3.2-IV0": 3.3-IV3 or newer/);
+    expect(issues('4.3.1', 'latest')).toEqual(['metadataVersion = "latest": a metadata version of Kafka 4.3.1: 3.3-IV3 to 4.3-IV0, e.g. "4.3-IV0"']);
+    expect(issues('4.3.1', '3.2-IV0')[0]).toMatch(/^metadataVersion = "3.2-IV0": a metadata version of Kafka 4.3.1: 3.3-IV3 to/);
     expect(issues('4.2.0')).toEqual(['metadataVersion = undefined: set explicitly for Kafka 4.2.0']);
   });
 });

@@ -12,7 +12,14 @@ export const THRESHOLDS_SHAPE = S.object({
   diskUsagePercent: WARNING_CRITICAL,
   underReplicatedMinutes: WARNING_CRITICAL,
   certificateExpiryDays: WARNING_CRITICAL,
+  requestHandlerIdlePercent: WARNING_CRITICAL,
+  networkProcessorIdlePercent: WARNING_CRITICAL,
+  brokerRecoveryMinutes: S.optional(S.numeric()),
+  controllerRecoveryMinutes: S.optional(S.numeric()),
+  isrShrinksPerMinute: S.optional(S.numeric()),
+  brokerMessagesInPerSecond: S.optional(S.numeric()),
   mirrorMaker2LagMessages: S.optional(S.numeric()),
+  mirrorMaker2CheckpointLatencySeconds: S.optional(S.numeric()),
   diskFullForecastHours: S.optional(S.numeric()),
   capacity: S.optional(
     S.object({
@@ -23,6 +30,16 @@ export const THRESHOLDS_SHAPE = S.object({
       memoryPercentOfLimit: S.optional(S.numeric()),
     }),
   ),
+});
+
+const SECRET_KEY_REF_SHAPE = S.object({ name: S.string(), key: S.string() });
+
+/** Shape of `AlertRoutingConfig`. */
+export const ALERT_ROUTING_SHAPE = S.object({
+  supportEmail: S.string(),
+  engineeringEmail: S.string(),
+  smtp: S.object({ from: S.string(), smarthost: S.string(), authUsername: S.optional(S.string()), authPasswordSecret: S.optional(SECRET_KEY_REF_SHAPE) }),
+  onCallWebhookUrlSecret: S.optional(SECRET_KEY_REF_SHAPE),
 });
 
 export const MONITORING_SHAPE = S.object({
@@ -38,4 +55,6 @@ export const MONITORING_SHAPE = S.object({
   dashboardFolder: S.optional(S.string()),
   releaseName: S.optional(S.string()),
   dashboardNamespace: S.optional(S.string()),
+  alertRouting: S.optional(ALERT_ROUTING_SHAPE),
+  drCaCheckCronJob: S.optional(S.string()),
 });
