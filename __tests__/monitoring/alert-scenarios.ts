@@ -501,6 +501,15 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       ],
       labels: only('namespace', 'pod'),
     }),
+    // A broker without a CPU limit (the default): measured against its request.
+    ...thresholdCases({
+      alert: 'KafkaCpuNearLimit', direction: 'above', thresholds: { info: t.capacity.cpuPercentOfLimit }, forMinutes: { info: 15 }, delta: 1, warmup: 5, inexact: true,
+      build: (percent, minutes) => [
+        seriesOf('container_cpu_usage_seconds_total', cadvisor, { namespace: c.namespace, pod: brokerPod.pod, container: 'kafka' }, counter((4 * percent) / 100, minutes)),
+        seriesOf('kube_pod_container_resource_requests', ksm, { namespace: c.namespace, pod: brokerPod.pod, container: 'kafka', resource: 'cpu', unit: 'core' }, constant(4, minutes)),
+      ],
+      labels: only('namespace', 'pod'),
+    }).map((k) => ({ ...k, description: `${k.description} (no CPU limit: against the request)` })),
     ...thresholdCases({
       alert: 'KafkaMemoryNearLimit', direction: 'above', thresholds: { info: t.capacity.memoryPercentOfLimit }, forMinutes: { info: 15 }, delta: 1,
       build: (percent, minutes) => [

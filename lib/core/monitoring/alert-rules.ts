@@ -418,11 +418,13 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
       alert: 'KafkaCpuNearLimit',
       severity: 'info',
       expr:
+        // Brokers run without a CPU limit by default (no CFS throttling): for them the request is the budget.
         `100 * sum by (namespace, pod) (rate(container_cpu_usage_seconds_total{${sel.kafkaContainers}}[5m]))` +
-        ` / sum by (namespace, pod) (kube_pod_container_resource_limits{${sel.kafkaContainers}, resource="cpu"}) > ${t.capacity.cpuPercentOfLimit}`,
+        ` / (sum by (namespace, pod) (kube_pod_container_resource_limits{${sel.kafkaContainers}, resource="cpu"})` +
+        ` or sum by (namespace, pod) (kube_pod_container_resource_requests{${sel.kafkaContainers}, resource="cpu"})) > ${t.capacity.cpuPercentOfLimit}`,
       for: '15m',
-      summary: 'Kafka pod CPU near its limit',
-      description: `{{ $labels.pod }} uses {{ $value | printf "%.0f" }}% of its CPU limit (trigger ${t.capacity.cpuPercentOfLimit}%).`,
+      summary: 'Kafka pod CPU near its limit (its request where it has no limit)',
+      description: `{{ $labels.pod }} uses {{ $value | printf "%.0f" }}% of its CPU limit, or of its CPU request where it has no limit (trigger ${t.capacity.cpuPercentOfLimit}%).`,
     },
     {
       alert: 'KafkaMemoryNearLimit',

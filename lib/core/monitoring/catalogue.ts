@@ -133,6 +133,7 @@ export const METRICS: readonly MetricDefinition[] = [
   m('cadvisor', 'counter', 'container_cpu_usage_seconds_total', ['namespace', 'pod', 'container'], 'CPU seconds used'),
   m('cadvisor', 'gauge', 'container_memory_working_set_bytes', ['namespace', 'pod', 'container'], 'working set memory'),
   m('kube-state-metrics', 'gauge', 'kube_pod_container_resource_limits', ['namespace', 'pod', 'container', 'resource', 'unit'], 'container limits'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_container_resource_requests', ['namespace', 'pod', 'container', 'resource', 'unit'], 'container requests (the CPU budget of brokers without a CPU limit)'),
   m('kube-state-metrics', 'gauge', 'kube_cronjob_status_last_successful_time', ['namespace', 'cronjob'], 'epoch seconds of the last successful run'),
   m('kube-state-metrics', 'gauge', 'kube_cronjob_created', ['namespace', 'cronjob'], 'epoch seconds the CronJob was created'),
   m('kube-state-metrics', 'gauge', 'kube_cronjob_status_last_schedule_time', ['namespace', 'cronjob'], 'epoch seconds the CronJob last started a run'),
