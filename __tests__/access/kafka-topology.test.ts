@@ -3,7 +3,9 @@ import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { NodeTopology } from '../../lib/core/strimzi/kafka';
 import { Storage } from '../../lib/core/strimzi/storage';
 import { Grant } from '../../lib/core/access/grant';
-import { topicDeletions } from '../../lib/core/strimzi/topic';
+import { keptTopicRemovedRule } from '../../lib/review/rules/kept-topic-removed';
+import { topicDeletionRule } from '../../lib/review/rules/topic-deletion';
+import { assess } from '../helpers/review-rules';
 import { ValidationError } from '../../lib/core/validation';
 import { allReleaseObjects, releaseObjects, resourceAddresses, resourcesOfType, synthJson, testStack } from '../helpers/synth';
 
@@ -93,12 +95,13 @@ describe('KafkaTopology', () => {
     const prodSynth = (groups: TopologyGroupSpec[]) => allReleaseObjects(synth(groups, { production: true }).json);
     const withTopic = prodSynth([orders]);
     const removed = prodSynth([{ ...orders, topics: [orders.topics![0]] }]);
-    expect(topicDeletions(withTopic, removed)).toEqual([{ topicName: 'Orders_Legacy', resourceName: expect.stringMatching(/^orders-legacy-/), protected: true }]);
-    // Helm keeps a protected topic even when it leaves the release.
+    // Helm keeps a protected topic even when it leaves the release: no deletion, but the review warns it is orphaned.
     expect(withTopic.find((o) => o.metadata.name.startsWith('orders-legacy'))!.metadata.annotations).toEqual({ 'helm.sh/resource-policy': 'keep' });
+    expect(assess(topicDeletionRule, withTopic, removed)).toEqual([]);
+    expect(assess(keptTopicRemovedRule, withTopic, removed)).toEqual([expect.stringMatching(/^KafkaTopic kafka\/orders-legacy-[0-9a-f]+: Helm keeps the KafkaTopic/)]);
 
     const unmanaged = prodSynth([{ ...orders, topics: [orders.topics![0], { ...orders.topics![1], managed: false }] }]);
-    expect(topicDeletions(unmanaged, removed)).toEqual([]);
+    expect([...assess(topicDeletionRule, unmanaged, removed), ...assess(keptTopicRemovedRule, unmanaged, removed)]).toEqual([]);
   });
 
   test('topics and users declared twice across groups, and grants on undeclared topics, are reported together', () => {

@@ -215,7 +215,7 @@ describe('operations hardening', () => {
     ]);
   });
 
-  test('the review\'s broker-roll rule finds no roll in a retention change or the guide\'s cleaner settings', () => {
+  test('the review\'s KP-REVIEW-BROKER-ROLL rule finds no roll in a retention change or the guide\'s cleaner settings', () => {
     const roll = (a: KafkaClusterSpec, b: KafkaClusterSpec) => {
       const before = buildKafkaCluster(a).kafka;
       const after = buildKafkaCluster(b).kafka;
