@@ -12,6 +12,7 @@ import { quartzProblems, QUARTZ_RULE } from './quartz';
 import { buildClusterQuotas, ClusterQuotas, validateClusterQuotas } from './quotas';
 import { effectiveMetadataVersion, validateVersions } from './upgrade';
 import { DEFAULT_KAFKA_VERSION, KafkaVersion, MetadataVersion, STRIMZI_API_VERSION } from './versions';
+import { STRIMZI_CLUSTER_LABEL } from '../well-known';
 
 const DEDICATED_SHAPE = S.object({ controllers: NODE_POOL_SHAPE, brokers: S.array(NODE_POOL_SHAPE, { minLength: 1, describe: 'a non-empty array of broker pools' }) });
 
@@ -573,7 +574,7 @@ export function buildKafkaCluster(spec: KafkaClusterSpec, resolved: ResolvedKafk
           metadata: {
             name: rebalanceTemplateName(spec.name, mode),
             namespace: spec.namespace,
-            labels: { ...labels, 'strimzi.io/cluster': spec.name },
+            labels: { ...labels, [STRIMZI_CLUSTER_LABEL]: spec.name },
             annotations: { 'strimzi.io/rebalance-template': 'true' },
           },
           spec: rebalanceTemplateSpec(spec.cruiseControl.replicationThrottle, spec.cruiseControl.concurrentPartitionMovementsPerBroker),
