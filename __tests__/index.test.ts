@@ -49,6 +49,10 @@ describe('public API', () => {
     expect(root.Grant).toBe(core.Grant);
     expect(root.Listener).toBe(core.Listener);
     expect(root.PlatformGuardrails).toBe(guardrails.PlatformGuardrails);
+    expect(root.RULE_IDS).toBe(core.RULE_IDS);
+    // One reader for guardrails and review: the guardrails toolkit re-exports the core's.
+    expect(guardrails.field).toBe(core.field);
+    expect(guardrails.clusterOf).toBe(core.clusterOf);
   });
 
   test('stacks, examples, scripts and main.ts import the library only through its entry points', () => {

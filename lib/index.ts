@@ -18,7 +18,7 @@ export { type KubernetesObject, type ObjectMeta, type ResourceRequirements } fro
 export { StrimziOperator, type StrimziOperatorProps } from './operator/strimzi-operator';
 export { DrainCleaner, type DrainCleanerProps } from './operator/drain-cleaner';
 export { KafkaCluster, type KafkaClusterProps } from './cluster/kafka-cluster';
-export { ImportedKafkaCluster, type IKafkaCluster, type KafkaClusterAttributes, type ListenerAttributes } from './cluster/kafka-cluster-ref';
+export { ImportedKafkaCluster, type IKafkaCluster, type KafkaClusterAttributes, type ListenerAttributes, type NodePoolAttributes, type ClusterComponents } from './cluster/kafka-cluster-ref';
 export { NodeTopology, type KafkaClusterSpec, type BrokerDefaults, type CertificateAuthorityOptions, type CruiseControlOptions, type KafkaExporterOptions } from './core/strimzi/kafka';
 export { Listener, ListenerAuthentication, type ListenerType, type ListenerOptions, type ExternalListenerOptions, type NetworkPeer } from './core/strimzi/listener';
 export { Storage, type VolumeOptions, type JbodVolume } from './core/strimzi/storage';
@@ -63,6 +63,7 @@ export { DisasterRecoveryTarget, DisasterRecoveryLink, disasterRecoveryEndpoint,
 export { PlatformGuardrails, type PlatformGuardrailsProps, type AcknowledgementConfig } from './guardrails/platform-guardrails';
 export { TeamGuardrails, type TeamGuardrailsProps } from './guardrails/team-guardrails';
 export { Acknowledgements, type Acknowledgement } from './guardrails/acknowledgement';
+export { RULE_IDS, type RuleId } from './core/well-known';
 export { GuardrailError, type RuleViolation } from './guardrails/guardrail-error';
 export { type GuardrailRule, type GuardrailFinding } from './guardrails/rule';
 export { type StackInventory, type InventoryObject, type InventoryResource } from './guardrails/inventory';

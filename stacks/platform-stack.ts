@@ -4,7 +4,7 @@ import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
-import { cruiseControlMetricsConfigMapRef, DrainCleaner, KafkaCluster, kafkaMetricsConfigMapRef, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
+import { DrainCleaner, KafkaCluster, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
 import { mirrorMaker2MetricsConfigMapRef, platformLabels, watchedBackupCronJobs } from '../lib/core';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
@@ -64,12 +64,8 @@ export class KafkaPlatformStack extends TerraformStack {
       ...env.cluster,
       namespace: env.namespace,
       labels: { 'kafka-platform/environment': env.name, ...(env.cluster.labels ?? {}) },
-      // With monitoring on, the brokers export metrics through the monitoring module's exporter rules.
-      metricsConfigMap: env.monitoring ? kafkaMetricsConfigMapRef(env.cluster.name) : env.cluster.metricsConfigMap,
-      cruiseControl:
-        env.monitoring && env.cluster.cruiseControl
-          ? { ...env.cluster.cruiseControl, metricsConfigMap: cruiseControlMetricsConfigMapRef(env.cluster.name) }
-          : env.cluster.cruiseControl,
+      // With monitoring on, the brokers export metrics through the library's exporter rules (written by KafkaMonitoring).
+      metrics: env.cluster.metrics ?? env.monitoring !== undefined,
       dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : []), ...(priorityClass ? [priorityClass] : [])],
       preventDestroy: env.production,
     });

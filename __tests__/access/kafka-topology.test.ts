@@ -3,7 +3,9 @@ import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { NodeTopology } from '../../lib/core/strimzi/kafka';
 import { Storage } from '../../lib/core/strimzi/storage';
 import { Grant } from '../../lib/core/access/grant';
-import { topicDeletions } from '../../lib/core/strimzi/topic';
+import { keptTopicRemovedRule } from '../../lib/review/rules/kept-topic-removed';
+import { topicDeletionRule } from '../../lib/review/rules/topic-deletion';
+import { assess } from '../helpers/review-rules';
 import { ValidationError } from '../../lib/core/validation';
 import { allReleaseObjects, releaseObjects, resourceAddresses, resourcesOfType, synthJson, testStack } from '../helpers/synth';
 
@@ -34,6 +36,17 @@ function synth(groups: readonly TopologyGroupSpec[], extra: Partial<KafkaTopolog
   });
   const topology = new KafkaTopology(stack, 'topology', { cluster, groups, ...extra });
   return { json: synthJson(stack), topology };
+}
+
+/** Each issue as `<construct path below the stack>: <field> = <value>: <allowed>`. */
+function validationProblems(fn: () => unknown): string[] {
+  try {
+    fn();
+  } catch (e) {
+    if (e instanceof ValidationError) return e.issues.map((i) => `${i.path.split('/').slice(1).join('/')}: ${i.field} = ${JSON.stringify(i.value)}: ${i.allowed}`);
+    throw e;
+  }
+  throw new Error('expected a ValidationError');
 }
 
 function validationFields(fn: () => unknown): string[] {
@@ -93,12 +106,13 @@ describe('KafkaTopology', () => {
     const prodSynth = (groups: TopologyGroupSpec[]) => allReleaseObjects(synth(groups, { production: true }).json);
     const withTopic = prodSynth([orders]);
     const removed = prodSynth([{ ...orders, topics: [orders.topics![0]] }]);
-    expect(topicDeletions(withTopic, removed)).toEqual([{ topicName: 'Orders_Legacy', resourceName: expect.stringMatching(/^orders-legacy-/), protected: true }]);
-    // Helm keeps a protected topic even when it leaves the release.
+    // Helm keeps a protected topic even when it leaves the release: no deletion, but the review warns it is orphaned.
     expect(withTopic.find((o) => o.metadata.name.startsWith('orders-legacy'))!.metadata.annotations).toEqual({ 'helm.sh/resource-policy': 'keep' });
+    expect(assess(topicDeletionRule, withTopic, removed)).toEqual([]);
+    expect(assess(keptTopicRemovedRule, withTopic, removed)).toEqual([expect.stringMatching(/^KafkaTopic kafka\/orders-legacy-[0-9a-f]+: Helm keeps the KafkaTopic/)]);
 
     const unmanaged = prodSynth([{ ...orders, topics: [orders.topics![0], { ...orders.topics![1], managed: false }] }]);
-    expect(topicDeletions(unmanaged, removed)).toEqual([]);
+    expect([...assess(topicDeletionRule, unmanaged, removed), ...assess(keptTopicRemovedRule, unmanaged, removed)]).toEqual([]);
   });
 
   test('topics and users declared twice across groups, and grants on undeclared topics, are reported together', () => {
@@ -119,10 +133,16 @@ describe('KafkaTopology', () => {
     expect(() => synth([consumer], { externalTopics: ['shared.events'] })).not.toThrow();
   });
 
-  test('topic rules run for every group, with the group and topic in the field', () => {
-    expect(validationFields(() => synth([{ name: 'orders', topics: [{ name: 'a', partitions: 0, replicas: 4 }] }]))).toEqual([
-      'groups[orders].topics[a].partitions = 0: a whole number from 1 to 10000',
-      'groups[orders].topics[a].replicas = 4: at most the number of brokers of cluster "events" (3)',
+  test('each topic and user checks itself once, at its own path; all problems of the topology come in one error', () => {
+    const bad: TopologyGroupSpec[] = [
+      { name: 'orders', topics: [{ name: 'a', partitions: 0, replicas: 4 }, { name: 'fine', partitions: 1 }] },
+      { name: 'billing', topics: [{ name: 'b', partitions: 10001 }], applications: [{ name: 'billing', grants: [Grant.consume('a', { group: 'billing' }), Grant.consume('missing', { group: 'billing' })] }] },
+    ];
+    expect(validationProblems(() => synth(bad))).toEqual([
+      'topology: groups[billing].applications[billing].grants[1] (consume missing in group billing) = "missing": a topic declared in this topology or listed in externalTopics',
+      'topology/orders/topics/a: partitions = 0: a whole number from 1 to 10000',
+      'topology/orders/topics/a: replicas = 4: at most the number of brokers of cluster "events" (3)',
+      'topology/billing/topics/b: partitions = 10001: a whole number from 1 to 10000',
     ]);
   });
 
@@ -136,7 +156,7 @@ describe('KafkaTopology', () => {
       name: 'audit',
       applications: [{ name: 'auditor', grants: [Grant.consume('*', { group: 'auditor' })], wildcardAcknowledgement: ack }],
     });
-    expect(validationFields(() => synth([auditor()], { production: true }))[0]).toMatch(/^groups\[audit\]\.applications\[auditor\]\.grants\[0\]/);
+    expect(validationProblems(() => synth([auditor()], { production: true }))).toEqual([expect.stringMatching(/^topology\/audit\/users\/auditor: grants\[0\] \(consume \* in group auditor\) = "topic:\*": no wildcard in production/)]);
     expect(() => synth([auditor('Archives every topic for compliance, SEC-12')], { production: true })).not.toThrow();
     expect(() => synth([auditor()])).not.toThrow();
   });

@@ -61,6 +61,59 @@ describe('KafkaCluster', () => {
   });
 });
 
+describe('KafkaCluster: what monitoring reads', () => {
+  test('an owned cluster exposes pools, controllers, components, CA renewal and its metrics export', () => {
+    const cluster = new KafkaCluster(testStack(), 'cluster', {
+      name: 'events',
+      namespace: 'kafka',
+      topology,
+      metrics: true,
+      cruiseControl: {},
+      kafkaExporter: false,
+      clientsCa: { renewalDays: 20 },
+      maintenanceTimeWindows: ['* * 2-4 ? * SUN'],
+    });
+    expect(cluster.nodePools).toEqual([
+      { name: 'controllers', roles: ['controller'], replicas: 3 },
+      { name: 'brokers', roles: ['broker'], replicas: 3 },
+    ]);
+    expect(cluster.controllerCount).toBe(3);
+    expect(cluster.components).toEqual({ cruiseControl: true, kafkaExporter: false, entityOperator: true });
+    expect(cluster.certificateRenewalDays).toBe(20);
+    expect(cluster.maintenanceTimeWindows).toEqual(['* * 2-4 ? * SUN']);
+    expect(cluster.exportsMetrics).toBe(true);
+    const spec = cluster.manifests.kafka.spec as { kafka: { metricsConfig: unknown }; cruiseControl: { metricsConfig: unknown } };
+    expect(spec.kafka.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'events-jmx-exporter-rules', key: 'kafka-metrics.yaml' } } });
+    expect(spec.cruiseControl.metricsConfig).toEqual({ type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { name: 'events-jmx-exporter-rules', key: 'cruise-control-metrics.yaml' } } });
+  });
+
+  test('without metrics the cluster exports nothing; metrics with an own ConfigMap is refused', () => {
+    const stack = testStack();
+    const plain = new KafkaCluster(stack, 'plain', { name: 'events', namespace: 'kafka', topology, cruiseControl: {} });
+    expect(plain.exportsMetrics).toBe(false);
+    expect((plain.manifests.kafka.spec as { kafka: Record<string, unknown> }).kafka.metricsConfig).toBeUndefined();
+    expect(() => new KafkaCluster(stack, 'both', { name: 'other', namespace: 'kafka', topology, metrics: true, metricsConfigMap: { name: 'mine', key: 'k' } })).toThrow(
+      /both: metricsConfigMap = \{"name":"mine","key":"k"\}: unset with metrics: true/,
+    );
+  });
+
+  test('a referenced cluster derives its broker and controller counts from the pools it is given', () => {
+    const stack = testStack();
+    const ref = KafkaCluster.fromClusterAttributes(stack, 'platform', {
+      clusterName: 'kafka-prod',
+      namespace: 'kafka',
+      nodePools: [{ name: 'controllers', roles: ['controller'], replicas: 3 }, { name: 'brokers', roles: ['broker'], replicas: 6 }],
+      components: { cruiseControl: true },
+    });
+    expect([ref.brokerCount, ref.controllerCount]).toEqual([6, 3]);
+    expect(ref.components).toEqual({ cruiseControl: true, kafkaExporter: true, entityOperator: true });
+    expect([ref.exportsMetrics, ref.certificateRenewalDays, ref.maintenanceTimeWindows]).toEqual([false, 30, []]);
+    expect(() =>
+      KafkaCluster.fromClusterAttributes(stack, 'mismatch', { clusterName: 'kafka-prod', namespace: 'kafka', brokerCount: 3, nodePools: [{ name: 'b', roles: ['broker'], replicas: 6 }] }),
+    ).toThrow(/mismatch: brokerCount = 3: the replicas of the broker pools \(6\), or unset/);
+  });
+});
+
 describe('KafkaCluster hardening inputs', () => {
   test('bad throttles, capacities, grace, quotas and a skipped upgrade step fail synth together, each with path, field, value and what is allowed', () => {
     const bad = NodeTopology.dedicated(

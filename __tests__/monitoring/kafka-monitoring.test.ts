@@ -99,18 +99,18 @@ describe('KafkaMonitoring in the environments', () => {
 
 describe('KafkaMonitoring validation', () => {
   const cluster = (stack: ReturnType<typeof testStack>, metrics: boolean) =>
-    new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metricsConfigMap: metrics ? { name: 'kafka-dev-jmx-exporter-rules', key: 'kafka-metrics.yaml' } : undefined });
+    new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metrics });
 
   test('refuses a cluster that does not export through the library rules, reporting every issue', () => {
     const stack = testStack();
     expect(() => new KafkaMonitoring(stack, 'monitoring', { cluster: cluster(stack, false), team: 'Platform Team', runbookBaseUrl: 'https://x', thresholds: { diskUsagePercent: { warning: 95, critical: 90 } } })).toThrow(
-      /3 invalid inputs[\s\S]*test\/monitoring: team = "Platform Team"[\s\S]*thresholds.diskUsagePercent.critical = 90[\s\S]*cluster.spec.metricsConfigMap = undefined: \{"name":"kafka-dev-jmx-exporter-rules"/,
+      /3 invalid inputs[\s\S]*test\/monitoring: team = "Platform Team"[\s\S]*thresholds.diskUsagePercent.critical = 90[\s\S]*cluster.exportsMetrics = false: true \(a cluster with metrics: true, whose metricsConfig is \{"name":"kafka-dev-jmx-exporter-rules"/,
     );
   });
 
   test('refuses routing with a bad address and a certificate warning the maintenance window would trip, with the construct path', () => {
     const stack = testStack();
-    const withWindow = new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metricsConfigMap: { name: 'kafka-dev-jmx-exporter-rules', key: 'kafka-metrics.yaml' }, maintenanceTimeWindows: ['* * 2-4 ? * SUN'] });
+    const withWindow = new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metrics: true, maintenanceTimeWindows: ['* * 2-4 ? * SUN'] });
     expect(() => new KafkaMonitoring(stack, 'monitoring', {
       cluster: withWindow, team: 'platform', runbookBaseUrl: 'https://x/runbooks',
       thresholds: { certificateExpiryDays: { warning: 30, critical: 7 } },
@@ -123,5 +123,46 @@ describe('KafkaMonitoring validation', () => {
     const monitoring = new KafkaMonitoring(stack, 'monitoring', { cluster: cluster(stack, true), team: 'platform', runbookBaseUrl: 'https://x/runbooks' });
     expect(monitoring.release.releaseName).toBe('kafka-dev-monitoring');
     expect(monitoring.dashboards).toHaveLength(4);
+  });
+
+  test('a cluster with its own exporter rules ConfigMap equal to the library one counts as exporting', () => {
+    const stack = testStack();
+    const own = new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metricsConfigMap: { name: 'kafka-dev-jmx-exporter-rules', key: 'kafka-metrics.yaml' } });
+    expect(own.exportsMetrics).toBe(true);
+    expect(() => new KafkaMonitoring(stack, 'monitoring', { cluster: own, team: 'platform', runbookBaseUrl: 'https://x/runbooks' })).not.toThrow();
+  });
+});
+
+describe('KafkaMonitoring of a referenced cluster', () => {
+  const props = { team: 'platform', runbookBaseUrl: 'https://x/runbooks' };
+
+  test('monitors a cluster known by its attributes exactly as the same cluster owned in the stack', () => {
+    const ownedStack = testStack();
+    const owned = new KafkaCluster(ownedStack, 'cluster', { ...prod.cluster, namespace: 'kafka', metrics: true });
+    const fromOwned = new KafkaMonitoring(ownedStack, 'monitoring', { ...props, cluster: owned });
+    const refStack = testStack();
+    const referenced = KafkaCluster.fromClusterAttributes(refStack, 'cluster', {
+      clusterName: owned.clusterName,
+      namespace: 'kafka',
+      nodePools: owned.nodePools,
+      components: owned.components,
+      exportsMetrics: true,
+      certificateRenewalDays: owned.certificateRenewalDays,
+      maintenanceTimeWindows: owned.maintenanceTimeWindows,
+    });
+    expect(referenced.brokerCount).toBe(owned.brokerCount);
+    expect(referenced.controllerCount).toBe(owned.controllerCount);
+    const fromReference = new KafkaMonitoring(refStack, 'monitoring', { ...props, cluster: referenced });
+    expect(fromReference.spec).toEqual(fromOwned.spec);
+    expect(fromReference.podMonitors).toEqual(fromOwned.podMonitors);
+    expect(fromReference.prometheusRule).toEqual(fromOwned.prometheusRule);
+  });
+
+  test('refuses a referenced cluster whose pools or metrics export are not known, naming every gap', () => {
+    const stack = testStack();
+    const bare = KafkaCluster.fromClusterAttributes(stack, 'cluster', { clusterName: 'kafka-x', namespace: 'kafka' });
+    expect(() => new KafkaMonitoring(stack, 'monitoring', { ...props, cluster: bare })).toThrow(
+      /test\/monitoring: cluster.nodePools = undefined: known[\s\S]*cluster.brokerCount = undefined: known[\s\S]*cluster.exportsMetrics = false: true/,
+    );
   });
 });

@@ -73,7 +73,7 @@ describe('plan review', () => {
 
   describe('BLOCK', () => {
     test('partition decrease', () => {
-      expect(risks(review(BASE, editTopic('payments', (s) => (s.partitions = 6))))).toEqual(['BLOCK partition-decrease KafkaTopic kafka/payments']);
+      expect(risks(review(BASE, editTopic('payments', (s) => (s.partitions = 6))))).toEqual(['BLOCK KP-REVIEW-PARTITION-DECREASE KafkaTopic kafka/payments']);
     });
 
     test('replication change only without Cruise Control in the cluster', () => {
@@ -82,12 +82,12 @@ describe('plan review', () => {
       const withoutCc = editStack(withCc, 'kafka-prod', (json) =>
         editReleaseObjects(json, 'kafka-prod-cluster', (o) => delete (o.find((x) => x.kind === 'Kafka')!.spec as Record<string, unknown>).cruiseControl),
       );
-      expect(risks(review(BASE, withoutCc))).toContain('BLOCK replication-change-without-cruise-control KafkaTopic kafka/orders');
+      expect(risks(review(BASE, withoutCc))).toContain('BLOCK KP-REVIEW-REPLICATION-CHANGE KafkaTopic kafka/orders');
     });
 
     test('topic deletion in prod, not of an unmanaged topic, not outside prod', () => {
       const head = editProdObjects('kafka-prod-topics', (o) => o.splice(0, o.length, o.find((t) => t.metadata.name === 'payments')!));
-      expect(risks(review(BASE, head))).toEqual(['BLOCK topic-deletion-in-prod KafkaTopic kafka/orders']);
+      expect(risks(review(BASE, head))).toEqual(['BLOCK KP-REVIEW-TOPIC-DELETION KafkaTopic kafka/orders']);
       const stagingBase = editStack(BASE, 'kafka-staging', (json) => setReleaseObjects(json, 'kafka-staging-topics', topics()));
       expect(risks(review(stagingBase, BASE), 'kafka-staging')).toEqual([]);
     });
@@ -95,10 +95,10 @@ describe('plan review', () => {
     test('cluster and node pool deletion, except a pool scaled to 0 first', () => {
       const r = review(BASE, removeStack(BASE, 'kafka-prod'));
       expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.changes.status).toBe('removed');
-      expect(risks(r)).toEqual(expect.arrayContaining(['BLOCK cluster-or-node-pool-deletion Kafka kafka/kafka-prod', 'BLOCK cluster-or-node-pool-deletion KafkaNodePool kafka/brokers', 'BLOCK topic-deletion-in-prod KafkaTopic kafka/orders']));
+      expect(risks(r)).toEqual(expect.arrayContaining(['BLOCK KP-REVIEW-CLUSTER-DELETION Kafka kafka/kafka-prod', 'BLOCK KP-REVIEW-CLUSTER-DELETION KafkaNodePool kafka/brokers', 'BLOCK KP-REVIEW-TOPIC-DELETION KafkaTopic kafka/orders']));
       const scaledToZero = editProdObjects('kafka-prod-cluster', (o) => Object.assign(o.find((x) => x.metadata.name === 'brokers')!.spec!, { replicas: 0 }));
       const poolGone = editProdObjects('kafka-prod-cluster', (o) => o.splice(o.findIndex((x) => x.metadata.name === 'brokers'), 1));
-      expect(risks(review(BASE, poolGone))).toEqual(['BLOCK cluster-or-node-pool-deletion KafkaNodePool kafka/brokers']);
+      expect(risks(review(BASE, poolGone))).toEqual(['BLOCK KP-REVIEW-CLUSTER-DELETION KafkaNodePool kafka/brokers']);
       expect(risks(review(scaledToZero, poolGone))).toEqual([]);
     });
 
@@ -116,7 +116,7 @@ describe('plan review', () => {
         guardrails: { acknowledgements: [{ ruleId: 'KP-PROD-KEEP-CLAIMS', path: 'cluster', reason: 'brokers are rebuilt from MirrorMaker 2 replicas' }] },
       };
       const r = review(synthOutput([prod]), synthOutput([deleting]));
-      expect(risks(r)).toEqual(['BLOCK delete-claim-in-prod KafkaNodePool kafka/brokers']);
+      expect(risks(r)).toEqual(['BLOCK KP-REVIEW-DELETE-CLAIM KafkaNodePool kafka/brokers']);
       expect(renderMarkdown(r)).toContain('| KP-PROD-KEEP-CLAIMS (new) | `kafka-prod/cluster` | brokers are rebuilt from MirrorMaker 2 replicas | KafkaNodePool kafka/brokers spec.storage volume 0 deleteClaim |');
     });
 
@@ -126,16 +126,16 @@ describe('plan review', () => {
         (o[0].spec as { authorization: { acls: unknown[] } }).authorization.acls = [wildcard];
         o.push(user('auditor', [{ resource: { type: 'group', name: '', patternType: 'prefix' }, operations: ['Read'] }]));
       });
-      expect(risks(review(BASE, head)).sort()).toEqual(['BLOCK grant-broadened-to-wildcard KafkaUser kafka/auditor', 'BLOCK grant-broadened-to-wildcard KafkaUser kafka/orders-app']);
+      expect(risks(review(BASE, head)).sort()).toEqual(['BLOCK KP-REVIEW-WILDCARD-GRANT KafkaUser kafka/auditor', 'BLOCK KP-REVIEW-WILDCARD-GRANT KafkaUser kafka/orders-app']);
       // An acknowledgement of the access rule on the construct that owns the user accepts the risk, visibly.
       const acknowledged = editStack(head, 'kafka-prod', (json) => {
         const summary = json.locals!.kafka_platform as { acknowledgements: object[] };
         summary.acknowledgements.push({ ruleId: 'KP-ACCESS-WILDCARD', path: 'kafka-prod/audit', reason: 'the auditor reads every group', covers: [], objects: ['KafkaUser kafka/auditor'] });
       });
       const r = review(BASE, acknowledged);
-      expect(risks(r)).toEqual(['BLOCK grant-broadened-to-wildcard KafkaUser kafka/orders-app', 'BLOCK grant-broadened-to-wildcard KafkaUser kafka/auditor']);
+      expect(risks(r)).toEqual(['BLOCK KP-REVIEW-WILDCARD-GRANT KafkaUser kafka/orders-app', 'BLOCK KP-REVIEW-WILDCARD-GRANT KafkaUser kafka/auditor']);
       expect(r.blocks).toBe(1);
-      expect(renderMarkdown(r)).toContain('| ☑️ acknowledged BLOCK | grant-broadened-to-wildcard | KafkaUser kafka/auditor | allow group:* [Read]: access to every group; grant the named resources or a prefix instead — acknowledged at `kafka-prod/audit`: the auditor reads every group |');
+      expect(renderMarkdown(r)).toContain('| ☑️ acknowledged BLOCK | KP-REVIEW-WILDCARD-GRANT | KafkaUser kafka/auditor | allow group:* [Read]: access to every group; grant the named resources or a prefix instead — acknowledged at `kafka-prod/audit`: the auditor reads every group |');
       // The cluster's super user bypasses ACLs anyway: its wildcard grants broaden nothing.
       const admin = editProdObjects('kafka-prod-users', (o) => o.push(user('platform-admin', [wildcard])));
       expect(risks(review(BASE, admin))).toEqual([]);
@@ -150,21 +150,21 @@ describe('plan review', () => {
       const head = editStack(base, 'kafka-prod', (json) =>
         editReleaseObjects(json, 'kafka-prod-topics', (o) => o.splice(o.findIndex((t) => t.metadata.name === 'orders'), 1)),
       );
-      expect(risks(review(base, head))).toEqual(['WARN kept-topic-removed KafkaTopic kafka/orders']);
+      expect(risks(review(base, head))).toEqual(['WARN KP-REVIEW-KEPT-TOPIC-REMOVED KafkaTopic kafka/orders']);
     });
 
     test('retention cut on a topic, also from the broker default to a shorter explicit value', () => {
       const r = review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'retention.ms': DAY })));
       expect(r.stacks.find((s) => s.changes.name === 'kafka-prod')!.risks.map((x) => x.message)).toEqual([`retention.ms ${7 * DAY} (7 d) → ${DAY} (1 d): older data is deleted at the next cleanup`]);
-      expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': 3 * DAY }))))).toEqual(['WARN retention-cut KafkaTopic kafka/payments']);
+      expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': 3 * DAY }))))).toEqual(['WARN KP-REVIEW-RETENTION-CUT KafkaTopic kafka/payments']);
       expect(risks(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))))).toEqual([]);
       expect(review(BASE, editTopic('payments', (s) => (s.config = { 'retention.ms': -1 }))).warnings).toBe(0);
     });
 
     test('lower min ISR on a topic and on the cluster', () => {
-      expect(risks(review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'min.insync.replicas': 1 }))))).toEqual(['WARN min-isr-lowered KafkaTopic kafka/orders']);
+      expect(risks(review(BASE, editTopic('orders', (s) => Object.assign(s.config as object, { 'min.insync.replicas': 1 }))))).toEqual(['WARN KP-REVIEW-MIN-ISR-LOWERED KafkaTopic kafka/orders']);
       const cluster = editProdObjects('kafka-prod-cluster', (o) => Object.assign((o.find((x) => x.kind === 'Kafka')!.spec as { kafka: { config: object } }).kafka.config, { 'min.insync.replicas': 1 }));
-      expect(risks(review(BASE, cluster))).toEqual(['WARN min-isr-lowered Kafka kafka/kafka-prod']);
+      expect(risks(review(BASE, cluster))).toEqual(['WARN KP-REVIEW-MIN-ISR-LOWERED Kafka kafka/kafka-prod']);
     });
 
     test('broker config that rolls the brokers; dynamic keys do not', () => {

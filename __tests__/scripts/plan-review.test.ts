@@ -116,7 +116,7 @@ describe('plan-review.sh (the workflow script)', () => {
 
     const r = repo.review('main', 'feature');
     expect([r.status, r.result]).toEqual([1, 'blocked']);
-    expect(r.comment).toMatch(/⛔ BLOCK \| partition-decrease \| KafkaTopic kafka\/orders.order-placed.v1/);
+    expect(r.comment).toMatch(/⛔ BLOCK \| KP-REVIEW-PARTITION-DECREASE \| KafkaTopic kafka\/orders.order-placed.v1/);
   });
 
   test('a merge base without the platform is the one declared-empty base: every stack is new', () => {

@@ -32,7 +32,7 @@ describe('review CLI', () => {
       editReleaseObjects(json, 'kafka-prod-cluster', (o) => o.splice(o.findIndex((x) => x.kind === 'KafkaNodePool'), 1)),
     );
     expect(main(['--base', base, '--head', head])).toBe(1);
-    expect(printed(out)).toContain('⛔ BLOCK | cluster-or-node-pool-deletion');
+    expect(printed(out)).toContain('⛔ BLOCK | KP-REVIEW-CLUSTER-DELETION');
   });
 
   describe('bad input: exit 2 with a one-line reason, nothing on stdout', () => {
@@ -125,9 +125,9 @@ describe('review CLI', () => {
         });
       expect(main(['--base', withRetention(168), '--head', withRetention(72)])).toBe(0);
       const md = printed(out);
-      const warned = md.split('\n').filter((l) => l.includes('retention-cut'));
+      const warned = md.split('\n').filter((l) => l.includes('KP-REVIEW-RETENTION-CUT'));
       expect(warned).toEqual([
-        expect.stringMatching(/WARN \| retention-cut \| Kafka kafka\/kafka-prod \| broker default log.retention.ms shortens retention.ms 604800000 \(7 d\) → 259200000 \(3 d\) for 2 topic\(s\) without their own: orders.order-placed.v1, payments.payment-settled.v1 \|$/),
+        expect.stringMatching(/WARN \| KP-REVIEW-RETENTION-CUT \| Kafka kafka\/kafka-prod \| broker default log.retention.ms shortens retention.ms 604800000 \(7 d\) → 259200000 \(3 d\) for 2 topic\(s\) without their own: orders.order-placed.v1, payments.payment-settled.v1 \|$/),
       ]);
     });
 
@@ -149,7 +149,7 @@ describe('review CLI', () => {
         }),
       );
       expect(main(['--base', base, '--head', head])).toBe(0);
-      expect(printed(out)).toMatch(/⚠️ WARN \| partition-increase-keyed \| KafkaTopic kafka\/orders.order-placed.v1 \| partitions \d+ → \d+ changes which partition each key goes to; it is an input of Kafka Streams application order-status-projector/);
+      expect(printed(out)).toMatch(/⚠️ WARN \| KP-REVIEW-PARTITION-INCREASE-KEYED \| KafkaTopic kafka\/orders.order-placed.v1 \| partitions \d+ → \d+ changes which partition each key goes to; it is an input of Kafka Streams application order-status-projector/);
     });
   });
 });

@@ -185,8 +185,8 @@ describe('values are printed as written', () => {
       const s = testStack('s');
       return new KafkaTopology(s, 'topology', { cluster: cluster({}, s), groups: [{ name: 'orders', topics: [{ name: 'orders', partitions: 0, config: { 'retention.ms': [1] } } as Loose] }] });
     }, [
-      `s/topology: groups[orders].topics[orders].config['retention.ms'] = [1]: a string, a finite number or true/false`,
-      's/topology: groups[orders].topics[orders].partitions = 0: a whole number from 1 to 10000',
+      `s/topology/orders/topics/orders: config['retention.ms'] = [1]: a string, a finite number or true/false`,
+      's/topology/orders/topics/orders: partitions = 0: a whole number from 1 to 10000',
     ]],
   ]);
 });

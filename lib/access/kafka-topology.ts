@@ -1,14 +1,13 @@
 import { Construct } from 'constructs';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
-import { Acknowledgements } from '../guardrails/acknowledgement';
+import { Grant } from '../core/access/grant';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
-import { topicCollisionKey, topicResourceName, TopicSpec, validateTopic } from '../core/strimzi/topic';
-import { UserAuthentication, UserQuotas, validateUser } from '../core/strimzi/user';
-import { uniqueChildId, Validator } from '../core/validation';
-import { KafkaTopic, topicTarget } from '../topics/kafka-topic';
+import { topicCollisionKey, topicResourceName, TopicSpec } from '../core/strimzi/topic';
+import { UserAuthentication, UserQuotas } from '../core/strimzi/user';
+import { uniqueChildId, ValidationError, ValidationIssue, Validator } from '../core/validation';
+import { KafkaTopic } from '../topics/kafka-topic';
 import { KafkaUser } from './kafka-user';
 
 /** An application: one KafkaUser whose ACLs come from its grants. */
@@ -58,8 +57,9 @@ export function topologyReleaseNames(clusterName: string, group: string): { read
 /**
  * Topics and applications of a cluster, grouped by owner. Each group has up to two Helm releases, one
  * for its topics (the data) and one for its users (credentials and ACLs, which change more often), both
- * after the cluster. Everything is validated before anything is created, so all problems of the
- * whole topology are reported together.
+ * after the cluster. The topology checks what no single topic or user can (names across groups, grants
+ * on undeclared topics); each topic and user checks itself once, and every problem of the whole topology is
+ * reported together in one error.
  */
 export class KafkaTopology extends Construct {
   public readonly topics: readonly KafkaTopic[];
@@ -71,12 +71,26 @@ export class KafkaTopology extends Construct {
     super(scope, uniqueChildId(scope, id, 'KafkaTopology'));
     refuseBadShapeAt(this.node.path, props, TOPOLOGY_SHAPE);
     const production = props.production ?? false;
-    validateTopology(new Validator(this.node.path), props, production, Acknowledgements.find(this, WILDCARD_RULE_ID) !== undefined);
+    const v = new Validator(this.node.path);
+    // Cross-object rules first; a duplicate is reported here and not built again (it would only repeat the problem).
+    const { skipGroups, skipTopics, skipUsers } = validateTopology(v, props);
+    const issues: ValidationIssue[] = [...v.issues];
+    /** Builds a child; its own problems join the topology's, so all are reported at once. */
+    const collect = <T>(build: () => T): T | undefined => {
+      try {
+        return build();
+      } catch (e) {
+        if (!(e instanceof ValidationError)) throw e;
+        issues.push(...e.issues);
+        return undefined;
+      }
+    };
 
     const topics: KafkaTopic[] = [];
     const users: KafkaUser[] = [];
     const releases = new Map<string, { topics?: CustomResourceRelease; users?: CustomResourceRelease }>();
     for (const group of props.groups) {
+      if (skipGroups.has(group)) continue;
       const scopeOfGroup = new Construct(this, group.name);
       const names = topologyReleaseNames(props.cluster.clusterName, group.name);
       // A release only for what the group has: no empty Helm releases to install and review.
@@ -87,12 +101,17 @@ export class KafkaTopology extends Construct {
       const pair = { topics: release('topics', group.topics?.length ?? 0), users: release('users', group.applications?.length ?? 0) };
       releases.set(group.name, pair);
       for (const t of group.topics ?? []) {
-        topics.push(new KafkaTopic(pair.topics!, t.name, { ...t, cluster: props.cluster, production, release: pair.topics, labels: { ...ownerLabel(group.name), ...(t.labels ?? {}) } }));
+        if (skipTopics.has(t)) continue;
+        const topic = collect(() => new KafkaTopic(pair.topics!, t.name, { ...t, cluster: props.cluster, production, release: pair.topics, labels: { ...ownerLabel(group.name), ...(t.labels ?? {}) } }));
+        if (topic) topics.push(topic);
       }
       for (const app of group.applications ?? []) {
-        users.push(new KafkaUser(pair.users!, app.name, { ...app, cluster: props.cluster, production, release: pair.users, labels: ownerLabel(group.name) }));
+        if (skipUsers.has(app)) continue;
+        const user = collect(() => new KafkaUser(pair.users!, app.name, { ...app, cluster: props.cluster, production, release: pair.users, labels: ownerLabel(group.name) }));
+        if (user) users.push(user);
       }
     }
+    if (issues.length > 0) throw new ValidationError(issues);
     this.topics = topics;
     this.users = users;
     this.releases = releases;
@@ -126,23 +145,37 @@ const TOPOLOGY_SHAPE = S.object({
   ),
 });
 
-/** Checks the whole topology at once: each topic and user, duplicates across groups, names in grants. */
-function validateTopology(v: Validator, props: KafkaTopologyProps, production: boolean, wildcardsAcknowledged: boolean): void {
+/** What the topology must not build: groups, topics and users whose cross-object check failed. */
+interface Skipped {
+  readonly skipGroups: Set<TopologyGroupSpec>;
+  readonly skipTopics: Set<TopicSpec>;
+  readonly skipUsers: Set<ApplicationSpec>;
+}
+
+/**
+ * Checks what no single topic or user can: group names and their releases, topics and users declared twice
+ * across groups, colliding topic names, literal topics in grants that nothing declares. Each topic and user
+ * checks its own fields when it is built (`KafkaTopic`, `KafkaUser`).
+ */
+function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
+  const skipped: Skipped = { skipGroups: new Set(), skipTopics: new Set(), skipUsers: new Set() };
   const collision = new Map<string, string>();
-  const target = topicTarget(props.cluster, production);
   const declared = new Set<string>(props.externalTopics ?? []);
   const topicOwner = new Map<string, string>();
   const resourceOwner = new Map<string, string>();
   const userOwner = new Map<string, string>();
+  const groupNames = new Set<string>();
   v.unique('groups[].name', props.groups.map((g) => g.name));
 
   for (const group of props.groups) {
     const g = `groups[${group.name}]`;
     const releaseName = topologyReleaseNames(props.cluster.clusterName, group.name).topics;
-    v.check(isDnsLabel(group.name) && releaseName.length <= 53, `${g}.name`, group.name, `${DNS_LABEL_RULE}, short enough that release "${releaseName}" has at most 53 characters`);
+    const nameOk = isDnsLabel(group.name) && releaseName.length <= 53;
+    v.check(nameOk, `${g}.name`, group.name, `${DNS_LABEL_RULE}, short enough that release "${releaseName}" has at most 53 characters`);
+    if (!nameOk || groupNames.has(group.name)) skipped.skipGroups.add(group);
+    groupNames.add(group.name);
     for (const t of group.topics ?? []) {
       const f = `${g}.topics[${t.name}]`;
-      validateTopic(v, t, target, f);
       const previous = topicOwner.get(t.name);
       v.check(previous === undefined, `${f}.name`, t.name, `a topic declared once (also declared in ${previous})`);
       topicOwner.set(t.name, g);
@@ -159,15 +192,14 @@ function validateTopology(v: Validator, props: KafkaTopologyProps, production: b
       const clash = resourceOwner.get(resource);
       v.check(clash === undefined || clash === t.name, `${f}.name`, t.name, `a KafkaTopic name not taken by topic "${clash}" (${resource})`);
       resourceOwner.set(resource, t.name);
+      if (previous !== undefined || twin !== undefined || (clash !== undefined && clash !== t.name)) skipped.skipTopics.add(t);
     }
     for (const app of group.applications ?? []) {
       const f = `${g}.applications[${app.name}]`;
-      validateUser(v, { ...app, acls: [] }, f);
-      validateGrants(v, `${f}.grants`, app.grants);
-      checkWildcardGrants(v, `${f}.grants`, app.grants, production, wildcardsAcknowledged || app.wildcardAcknowledgement !== undefined);
       const previous = userOwner.get(app.name);
       v.check(previous === undefined, `${f}.name`, app.name, `a user declared once (also declared in ${previous})`);
       userOwner.set(app.name, g);
+      if (previous !== undefined) skipped.skipUsers.add(app);
     }
   }
   // Literal topic names in grants must exist: a typo would otherwise grant access to nothing (or to a later, unrelated topic).
@@ -182,5 +214,5 @@ function validateTopology(v: Validator, props: KafkaTopologyProps, production: b
       });
     }
   }
-  v.throwIfAny();
+  return skipped;
 }

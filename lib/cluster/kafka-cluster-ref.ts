@@ -31,6 +31,35 @@ export interface IKafkaCluster {
   readonly listeners?: readonly Listener[];
   /** Resources that must exist before topics and users: the cluster's own release, when owned in this stack. */
   readonly dependables: ITerraformDependable[];
+  /** Node pools with their roles and replicas, when known (monitoring selects their pods and volumes by name). */
+  readonly nodePools?: readonly NodePoolAttributes[];
+  /** KRaft controllers (replicas of the pools with the controller role), when known. */
+  readonly controllerCount?: number;
+  /** What runs beside the brokers, when known. */
+  readonly components?: ClusterComponents;
+  /** The brokers (and Cruise Control) export metrics through the library's JMX exporter rules (`metrics: true`). */
+  readonly exportsMetrics?: boolean;
+  /** The smaller `renewalDays` of the cluster and clients CAs, when known. */
+  readonly certificateRenewalDays?: number;
+  /** The cluster's `maintenanceTimeWindows` (Quartz cron, UTC), when known. */
+  readonly maintenanceTimeWindows?: readonly string[];
+}
+
+/** A node pool as other constructs see it. */
+export interface NodePoolAttributes {
+  readonly name: string;
+  readonly roles: readonly ('controller' | 'broker')[];
+  readonly replicas: number;
+}
+
+/** Components of a cluster that run beside the brokers. */
+export interface ClusterComponents {
+  /** Cruise Control is deployed. */
+  readonly cruiseControl: boolean;
+  /** Kafka Exporter (consumer lag) is deployed. */
+  readonly kafkaExporter: boolean;
+  /** The topic and user operators run (they always do for clusters of this library). */
+  readonly entityOperator: boolean;
 }
 
 /** A listener of a referenced cluster. */
@@ -53,6 +82,19 @@ export interface KafkaClusterAttributes {
   readonly minInsyncReplicas?: number;
   /** @default [{ name: 'tls', port: 9093 }] */
   readonly listeners?: readonly ListenerAttributes[];
+  /**
+   * Node pools, for monitoring the cluster. `brokerCount` defaults to the replicas of the broker pools.
+   * @default - unknown (KafkaMonitoring then refuses the cluster)
+   */
+  readonly nodePools?: readonly NodePoolAttributes[];
+  /** @default { cruiseControl: false, kafkaExporter: true, entityOperator: true } */
+  readonly components?: Partial<ClusterComponents>;
+  /** The cluster was created with `metrics: true` (the library's exporter rules). @default false */
+  readonly exportsMetrics?: boolean;
+  /** @default 30 (Strimzi's default) */
+  readonly certificateRenewalDays?: number;
+  /** @default [] */
+  readonly maintenanceTimeWindows?: readonly string[];
 }
 
 const ATTRIBUTES_SHAPE = S.object({
@@ -62,6 +104,11 @@ const ATTRIBUTES_SHAPE = S.object({
   defaultReplicationFactor: S.optional(S.numeric()),
   minInsyncReplicas: S.optional(S.numeric()),
   listeners: S.optional(S.array(S.object({ name: S.string(), port: S.numeric(), type: S.optional(S.string()) }))),
+  nodePools: S.optional(S.array(S.object({ name: S.string(), roles: S.array(S.oneOf(['controller', 'broker'])), replicas: S.numeric() }))),
+  components: S.optional(S.object({ cruiseControl: S.optional(S.boolean()), kafkaExporter: S.optional(S.boolean()), entityOperator: S.optional(S.boolean()) })),
+  exportsMetrics: S.optional(S.boolean()),
+  certificateRenewalDays: S.optional(S.numeric()),
+  maintenanceTimeWindows: S.optional(S.array(S.string())),
 });
 
 /** Picks a listener by name (first when unnamed) or fails with the names there are. */
@@ -85,6 +132,12 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
   public readonly clusterCaCertSecret: string;
   public readonly clientsCaCertSecret: string;
   public readonly dependables: ITerraformDependable[] = [];
+  public readonly nodePools?: readonly NodePoolAttributes[];
+  public readonly controllerCount?: number;
+  public readonly components: ClusterComponents;
+  public readonly exportsMetrics: boolean;
+  public readonly certificateRenewalDays: number;
+  public readonly maintenanceTimeWindows: readonly string[];
   private readonly listenerAttributes: readonly ListenerAttributes[];
 
   constructor(scope: Construct, id: string, attrs: KafkaClusterAttributes) {
@@ -96,10 +149,27 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
     v.integer('brokerCount', attrs.brokerCount, 1);
     v.integer('defaultReplicationFactor', attrs.defaultReplicationFactor, 1);
     v.integer('minInsyncReplicas', attrs.minInsyncReplicas, 1);
+    v.integer('certificateRenewalDays', attrs.certificateRenewalDays, 1);
+    (attrs.nodePools ?? []).forEach((p, i) => {
+      v.check(isDnsLabel(p.name), `nodePools[${i}].name`, p.name, DNS_LABEL_RULE);
+      v.integer(`nodePools[${i}].replicas`, p.replicas, 0);
+    });
+    const replicasOf = (role: 'controller' | 'broker') =>
+      attrs.nodePools && attrs.nodePools.filter((p) => p.roles.includes(role)).reduce((n, p) => n + p.replicas, 0);
+    const poolBrokers = replicasOf('broker');
+    if (attrs.brokerCount !== undefined && poolBrokers !== undefined) {
+      v.check(attrs.brokerCount === poolBrokers, 'brokerCount', attrs.brokerCount, `the replicas of the broker pools (${poolBrokers}), or unset`);
+    }
     v.throwIfAny();
     this.clusterName = attrs.clusterName;
     this.namespace = attrs.namespace;
-    this.brokerCount = attrs.brokerCount;
+    this.brokerCount = attrs.brokerCount ?? poolBrokers;
+    this.nodePools = attrs.nodePools;
+    this.controllerCount = replicasOf('controller');
+    this.components = { cruiseControl: false, kafkaExporter: true, entityOperator: true, ...(attrs.components ?? {}) };
+    this.exportsMetrics = attrs.exportsMetrics ?? false;
+    this.certificateRenewalDays = attrs.certificateRenewalDays ?? 30;
+    this.maintenanceTimeWindows = attrs.maintenanceTimeWindows ?? [];
     this.defaultReplicationFactor = attrs.defaultReplicationFactor ?? 3;
     this.minInsyncReplicas = attrs.minInsyncReplicas ?? 2;
     this.clusterCaCertSecret = clusterCaCertSecret(attrs.clusterName);

@@ -3,15 +3,10 @@ import { ITerraformDependable } from 'cdktf';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { uniqueChildId, Validator } from '../core/validation';
 import { Listener } from '../core/strimzi/listener';
-import {
-  buildKafkaCluster,
-  effectiveBrokerConfig,
-  KafkaClusterManifests,
-  KafkaClusterSpec,
-  validateKafkaCluster,
-} from '../core/strimzi/kafka';
+import { kafkaMetricsConfigMapRef } from '../core/monitoring/exporter-rules';
+import { buildKafkaCluster, KafkaClusterManifests, KafkaClusterSpec, ResolvedKafkaCluster, validateKafkaCluster } from '../core/strimzi/kafka';
 import { clientsCaCertSecret, clusterCaCertSecret, listenerBootstrap } from '../core/strimzi/operator-names';
-import { IKafkaCluster, ImportedKafkaCluster, KafkaClusterAttributes, selectListener } from './kafka-cluster-ref';
+import { ClusterComponents, IKafkaCluster, ImportedKafkaCluster, KafkaClusterAttributes, NodePoolAttributes, selectListener } from './kafka-cluster-ref';
 
 export interface KafkaClusterProps extends KafkaClusterSpec {
   /** Helm release that carries the cluster's custom resources. @default `<name>-cluster` */
@@ -47,8 +42,16 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly clusterCaCertSecret: string;
   public readonly clientsCaCertSecret: string;
   public readonly listeners: readonly Listener[];
+  public readonly nodePools: readonly NodePoolAttributes[];
+  public readonly controllerCount: number;
+  public readonly components: ClusterComponents;
+  public readonly exportsMetrics: boolean;
+  public readonly certificateRenewalDays: number;
+  public readonly maintenanceTimeWindows: readonly string[];
   /** The inputs, for aspects and reports that inspect the cluster. */
   public readonly spec: KafkaClusterSpec;
+  /** The inputs with every default applied (resolved once; the manifests are built from it). */
+  public readonly resolved: ResolvedKafkaCluster;
   /** The generated objects. */
   public readonly manifests: KafkaClusterManifests;
   public readonly release: CustomResourceRelease;
@@ -56,21 +59,29 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   constructor(scope: Construct, id: string, props: KafkaClusterProps) {
     super(scope, uniqueChildId(scope, id, 'KafkaCluster'));
     const v = new Validator(this.node.path);
-    validateKafkaCluster(v, props);
+    const resolved = validateKafkaCluster(v, props);
     v.throwIfAny();
 
     this.spec = props;
+    this.resolved = resolved!;
     this.clusterName = props.name;
     this.namespace = props.namespace;
-    this.listeners = props.listeners ?? [Listener.internalTls()];
+    this.listeners = this.resolved.listeners;
     this.brokerCount = props.topology.brokerCount;
-    const config = effectiveBrokerConfig(props);
-    this.defaultReplicationFactor = Number(config['default.replication.factor']);
-    this.minInsyncReplicas = Number(config['min.insync.replicas']);
+    this.defaultReplicationFactor = this.resolved.defaultReplicationFactor;
+    this.minInsyncReplicas = this.resolved.minInsyncReplicas;
     this.clusterCaCertSecret = clusterCaCertSecret(props.name);
     this.clientsCaCertSecret = clientsCaCertSecret(props.name);
+    this.nodePools = props.topology.pools.map((p) => ({ name: p.name, roles: [...p.roles], replicas: p.replicas }));
+    this.controllerCount = props.topology.controllerCount;
+    this.components = { cruiseControl: props.cruiseControl !== undefined, kafkaExporter: props.kafkaExporter !== false, entityOperator: true };
+    const metrics = this.resolved.metricsConfigMap;
+    const library = kafkaMetricsConfigMapRef(props.name);
+    this.exportsMetrics = metrics?.name === library.name && metrics.key === library.key;
+    this.certificateRenewalDays = this.resolved.certificateRenewalDays;
+    this.maintenanceTimeWindows = props.maintenanceTimeWindows ?? [];
 
-    this.manifests = buildKafkaCluster(props);
+    this.manifests = buildKafkaCluster(props, this.resolved);
     this.release = new CustomResourceRelease(this, 'resources', {
       releaseName: props.releaseName ?? `${props.name}-cluster`,
       namespace: props.namespace,

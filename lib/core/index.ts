@@ -11,6 +11,10 @@ export * from './quantity';
 export * from './resources';
 export * from './yaml';
 
+// --- well-known names (labels, annotations, rule ids) and readers of rendered objects ---
+export * from './well-known';
+export * from './objects';
+
 // --- Strimzi resources ---
 export * from './strimzi/versions';
 export * from './strimzi/listener';

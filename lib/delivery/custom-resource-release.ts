@@ -8,6 +8,7 @@ import { claim } from '../core/registry';
 import { S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
 import { chartPath } from './chart-asset';
+import { HELM_KEEP, HELM_RESOURCE_POLICY_ANNOTATION } from '../core/well-known';
 
 /** Helm keeps release state in a Secret of at most 1 MiB (gzipped); stay far below it. */
 export const MAX_RELEASE_VALUES_BYTES = 900 * 1024;
@@ -119,7 +120,7 @@ export class CustomResourceRelease extends Construct {
     const withPolicy: KubernetesObject = options.keepOnRemoval
       ? {
           ...object,
-          metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), 'helm.sh/resource-policy': 'keep' } },
+          metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [HELM_RESOURCE_POLICY_ANNOTATION]: HELM_KEEP } },
         }
       : object;
     this.entries.set(key, { object: withPolicy, owner: ownerPath });

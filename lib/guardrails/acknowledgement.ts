@@ -1,11 +1,14 @@
 import { IConstruct } from 'constructs';
-import { WILDCARD_RULE_ID } from '../core/access/grant';
+import { CONSTRUCT_RULE_IDS } from '../core/well-known';
 import { ValidationError } from '../core/validation';
 
 const METADATA_TYPE = 'kafka-platform:acknowledgement';
 const RULE_ID = /^\S+$/;
-/** Acknowledgeable rules other than the guardrail rules, which `PlatformGuardrails` knows itself. */
-const REGISTERED_RULE_IDS = new Set<string>([WILDCARD_RULE_ID]);
+/**
+ * Acknowledgeable rules other than the guardrail rules, which `PlatformGuardrails` knows itself: those the
+ * constructs enforce (from the one registry, `RULE_IDS`) and any declared with `registerRuleId`.
+ */
+const REGISTERED_RULE_IDS = new Set<string>(CONSTRUCT_RULE_IDS);
 /** Acknowledgements per app root, in the order they were added. */
 const RECORDED = new WeakMap<IConstruct, { readonly ruleId: string; readonly path: string }[]>();
 

@@ -1,5 +1,8 @@
 import { KubernetesObject } from '../core/kubernetes';
 
+// The object readers rules use; they live with the core so that the plan review reads objects the same way.
+export { brokerConfig, clusterOf, field } from '../core/objects';
+
 /**
  * What the guardrails inspect: plain data about one stack, gathered by the aspect. Rules are pure
  * functions of it, so they are tested without cdktf and could run on any synthesized estate.
@@ -46,24 +49,4 @@ export function describeObject(object: KubernetesObject): string {
 /** Objects of one kind. */
 export function objectsOfKind(inventory: StackInventory, kind: string): InventoryObject[] {
   return inventory.objects.filter((o) => o.object.kind === kind);
-}
-
-/** The Strimzi cluster an object belongs to (its `strimzi.io/cluster` label; a Kafka is its own). */
-export function clusterOf(object: KubernetesObject): string | undefined {
-  return object.kind === 'Kafka' ? object.metadata.name : object.metadata.labels?.['strimzi.io/cluster'];
-}
-
-/** A field of a plain object by path segments; undefined when any step is missing. */
-export function field(value: unknown, ...path: string[]): unknown {
-  let v: unknown = value;
-  for (const key of path) {
-    if (v === null || typeof v !== 'object') return undefined;
-    v = (v as Record<string, unknown>)[key];
-  }
-  return v;
-}
-
-/** Kafka's spec.kafka.config of a `Kafka` object. */
-export function brokerConfig(kafka: KubernetesObject): Record<string, unknown> {
-  return (field(kafka, 'spec', 'kafka', 'config') as Record<string, unknown> | undefined) ?? {};
 }

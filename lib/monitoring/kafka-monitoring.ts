@@ -1,7 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import { KafkaCluster } from '../cluster/kafka-cluster';
+import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { KubernetesObject, platformLabels } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { MONITORING_SHAPE } from '../core/monitoring/monitoring-shape';
@@ -14,7 +14,6 @@ import { buildDashboards } from '../core/monitoring/dashboards';
 import {
   CRUISE_CONTROL_JMX_RULES,
   kafkaJmxRules,
-  kafkaMetricsConfigMapRef,
   METRICS_CONFIG_KEYS,
   metricsConfigMapName,
   MIRROR_MAKER_2_JMX_RULES,
@@ -23,15 +22,16 @@ import {
 } from '../core/monitoring/exporter-rules';
 import { KafkaMonitoringSpec, MonitoredCluster, resolveMonitoringSpec, ResolvedMonitoringSpec, validateMonitoringSpec } from '../core/monitoring/monitoring-spec';
 import { buildPodMonitors } from '../core/monitoring/pod-monitors';
+import { kafkaMetricsConfigMapRef as metricsRef } from '../core/monitoring/exporter-rules';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { mirrorMaker2MetricsProblems } from '../replication/mirror-maker2';
 
 export interface KafkaMonitoringProps extends Omit<KafkaMonitoringSpec, 'cluster'> {
   /**
-   * The monitored cluster. Its `metricsConfigMap` must be `kafkaMetricsConfigMapRef(<cluster name>)`,
-   * the exporter rules this construct writes.
+   * The monitored cluster, owned in this stack or referenced (`KafkaCluster.fromClusterAttributes` with its
+   * node pools). It must export metrics through the exporter rules this construct writes (`metrics: true`).
    */
-  readonly cluster: KafkaCluster;
+  readonly cluster: IKafkaCluster;
   /** Helm release of the PodMonitors and the PrometheusRule. @default `<cluster>-monitoring` */
   readonly releaseName?: string;
   /** Namespace of the dashboard ConfigMaps (where the Grafana sidecar looks). @default the cluster's namespace */
@@ -70,29 +70,32 @@ export class KafkaMonitoring extends Construct {
     super(scope, uniqueChildId(scope, id, 'KafkaMonitoring'));
     refuseBadShapeAt(this.node.path, props, MONITORING_SHAPE);
     const cluster = props.cluster;
+    const components = cluster.components ?? { cruiseControl: false, kafkaExporter: true, entityOperator: true };
     const monitored: MonitoredCluster = {
       name: cluster.clusterName,
       namespace: cluster.namespace,
-      nodePools: cluster.spec.topology.pools.map((p) => ({ name: p.name, roles: [...p.roles] })),
-      brokerCount: cluster.brokerCount,
-      controllerCount: cluster.spec.topology.controllerCount,
-      certificateRenewalDays: Math.min(cluster.spec.clusterCa?.renewalDays ?? 30, cluster.spec.clientsCa?.renewalDays ?? 30),
-      maintenanceTimeWindows: cluster.spec.maintenanceTimeWindows ?? [],
-      cruiseControl: cluster.spec.cruiseControl !== undefined,
-      kafkaExporter: cluster.spec.kafkaExporter !== false,
+      // Unknown pools or brokers (a referenced cluster without them) are refused below.
+      nodePools: (cluster.nodePools ?? []).map((p) => ({ name: p.name, roles: [...p.roles] })),
+      brokerCount: cluster.brokerCount ?? 1,
+      controllerCount: cluster.controllerCount,
+      certificateRenewalDays: cluster.certificateRenewalDays,
+      maintenanceTimeWindows: cluster.maintenanceTimeWindows ?? [],
+      cruiseControl: components.cruiseControl,
+      kafkaExporter: components.kafkaExporter,
     };
     const spec = resolveMonitoringSpec({ ...props, cluster: monitored });
     const dashboardNamespace = props.dashboardNamespace ?? cluster.namespace;
 
     const v = new Validator(this.node.path);
     validateMonitoringSpec(v, spec);
-    const expected = kafkaMetricsConfigMapRef(cluster.clusterName);
-    const actual = cluster.spec.metricsConfigMap;
+    const whenKnown = 'known: a KafkaCluster, or KafkaCluster.fromClusterAttributes with nodePools';
+    v.check(cluster.nodePools !== undefined, 'cluster.nodePools', cluster.nodePools, whenKnown);
+    v.check(cluster.brokerCount !== undefined, 'cluster.brokerCount', cluster.brokerCount, whenKnown);
     v.check(
-      actual?.name === expected.name && actual?.key === expected.key,
-      'cluster.spec.metricsConfigMap',
-      actual,
-      `${JSON.stringify(expected)} (kafkaMetricsConfigMapRef), so the brokers export the metrics the alerts and dashboards use`,
+      cluster.exportsMetrics === true,
+      'cluster.exportsMetrics',
+      cluster.exportsMetrics,
+      `true (a cluster with metrics: true, whose metricsConfig is ${JSON.stringify(metricsRef(cluster.clusterName))}), so the brokers export the metrics the alerts and dashboards use`,
     );
     v.check(isDnsLabel(dashboardNamespace), 'dashboardNamespace', dashboardNamespace, DNS_LABEL_RULE);
     v.throwIfAny();

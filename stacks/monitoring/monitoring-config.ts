@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { KafkaCluster, KafkaMonitoring, KafkaMonitoringProps, KubePrometheusStack } from '../../lib';
+import { IKafkaCluster, KafkaMonitoring, KafkaMonitoringProps, KubePrometheusStack } from '../../lib';
 
 /** An environment's monitoring: everything of `KafkaMonitoringProps` but the cluster, plus the optional stack. */
 export interface MonitoringConfig extends Omit<KafkaMonitoringProps, 'cluster' | 'dependsOn'> {
@@ -24,7 +24,7 @@ export interface MonitoringConfig extends Omit<KafkaMonitoringProps, 'cluster' |
 export function addMonitoring(
   scope: Construct,
   config: MonitoringConfig,
-  cluster: KafkaCluster,
+  cluster: IKafkaCluster,
   dependsOn: ITerraformDependable[],
 ): { readonly monitoring: KafkaMonitoring; readonly kubePrometheusStack?: KubePrometheusStack } {
   const { kubePrometheusStack: stackConfig, ...props } = config;

@@ -1,5 +1,5 @@
 import { Validator } from '../../../lib/core/validation';
-import { buildKafkaCluster, effectiveBrokerConfig, KafkaClusterSpec, NodeTopology, validateKafkaCluster } from '../../../lib/core/strimzi/kafka';
+import { buildKafkaCluster, effectiveBrokerConfig, KafkaClusterSpec, NodeTopology, resolveKafkaCluster, validateKafkaCluster } from '../../../lib/core/strimzi/kafka';
 import { Listener } from '../../../lib/core/strimzi/listener';
 import { NodePoolOptions } from '../../../lib/core/strimzi/node-pool';
 import { diffFields } from '../../../lib/review/field-diff';
@@ -22,6 +22,35 @@ function issues(s: KafkaClusterSpec): string[] {
   validateKafkaCluster(v, s);
   return v.issues.map((i) => `${i.field} = ${JSON.stringify(i.value)}: ${i.allowed}`);
 }
+
+describe('resolveKafkaCluster', () => {
+  test('applies every default once: listeners, broker config, replication, CAs, metrics refs', () => {
+    const r = resolveKafkaCluster(spec({ clusterCa: { renewalDays: 10 }, config: { 'min.insync.replicas': '1' }, metrics: true, cruiseControl: {} }));
+    expect(r.listeners.map((l) => l.name)).toEqual(['tls']);
+    expect(r.brokerConfig).toEqual(effectiveBrokerConfig(r.spec));
+    expect([r.defaultReplicationFactor, r.minInsyncReplicas]).toEqual([3, 1]);
+    expect(r.clusterCa).toEqual({ generateCertificateAuthority: true, validityDays: 365, renewalDays: 10 });
+    expect(r.clientsCa).toEqual({ generateCertificateAuthority: true, validityDays: 365, renewalDays: 30 });
+    expect(r.certificateRenewalDays).toBe(10);
+    expect(r.metricsConfigMap).toEqual({ name: 'events-jmx-exporter-rules', key: 'kafka-metrics.yaml' });
+    expect(r.cruiseControlMetricsConfigMap).toEqual({ name: 'events-jmx-exporter-rules', key: 'cruise-control-metrics.yaml' });
+  });
+
+  test('validation returns the resolved spec the builder renders the same way', () => {
+    const s = spec({ clientsCa: { validityDays: 100 }, metricsConfigMap: { name: 'mine', key: 'k' } });
+    const v = new Validator('app/cluster');
+    const resolved = validateKafkaCluster(v, s)!;
+    expect(v.issues).toEqual([]);
+    expect(resolved.metricsConfigMap).toEqual({ name: 'mine', key: 'k' });
+    expect(buildKafkaCluster(s, resolved)).toEqual(buildKafkaCluster(s));
+    expect((buildKafkaCluster(s).kafka.spec as { clientsCa: unknown }).clientsCa).toEqual({ generateCertificateAuthority: true, validityDays: 100, renewalDays: 30 });
+  });
+
+  test('a non-numeric replication setting resolves to NaN and is refused by validation', () => {
+    expect(resolveKafkaCluster(spec({ config: { 'default.replication.factor': 'three' } })).defaultReplicationFactor).toBeNaN();
+    expect(issues(spec({ config: { 'default.replication.factor': 'three' } })).join('\n')).toMatch(/config\['default.replication.factor'\] = null: a whole number >= 1/);
+  });
+});
 
 describe('effectiveBrokerConfig', () => {
   test('protects data by default and derives replication from the broker count', () => {
@@ -186,7 +215,7 @@ describe('operations hardening', () => {
     ]);
   });
 
-  test('the review\'s broker-roll rule finds no roll in a retention change or the guide\'s cleaner settings', () => {
+  test('the review\'s KP-REVIEW-BROKER-ROLL rule finds no roll in a retention change or the guide\'s cleaner settings', () => {
     const roll = (a: KafkaClusterSpec, b: KafkaClusterSpec) => {
       const before = buildKafkaCluster(a).kafka;
       const after = buildKafkaCluster(b).kafka;

@@ -1,6 +1,6 @@
 import { Validator } from '../../../lib/core/validation';
 import { isDnsSubdomain } from '../../../lib/core/names';
-import { buildTopic, Milliseconds, PROTECTED_TOPIC_LABEL, topicDeletions, topicResourceName, TopicSpec, TopicTarget, validateTopic } from '../../../lib/core/strimzi/topic';
+import { buildTopic, Milliseconds, PROTECTED_TOPIC_LABEL, topicResourceName, TopicSpec, TopicTarget, validateTopic } from '../../../lib/core/strimzi/topic';
 
 const dev: TopicTarget = { clusterName: 'events', namespace: 'kafka', brokerCount: 1, defaultReplicationFactor: 1, minInsyncReplicas: 1, production: false };
 const prod: TopicTarget = { ...dev, brokerCount: 6, defaultReplicationFactor: 3, minInsyncReplicas: 2, production: true };
@@ -113,23 +113,5 @@ describe('building a KafkaTopic', () => {
   test('deletion protection can be turned off in production and on elsewhere', () => {
     expect(buildTopic({ name: 'a', partitions: 1, deletionProtection: false }, prod).metadata.labels).not.toHaveProperty([PROTECTED_TOPIC_LABEL]);
     expect(buildTopic({ name: 'a', partitions: 1, deletionProtection: true }, dev).metadata.labels).toHaveProperty([PROTECTED_TOPIC_LABEL], 'true');
-  });
-});
-
-describe('topic deletions between two versions of the objects', () => {
-  const orders = buildTopic({ name: 'orders', partitions: 3 }, prod);
-  const odd = buildTopic({ name: 'Odd_Name', partitions: 3 }, dev);
-  const unmanaged = buildTopic({ name: 'legacy', partitions: 3, managed: false }, prod);
-
-  test('a managed topic that disappears is a deletion, with its Kafka name and protection', () => {
-    expect(topicDeletions([orders, odd, unmanaged], [])).toEqual([
-      { topicName: 'orders', resourceName: 'orders', protected: true },
-      { topicName: 'Odd_Name', resourceName: odd.metadata.name, protected: false },
-    ]);
-  });
-
-  test('topics that stay, change or were unmanaged first are not deletions', () => {
-    const grown = buildTopic({ name: 'orders', partitions: 6 }, prod);
-    expect(topicDeletions([orders, unmanaged], [grown])).toEqual([]);
   });
 });

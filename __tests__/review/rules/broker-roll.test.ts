@@ -1,7 +1,7 @@
 import { brokerRollRule } from '../../../lib/review/rules/broker-roll';
 import { assess, kafka, pool } from '../../helpers/review-rules';
 
-describe('broker-roll', () => {
+describe('KP-REVIEW-BROKER-ROLL', () => {
   test('a read-only broker config or a rolling spec field warns; a dynamic config does not', () => {
     expect(assess(brokerRollRule, [kafka({ 'num.partitions': 1 })], [kafka({ 'num.partitions': 3 })])).toEqual([expect.stringMatching(/broker config num.partitions changed: not dynamically updatable/)]);
     expect(assess(brokerRollRule, [kafka({ 'compression.type': 'zstd' })], [kafka({ 'compression.type': 'lz4' })])).toEqual([]);

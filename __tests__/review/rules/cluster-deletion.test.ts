@@ -3,7 +3,7 @@ import { assess, kafka, pool } from '../../helpers/review-rules';
 
 const storage = { type: 'persistent-claim', size: '1Ti' };
 
-describe('cluster-or-node-pool-deletion', () => {
+describe('KP-REVIEW-CLUSTER-DELETION', () => {
   test('removing the cluster or a pool with nodes is blocked', () => {
     expect(assess(clusterDeletionRule, [kafka(), pool('brokers', 3, storage)], [])).toEqual([
       expect.stringMatching(/^Kafka kafka\/k: cluster removed: Helm deletes the object/),

@@ -1,7 +1,7 @@
 import { keptTopicRemovedRule } from '../../../lib/review/rules/kept-topic-removed';
 import { assess, kafka, topic } from '../../helpers/review-rules';
 
-describe('kept-topic-removed', () => {
+describe('KP-REVIEW-KEPT-TOPIC-REMOVED', () => {
   test('a deletion-protected production topic leaving code is a warning', () => {
     const kept = topic('orders', {}, { 'helm.sh/resource-policy': 'keep' });
     expect(assess(keptTopicRemovedRule, [kafka(), kept], [kafka()])).toEqual([expect.stringMatching(/^KafkaTopic kafka\/orders: Helm keeps the KafkaTopic/)]);

@@ -13,7 +13,7 @@ function assess(before: KubernetesObject, after: KubernetesObject): string[] {
   return metadataVersionRule.assess(change, { stack, production: true });
 }
 
-describe('metadata-version-step', () => {
+describe('KP-REVIEW-METADATA-VERSION', () => {
   test('is a BLOCK rule', () => {
     expect(metadataVersionRule.level).toBe('BLOCK');
   });

@@ -1,7 +1,7 @@
 import { minIsrLoweredRule } from '../../../lib/review/rules/min-isr-lowered';
 import { assess, kafka, topic } from '../../helpers/review-rules';
 
-describe('min-isr-lowered', () => {
+describe('KP-REVIEW-MIN-ISR-LOWERED', () => {
   test('a lower min ISR on a topic, also by falling back to a lower broker default', () => {
     const k = kafka({ 'min.insync.replicas': 2 });
     expect(assess(minIsrLoweredRule, [k, topic('t', { config: { 'min.insync.replicas': 2 } })], [k, topic('t', { config: { 'min.insync.replicas': 1 } })])).toEqual(['KafkaTopic kafka/t: min.insync.replicas 2 → 1']);

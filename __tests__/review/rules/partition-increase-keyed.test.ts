@@ -4,7 +4,7 @@ import { assess, kafka, topic, user } from '../../helpers/review-rules';
 
 const streamsUser = (inputs: string[], outputs: string[]) => user('enricher', [...Grant.streams({ applicationId: 'enricher', inputTopics: inputs, outputTopics: outputs, exactlyOnce: true }).acls]);
 
-describe('partition-increase-keyed', () => {
+describe('KP-REVIEW-PARTITION-INCREASE-KEYED', () => {
   test('more partitions on a compacted topic', () => {
     const base = [kafka(), topic('profiles', { partitions: 6, config: { 'cleanup.policy': 'compact' } })];
     const head = [kafka(), topic('profiles', { partitions: 12, config: { 'cleanup.policy': 'compact' } })];

@@ -1,7 +1,7 @@
 import { replicationChangeRule } from '../../../lib/review/rules/replication-change';
 import { assess, kafka, topic } from '../../helpers/review-rules';
 
-describe('replication-change-without-cruise-control', () => {
+describe('KP-REVIEW-REPLICATION-CHANGE', () => {
   test('a replication factor change is blocked only when the cluster has no Cruise Control', () => {
     const noCc = kafka();
     const withCc = kafka({}, { cruiseControl: {} });

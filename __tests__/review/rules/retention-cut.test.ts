@@ -3,7 +3,7 @@ import { assess, kafka, topic } from '../../helpers/review-rules';
 
 const DAY = 86_400_000;
 
-describe('retention-cut', () => {
+describe('KP-REVIEW-RETENTION-CUT', () => {
   test("a topic's own shorter retention warns, in human units", () => {
     const t = (ms: number) => topic('orders', { config: { 'retention.ms': ms } });
     expect(assess(retentionCutRule, [kafka(), t(7 * DAY)], [kafka(), t(DAY)])).toEqual([`KafkaTopic kafka/orders: retention.ms ${7 * DAY} (7 d) → ${DAY} (1 d): older data is deleted at the next cleanup`]);

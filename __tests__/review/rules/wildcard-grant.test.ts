@@ -1,7 +1,7 @@
 import { wildcardGrantRule } from '../../../lib/review/rules/wildcard-grant';
 import { acl, assess, kafka, user } from '../../helpers/review-rules';
 
-describe('grant-broadened-to-wildcard', () => {
+describe('KP-REVIEW-WILDCARD-GRANT', () => {
   test('a new wildcard grant (literal * or an empty prefix) is blocked, on a new or an existing user', () => {
     expect(assess(wildcardGrantRule, [kafka()], [kafka(), user('auditor', [acl('group', '', ['Read'], 'prefix')])])).toEqual([expect.stringMatching(/^KafkaUser kafka\/auditor: allow group:\* \[Read\]/)]);
     expect(assess(wildcardGrantRule, [kafka(), user('app', [acl('topic', 'orders', ['Read'])])], [kafka(), user('app', [acl('topic', '*', ['Read'])])])).toHaveLength(1);

@@ -1,3 +1,4 @@
+import { RULE_IDS } from '../well-known';
 import { AclOperation, AclResources, AclRule, allow, isWildcard, validateAcls } from '../strimzi/acl';
 import { refuseBadShape, S } from '../shape';
 import { Validator } from '../validation';
@@ -194,7 +195,7 @@ export function validateGrants(v: Validator, field: string, grants: readonly Gra
 }
 
 /** Rule id under which a non-admin wildcard grant in production can be acknowledged. */
-export const WILDCARD_RULE_ID = 'KP-ACCESS-WILDCARD';
+export const WILDCARD_RULE_ID = RULE_IDS.ACCESS_WILDCARD;
 
 /**
  * In production only admin grants may cover every topic, group or transactional id (`*`); any other

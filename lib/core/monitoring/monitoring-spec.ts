@@ -1,5 +1,6 @@
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
 import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE } from '../operations/backup-schedules';
+import { DEFAULT_CA_RENEWAL_DAYS } from '../strimzi/kafka';
 import { Validator } from '../validation';
 import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
@@ -87,7 +88,6 @@ export interface ResolvedMonitoringSpec {
 
 export const DEFAULT_BACKUP_MAX_AGE_HOURS = 26;
 export const DEFAULT_CONTROLLER_COUNT = 3;
-export const DEFAULT_CA_RENEWAL_DAYS = 30;
 
 /**
  * The longest a CA inside its renewal period can wait for a maintenance window, in days, read from the

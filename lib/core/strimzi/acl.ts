@@ -1,4 +1,5 @@
 import { isKafkaName } from '../names';
+import { isWildcardAcl } from '../objects';
 import { Validator } from '../validation';
 import { refuseBadShape, S } from '../shape';
 
@@ -68,9 +69,9 @@ export function allow(resource: AclResource, operations: readonly AclOperation[]
   return { resource, operations: [...operations] };
 }
 
-/** True when the rule covers every topic, group or transactional id (`*`). */
+/** True when the rule allows every topic, group or transactional id (`*`); the reader `isWildcardAcl` decides. */
 export function isWildcard(rule: AclRule): boolean {
-  return rule.resource.type !== 'cluster' && rule.resource.name === WILDCARD && (rule.resource.patternType ?? 'literal') === 'literal';
+  return isWildcardAcl(rule);
 }
 
 /** Readable form of a rule for messages and reports, e.g. `allow topic:orders.* [Read,Describe]`. */

@@ -1,4 +1,5 @@
 import { KubernetesObject, ResourceRequirements } from '../kubernetes';
+import { cruiseControlMetricsConfigMapRef, kafkaMetricsConfigMapRef } from '../monitoring/exporter-rules';
 import { DNS_LABEL_RULE, isDnsLabel, isLabelKey, isLabelValue, LABEL_KEY_RULE, LABEL_VALUE_RULE, MAX_CLUSTER_NAME } from '../names';
 import { RESOURCES_SHAPE, validateResources } from '../resources';
 import { refuseBadShape, S, validPart } from '../shape';
@@ -11,6 +12,7 @@ import { quartzProblems, QUARTZ_RULE } from './quartz';
 import { buildClusterQuotas, ClusterQuotas, validateClusterQuotas } from './quotas';
 import { effectiveMetadataVersion, validateVersions } from './upgrade';
 import { DEFAULT_KAFKA_VERSION, KafkaVersion, MetadataVersion, STRIMZI_API_VERSION } from './versions';
+import { STRIMZI_CLUSTER_LABEL } from '../well-known';
 
 const DEDICATED_SHAPE = S.object({ controllers: NODE_POOL_SHAPE, brokers: S.array(NODE_POOL_SHAPE, { minLength: 1, describe: 'a non-empty array of broker pools' }) });
 
@@ -169,7 +171,14 @@ export interface KafkaClusterSpec {
    * @default [] (any time)
    */
   readonly maintenanceTimeWindows?: readonly string[];
-  /** JMX exporter rules ConfigMap (see the monitoring module). @default - no metrics */
+  /**
+   * Export metrics through the library's JMX exporter rules (`kafkaMetricsConfigMapRef`, and
+   * `cruiseControlMetricsConfigMapRef` for Cruise Control): the metrics `KafkaMonitoring` alerts and draws on.
+   * `KafkaMonitoring` writes the rules ConfigMap. Leave `metricsConfigMap` unset when this is on.
+   * @default false
+   */
+  readonly metrics?: boolean;
+  /** Your own JMX exporter rules ConfigMap, instead of `metrics`. @default - no metrics (or the library's with `metrics`) */
   readonly metricsConfigMap?: { readonly name: string; readonly key: string };
   /** Extra labels for every custom resource. Strimzi forbids `strimzi.io/` labels other than the cluster label. */
   readonly labels?: Readonly<Record<string, string>>;
@@ -240,6 +249,7 @@ export const KAFKA_CLUSTER_SHAPE = S.object({
   priorityClassName: S.optional(S.string()),
   clusterCa: S.optional(CA_SHAPE),
   clientsCa: S.optional(CA_SHAPE),
+  metrics: S.optional(S.boolean()),
   maintenanceTimeWindows: S.optional(S.array(S.string(), { describe: 'an array of Quartz cron expressions (a single string is not a list)' })),
   metricsConfigMap: S.optional(CONFIG_MAP_REF_SHAPE),
   labels: S.optional(S.stringMap()),
@@ -294,7 +304,74 @@ export function isForbiddenBrokerConfig(key: string): boolean {
   return FORBIDDEN_CONFIG_PREFIXES.some((prefix) => key.startsWith(prefix));
 }
 
-/** The broker configuration the cluster will run with, defaults resolved. */
+/** Retention of topics without their own: Kafka's `log.retention.hours` default, also `brokerDefaults.retentionHours`'s. */
+export const DEFAULT_RETENTION_HOURS = 168;
+/** Strimzi's CA defaults (`validityDays`, `renewalDays`), written out in every `Kafka`. */
+export const DEFAULT_CA_VALIDITY_DAYS = 365;
+export const DEFAULT_CA_RENEWAL_DAYS = 30;
+
+/** A certificate authority's settings with the defaults applied. */
+export interface ResolvedCertificateAuthority {
+  readonly generateCertificateAuthority: boolean;
+  readonly validityDays: number;
+  readonly renewalDays: number;
+}
+
+/**
+ * A cluster spec with every default resolved once: the construct, the builder, the validation and the
+ * monitoring inputs all read these values instead of re-applying the defaults.
+ */
+export interface ResolvedKafkaCluster {
+  readonly spec: KafkaClusterSpec;
+  readonly version: KafkaVersion;
+  /** @default [Listener.internalTls()] applied */
+  readonly listeners: readonly Listener[];
+  /** `spec.kafka.config` as rendered: the defaults, then `brokerDefaults`, then `config`. */
+  readonly brokerConfig: Readonly<Record<string, string | number | boolean>>;
+  /** `default.replication.factor` of `brokerConfig` (NaN when `config` sets a non-number). */
+  readonly defaultReplicationFactor: number;
+  /** `min.insync.replicas` of `brokerConfig` (NaN when `config` sets a non-number). */
+  readonly minInsyncReplicas: number;
+  readonly clusterCa: ResolvedCertificateAuthority;
+  readonly clientsCa: ResolvedCertificateAuthority;
+  /** The smaller `renewalDays` of the two CAs (certificate expiry warnings must come later). */
+  readonly certificateRenewalDays: number;
+  /** The brokers' `metricsConfig` ConfigMap: the library's with `metrics`, else `metricsConfigMap`. */
+  readonly metricsConfigMap?: { readonly name: string; readonly key: string };
+  /** Cruise Control's `metricsConfig` ConfigMap, when Cruise Control runs. */
+  readonly cruiseControlMetricsConfigMap?: { readonly name: string; readonly key: string };
+}
+
+function resolveCa(ca: CertificateAuthorityOptions | undefined): ResolvedCertificateAuthority {
+  return {
+    generateCertificateAuthority: ca?.generateCertificateAuthority ?? true,
+    validityDays: ca?.validityDays ?? DEFAULT_CA_VALIDITY_DAYS,
+    renewalDays: ca?.renewalDays ?? DEFAULT_CA_RENEWAL_DAYS,
+  };
+}
+
+/** Applies every default of a cluster spec once. */
+export function resolveKafkaCluster(spec: KafkaClusterSpec): ResolvedKafkaCluster {
+  const brokerConfig = effectiveBrokerConfig(spec);
+  const clusterCa = resolveCa(spec.clusterCa);
+  const clientsCa = resolveCa(spec.clientsCa);
+  return {
+    spec,
+    version: spec.version ?? DEFAULT_KAFKA_VERSION,
+    listeners: spec.listeners ?? [Listener.internalTls()],
+    brokerConfig,
+    defaultReplicationFactor: asNumber(brokerConfig['default.replication.factor'])!,
+    minInsyncReplicas: asNumber(brokerConfig['min.insync.replicas'])!,
+    clusterCa,
+    clientsCa,
+    certificateRenewalDays: Math.min(clusterCa.renewalDays, clientsCa.renewalDays),
+    metricsConfigMap: spec.metrics ? kafkaMetricsConfigMapRef(spec.name) : spec.metricsConfigMap,
+    cruiseControlMetricsConfigMap:
+      spec.cruiseControl && spec.metrics ? cruiseControlMetricsConfigMapRef(spec.name) : spec.cruiseControl?.metricsConfigMap,
+  };
+}
+
+/** The broker configuration the cluster will run with, defaults resolved. Prefer `resolveKafkaCluster(spec).brokerConfig`. */
 export function effectiveBrokerConfig(spec: KafkaClusterSpec): Record<string, string | number | boolean> {
   const brokers = spec.topology.brokerCount;
   const d = spec.brokerDefaults ?? {};
@@ -310,7 +387,7 @@ export function effectiveBrokerConfig(spec: KafkaClusterSpec): Record<string, st
     'auto.create.topics.enable': false,
     'num.partitions': d.defaultPartitions ?? 3,
     // The dynamic key (the hours key is read-only): a retention change applies without rolling the brokers.
-    'log.retention.ms': (d.retentionHours ?? 168) * 3_600_000,
+    'log.retention.ms': (d.retentionHours ?? DEFAULT_RETENTION_HOURS) * 3_600_000,
     // From the operations guide's broker tuning.
     'log.cleaner.threads': 2,
     'log.cleaner.io.max.bytes.per.second': 5242880,
@@ -327,11 +404,15 @@ function asNumber(value: string | number | boolean | undefined): number | undefi
   return Number.isFinite(n) ? n : NaN;
 }
 
-/** Checks a cluster spec; every problem is recorded on `v`. */
-export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): void {
+/**
+ * Checks a cluster spec; every problem is recorded on `v`. Returns the spec resolved (of its well-shaped
+ * part), for the builder and the construct when `v` has no problems; undefined when it cannot be read.
+ */
+export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): ResolvedKafkaCluster | undefined {
   // Wrongly shaped optional fields are reported and left out, so the value rules still check the rest.
   const spec = validPart(v, input, KAFKA_CLUSTER_SHAPE, ['name', 'namespace', 'topology']);
-  if (spec === undefined) return;
+  if (spec === undefined) return undefined;
+  const resolved = resolveKafkaCluster(spec);
   v.check(isDnsLabel(spec.name, MAX_CLUSTER_NAME), 'name', spec.name, `${DNS_LABEL_RULE}, at most ${MAX_CLUSTER_NAME} characters`);
   v.check(isDnsLabel(spec.namespace), 'namespace', spec.namespace, DNS_LABEL_RULE);
   validateVersions(v, spec.version ?? DEFAULT_KAFKA_VERSION, spec.metadataVersion);
@@ -361,10 +442,9 @@ export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): voi
     v.check(controllers >= 3, 'topology.controllers.replicas', controllers, 'at least 3 dedicated controllers (3 or 5)');
   }
 
-  const config = effectiveBrokerConfig(spec);
   const brokers = topo.brokerCount;
-  const rf = asNumber(config['default.replication.factor'])!;
-  const minIsr = asNumber(config['min.insync.replicas'])!;
+  const rf = resolved.defaultReplicationFactor;
+  const minIsr = resolved.minInsyncReplicas;
   // Name the field the user wrote: a `config` key wins over `brokerDefaults`.
   const written = (key: string, typed: string) => (spec.config && key in spec.config ? fieldKey('config', key) : `brokerDefaults.${typed}`);
   const rfField = written('default.replication.factor', 'defaultReplicationFactor');
@@ -394,19 +474,25 @@ export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): voi
     skip: (key) => isForbiddenBrokerConfig(key) || key === 'default.replication.factor' || key === 'min.insync.replicas',
   });
 
-  const listeners = spec.listeners ?? [Listener.internalTls()];
+  const listeners = resolved.listeners;
   v.check(listeners.length > 0, 'listeners', listeners, 'at least one listener');
   listeners.forEach((l, i) => l.validate(v, `listeners[${i}]`));
   v.unique('listeners[].name', listeners.map((l) => l.name));
   v.unique('listeners[].port', listeners.map((l) => String(l.port)));
 
-  for (const [field, ca] of [['clusterCa', spec.clusterCa], ['clientsCa', spec.clientsCa]] as const) {
+  for (const [field, ca, { validityDays, renewalDays }] of [
+    ['clusterCa', spec.clusterCa, resolved.clusterCa],
+    ['clientsCa', spec.clientsCa, resolved.clientsCa],
+  ] as const) {
     if (!ca) continue;
     v.integer(`${field}.validityDays`, ca.validityDays, 1);
     v.integer(`${field}.renewalDays`, ca.renewalDays, 1);
-    const validity = ca.validityDays ?? 365;
-    const renewal = ca.renewalDays ?? 30;
-    v.check(renewal < validity, `${field}.renewalDays`, renewal, `fewer days than validityDays (${validity})`);
+    v.check(renewalDays < validityDays, `${field}.renewalDays`, renewalDays, `fewer days than validityDays (${validityDays})`);
+  }
+  if (spec.metrics) {
+    const mine = 'unset with metrics: true (the library\'s exporter rules are used)';
+    v.check(spec.metricsConfigMap === undefined, 'metricsConfigMap', spec.metricsConfigMap, mine);
+    v.check(spec.cruiseControl?.metricsConfigMap === undefined, 'cruiseControl.metricsConfigMap', spec.cruiseControl?.metricsConfigMap, mine);
   }
   (spec.maintenanceTimeWindows ?? []).forEach((w, i) => {
     const problems = quartzProblems(w);
@@ -427,34 +513,37 @@ export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): voi
     v.check(!key.startsWith('strimzi.io/'), field, value, 'no strimzi.io/ labels (Strimzi sets them)');
     if (v.check(isLabelKey(key), field, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), field, value, LABEL_VALUE_RULE);
   }
+  return resolved;
 }
 
-/** Builds the `Kafka`, its `KafkaNodePool`s and rebalance templates. Call `validateKafkaCluster` first. */
-export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests {
+/**
+ * Builds the `Kafka`, its `KafkaNodePool`s and rebalance templates. Call `validateKafkaCluster` first
+ * (and pass the spec it resolved).
+ */
+export function buildKafkaCluster(spec: KafkaClusterSpec, resolved: ResolvedKafkaCluster = resolveKafkaCluster(spec)): KafkaClusterManifests {
   const labels = { ...(spec.labels ?? {}) };
-  const version = spec.version ?? DEFAULT_KAFKA_VERSION;
-  const listeners = spec.listeners ?? [Listener.internalTls()];
+  const { version, listeners } = resolved;
 
   const kafka: Record<string, unknown> = {
     version,
     metadataVersion: effectiveMetadataVersion(version, spec.metadataVersion),
     listeners: listeners.map((l) => l.toStrimzi()),
     authorization: { type: 'simple', superUsers: [...(spec.superUsers ?? [])] },
-    config: effectiveBrokerConfig(spec),
+    config: { ...resolved.brokerConfig },
   };
   if (spec.quotas) kafka.quotas = buildClusterQuotas(spec.quotas);
   if (spec.rackAware ?? true) kafka.rack = { topologyKey: ZONE_TOPOLOGY_KEY };
   if (spec.drainCleaner) kafka.template = { podDisruptionBudget: { maxUnavailable: 0 } };
-  if (spec.metricsConfigMap) {
-    kafka.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...spec.metricsConfigMap } } };
+  if (resolved.metricsConfigMap) {
+    kafka.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...resolved.metricsConfigMap } } };
   }
 
   const operatorSpec = spec.entityOperatorResources ? { resources: spec.entityOperatorResources } : {};
   const kafkaSpec: Record<string, unknown> = {
     kafka,
     entityOperator: { topicOperator: { ...operatorSpec }, userOperator: { ...operatorSpec } },
-    clusterCa: caSpec(spec.clusterCa),
-    clientsCa: caSpec(spec.clientsCa),
+    clusterCa: { ...resolved.clusterCa },
+    clientsCa: { ...resolved.clientsCa },
   };
   if (spec.kafkaExporter !== false) {
     const ke = spec.kafkaExporter ?? {};
@@ -470,8 +559,8 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
     if (spec.cruiseControl.resources) cc.resources = spec.cruiseControl.resources;
     const capacity = buildBrokerCapacity(spec.cruiseControl.brokerCapacity, spec.topology.pools);
     if (capacity) cc.brokerCapacity = capacity;
-    if (spec.cruiseControl.metricsConfigMap) {
-      cc.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...spec.cruiseControl.metricsConfigMap } } };
+    if (resolved.cruiseControlMetricsConfigMap) {
+      cc.metricsConfig = { type: 'jmxPrometheusExporter', valueFrom: { configMapKeyRef: { ...resolved.cruiseControlMetricsConfigMap } } };
     }
     if (spec.cruiseControl.autoRebalance ?? true) {
       cc.autoRebalance = (['add-brokers', 'remove-brokers'] as const).map((mode) => ({
@@ -485,7 +574,7 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
           metadata: {
             name: rebalanceTemplateName(spec.name, mode),
             namespace: spec.namespace,
-            labels: { ...labels, 'strimzi.io/cluster': spec.name },
+            labels: { ...labels, [STRIMZI_CLUSTER_LABEL]: spec.name },
             annotations: { 'strimzi.io/rebalance-template': 'true' },
           },
           spec: rebalanceTemplateSpec(spec.cruiseControl.replicationThrottle, spec.cruiseControl.concurrentPartitionMovementsPerBroker),
@@ -505,13 +594,5 @@ export function buildKafkaCluster(spec: KafkaClusterSpec): KafkaClusterManifests
     },
     nodePools: spec.topology.pools.map((p) => buildNodePool(spec.name, spec.namespace, p, labels, { priorityClassName: spec.priorityClassName })),
     rebalanceTemplates,
-  };
-}
-
-function caSpec(ca: CertificateAuthorityOptions | undefined): Record<string, unknown> {
-  return {
-    generateCertificateAuthority: ca?.generateCertificateAuthority ?? true,
-    validityDays: ca?.validityDays ?? 365,
-    renewalDays: ca?.renewalDays ?? 30,
   };
 }

@@ -6,6 +6,7 @@ import { S } from '../shape';
 import { describeValue, Validator } from '../validation';
 import { Storage } from './storage';
 import { STRIMZI_API_VERSION } from './versions';
+import { STRIMZI_CLUSTER_LABEL } from '../well-known';
 
 /** JVM heap and options of Kafka nodes. */
 export interface JvmOptions {
@@ -169,7 +170,7 @@ export function buildNodePool(cluster: string, namespace: string, pool: NodePool
   const priorityClassName = pool.priorityClassName ?? defaults.priorityClassName;
   if (priorityClassName) pod.priorityClassName = priorityClassName;
   if (pool.spreadAcrossZones) {
-    const selector = { matchLabels: { 'strimzi.io/cluster': cluster, 'strimzi.io/pool-name': pool.name } };
+    const selector = { matchLabels: { [STRIMZI_CLUSTER_LABEL]: cluster, 'strimzi.io/pool-name': pool.name } };
     pod.topologySpreadConstraints = [
       {
         maxSkew: 1,
@@ -186,7 +187,7 @@ export function buildNodePool(cluster: string, namespace: string, pool: NodePool
   return {
     apiVersion: STRIMZI_API_VERSION,
     kind: 'KafkaNodePool',
-    metadata: { name: pool.name, namespace, labels: { ...labels, 'strimzi.io/cluster': cluster } },
+    metadata: { name: pool.name, namespace, labels: { ...labels, [STRIMZI_CLUSTER_LABEL]: cluster } },
     spec,
   };
 }

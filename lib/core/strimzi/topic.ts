@@ -5,6 +5,7 @@ import { S, validPart } from '../shape';
 import { fieldKey, Validator } from '../validation';
 import { validateConfigKeys } from './config-keys';
 import { STRIMZI_API_VERSION } from './versions';
+import { PROTECTED_TOPIC_LABEL, STRIMZI_CLUSTER_LABEL, STRIMZI_MANAGED_ANNOTATION } from '../well-known';
 
 /** `cleanup.policy` values Kafka accepts. */
 export const CLEANUP_POLICIES = ['delete', 'compact', 'compact,delete'] as const;
@@ -24,10 +25,9 @@ export const Milliseconds = {
   days: (n: number): number => n * 86_400_000,
 };
 
-/** Label on topics whose removal from code must not delete data (production); the plan review keys on it. */
-export const PROTECTED_TOPIC_LABEL = 'kafka-platform/deletion-protection';
-/** Strimzi's annotation to stop managing a topic without deleting it. */
-export const STRIMZI_MANAGED_ANNOTATION = 'strimzi.io/managed';
+// Well-known names and the topic reader now live in well-known.ts and objects.ts; kept importable from here.
+export { PROTECTED_TOPIC_LABEL, STRIMZI_MANAGED_ANNOTATION } from '../well-known';
+export { kafkaTopicName } from '../objects';
 
 /** Typed topic configuration; each field maps to the Kafka topic config named in its doc. */
 export interface TopicConfig {
@@ -238,7 +238,7 @@ export function validateTopic(v: Validator, input: TopicSpec, target: TopicTarge
 /** Builds the KafkaTopic. Call `validateTopic` first. */
 export function buildTopic(spec: TopicSpec, target: TopicTarget): KubernetesObject {
   const name = topicResourceName(spec.name);
-  const labels: Record<string, string> = { ...(spec.labels ?? {}), 'strimzi.io/cluster': target.clusterName };
+  const labels: Record<string, string> = { ...(spec.labels ?? {}), [STRIMZI_CLUSTER_LABEL]: target.clusterName };
   if (isDeletionProtected(spec, target)) labels[PROTECTED_TOPIC_LABEL] = 'true';
   const annotations = spec.managed === false ? { [STRIMZI_MANAGED_ANNOTATION]: 'false' } : undefined;
   const topicSpec: Record<string, unknown> = {};
@@ -253,31 +253,4 @@ export function buildTopic(spec: TopicSpec, target: TopicTarget): KubernetesObje
     metadata: { name, namespace: target.namespace, labels, ...(annotations ? { annotations } : {}) },
     spec: topicSpec,
   };
-}
-
-/** The Kafka topic name a KafkaTopic stands for. */
-export function kafkaTopicName(object: KubernetesObject): string {
-  return ((object.spec as { topicName?: string } | undefined)?.topicName ?? object.metadata.name) as string;
-}
-
-/** A topic whose data a change would delete, for the plan review. */
-export interface TopicDeletion {
-  readonly topicName: string;
-  readonly resourceName: string;
-  /** Carried the deletion-protection label (a production topic). */
-  readonly protected: boolean;
-}
-
-/**
- * Topics present and managed in `before` but gone from `after`: applying that change makes Strimzi
- * delete the topic and its data (unless Helm keeps the object). A topic that was unmanaged first
- * (`strimzi.io/managed: "false"`) is left out: removing it deletes only the Kubernetes object.
- */
-export function topicDeletions(before: readonly KubernetesObject[], after: readonly KubernetesObject[]): TopicDeletion[] {
-  const key = (o: KubernetesObject) => `${o.metadata.namespace ?? ''}/${o.metadata.name}`;
-  const remaining = new Set(after.filter((o) => o.kind === 'KafkaTopic').map(key));
-  return before
-    .filter((o) => o.kind === 'KafkaTopic' && !remaining.has(key(o)))
-    .filter((o) => o.metadata.annotations?.[STRIMZI_MANAGED_ANNOTATION] !== 'false')
-    .map((o) => ({ topicName: kafkaTopicName(o), resourceName: o.metadata.name, protected: o.metadata.labels?.[PROTECTED_TOPIC_LABEL] === 'true' }));
 }

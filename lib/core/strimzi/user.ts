@@ -5,6 +5,7 @@ import { refuseBadShape, S } from '../shape';
 import { fieldKey, Validator } from '../validation';
 import { AclRule, mergeAcls, toStrimziAcl, validateAcls } from './acl';
 import { STRIMZI_API_VERSION } from './versions';
+import { STRIMZI_CLUSTER_LABEL } from '../well-known';
 
 /** A Secret key holding a password the user brings. */
 export interface PasswordSecretRef {
@@ -163,7 +164,7 @@ export function buildUser(spec: UserSpec, cluster: { readonly clusterName: strin
     metadata: {
       name: spec.name,
       namespace: cluster.namespace,
-      labels: { ...(spec.labels ?? {}), 'strimzi.io/cluster': cluster.clusterName },
+      labels: { ...(spec.labels ?? {}), [STRIMZI_CLUSTER_LABEL]: cluster.clusterName },
     },
     spec: userSpec,
   };

@@ -1,5 +1,6 @@
 import { describeObject, field, objectsOfKind } from '../inventory';
 import { GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 /** Number of alerting rules in a PrometheusRule. */
 export function alertCount(rule: unknown): number {
@@ -9,7 +10,7 @@ export function alertCount(rule: unknown): number {
 
 /** KP-PROD-ALERTS: every production cluster has alerting rules delivered with it. */
 export const alertsEnabledRule: GuardrailRule = {
-  id: 'KP-PROD-ALERTS',
+  id: RULE_IDS.PROD_ALERTS,
   requirement: 'a PrometheusRule with alerts in the namespace of every cluster',
   why: 'without alerts, under-replicated or offline partitions, full disks and expiring certificates are found by users, not by the on-call',
   fix: "enable the environment's monitoring (KafkaMonitoring delivers the PrometheusRule with the cluster)",

@@ -1,5 +1,6 @@
 import { describeObject, field, objectsOfKind } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 type StrimziListener = { name?: string; authentication?: { type?: string } };
 
@@ -8,7 +9,7 @@ type StrimziListener = { name?: string; authentication?: { type?: string } };
  * Enforced in every environment, not only production: such a listener is not merely unsafe, it is unusable.
  */
 export const authenticatedListenersRule: GuardrailRule = {
-  id: 'KP-AUTHENTICATED-LISTENERS',
+  id: RULE_IDS.AUTHENTICATED_LISTENERS,
   requirement: 'authentication on every listener of a cluster with authorization',
   why: 'a client of a listener without authentication is User:ANONYMOUS, which has no ACLs: authorization denies it everything, so the listener only produces authorization errors',
   fix: 'give the listener authentication, e.g. Listener.plainInternal({ authentication: ListenerAuthentication.scramSha512() }) with SCRAM users from the catalogue',

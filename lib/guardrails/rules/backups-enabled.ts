@@ -1,5 +1,6 @@
 import { describeObject, InventoryResource, objectsOfKind } from '../inventory';
 import { GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 /** `app.kubernetes.io/component` of the backup CronJobs of the backup module. */
 export const BACKUP_COMPONENTS = ['metadata-backup', 'volume-snapshot'];
@@ -11,7 +12,7 @@ function metadataOf(resource: InventoryResource): { namespace?: string; labels?:
 
 /** KP-PROD-BACKUPS: every production cluster has a scheduled backup in its namespace. */
 export const backupsEnabledRule: GuardrailRule = {
-  id: 'KP-PROD-BACKUPS',
+  id: RULE_IDS.PROD_BACKUPS,
   requirement: `a scheduled backup (${BACKUP_COMPONENTS.join(' or ')} CronJob) for every cluster`,
   why: 'without a backup of topic configs, ACLs, consumer offsets and volumes, a deleted topic or lost cluster cannot be restored',
   fix: "enable the environment's operations.backup (MetadataBackup and/or VolumeSnapshots) for the cluster",

@@ -1,12 +1,13 @@
 import { clusterOf, describeObject, field, objectsOfKind } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 /**
  * KP-PROD-CLUSTER-QUOTAS (warning): a production cluster has cluster-wide client quotas, and no user carries
  * quotas the cluster's plugin ignores (the Strimzi quotas plugin disregards every `KafkaUser.spec.quotas`).
  */
 export const clusterQuotasRule: GuardrailRule = {
-  id: 'KP-PROD-CLUSTER-QUOTAS',
+  id: RULE_IDS.PROD_CLUSTER_QUOTAS,
   severity: 'warning',
   requirement: 'cluster-wide client quotas (spec.kafka.quotas), and user quotas only where the quota plugin applies them',
   why: 'without a quota floor one runaway producer or consumer can take a broker\'s whole network and starve every other client and replication; under the strimzi plugin a user\'s own quotas silently do nothing',

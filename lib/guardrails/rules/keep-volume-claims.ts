@@ -1,11 +1,12 @@
 import { describeObject, field, objectsOfKind } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 type Volume = { id?: number; deleteClaim?: boolean };
 
 /** KP-PROD-KEEP-CLAIMS: removing a node never deletes its volumes. */
 export const keepVolumeClaimsRule: GuardrailRule = {
-  id: 'KP-PROD-KEEP-CLAIMS',
+  id: RULE_IDS.PROD_KEEP_CLAIMS,
   requirement: 'deleteClaim false on every volume',
   why: 'with deleteClaim true, scaling a pool down or deleting it deletes the PersistentVolumeClaims and the partitions on them',
   fix: 'leave deleteClaim unset (the default is false) in Storage.persistentClaim() / Storage.jbod()',

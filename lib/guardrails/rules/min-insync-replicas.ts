@@ -1,11 +1,12 @@
 import { brokerConfig, describeObject, field, objectsOfKind } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 const MIN_ISR = 2;
 
 /** KP-PROD-MIN-ISR: an acknowledged write (acks=all) is on at least 2 replicas. */
 export const minInsyncReplicasRule: GuardrailRule = {
-  id: 'KP-PROD-MIN-ISR',
+  id: RULE_IDS.PROD_MIN_ISR,
   requirement: `min.insync.replicas at least ${MIN_ISR}`,
   why: 'with min.insync.replicas 1 an acks=all write can be acknowledged by a single broker and is lost with it',
   fix: `set brokerDefaults.minInsyncReplicas (and any topic's min.insync.replicas) to ${MIN_ISR} or more, below the replication factor`,

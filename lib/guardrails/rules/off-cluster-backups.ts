@@ -1,5 +1,6 @@
 import { describeObject, InventoryResource, objectsOfKind } from '../inventory';
 import { GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 function metadataOf(resource: InventoryResource): { name?: string; namespace?: string; labels?: Record<string, string> } {
   const m = resource.config.metadata;
@@ -17,7 +18,7 @@ function copiesOffCluster(resource: InventoryResource): boolean {
  * a lost cluster or a ransomware-encrypted storage class takes the data and its backup together.
  */
 export const offClusterBackupsRule: GuardrailRule = {
-  id: 'KP-PROD-OFFCLUSTER-BACKUPS',
+  id: RULE_IDS.PROD_OFFCLUSTER_BACKUPS,
   requirement: 'metadata backups copied to object storage outside the cluster (MetadataBackup s3)',
   why: 'a backup that lives only on the cluster it protects is lost with the namespace or the cluster it is meant to restore',
   fix: "set operations.metadataBackup.s3 (a bucket in another account or region, with versioning/object lock), or acknowledge with the off-cluster copy that exists instead",

@@ -2,6 +2,7 @@ import { parse } from 'yaml';
 import { describeObject, field, InventoryResource, objectsOfKind } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
 import { STRIMZI_OPERATOR_CHART } from '../../core/strimzi/versions';
+import { RULE_IDS } from '../../core/well-known';
 
 /** Terraform types whose pods the rule inspects (their `container` blocks). */
 export const WORKLOAD_TYPES = [
@@ -56,7 +57,7 @@ function resourceFindings(resource: InventoryResource): GuardrailFinding[] {
  * and the Jobs and CronJobs of backups, maintenance and load tests.
  */
 export const resourceRequestsRule: GuardrailRule = {
-  id: 'KP-PROD-RESOURCE-REQUESTS',
+  id: RULE_IDS.PROD_RESOURCE_REQUESTS,
   requirement: 'CPU and memory requests on every pod',
   why: 'a pod without requests is scheduled anywhere and evicted first under node pressure; for a broker that means an unplanned partition leader move',
   fix: 'set resources.requests.cpu and resources.requests.memory (node pools, entityOperatorResources, kafkaExporter.resources, cruiseControl.resources, operator.resources, job containers)',

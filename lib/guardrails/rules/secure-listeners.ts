@@ -1,11 +1,12 @@
 import { describeObject, field, objectsOfKind } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
+import { RULE_IDS } from '../../core/well-known';
 
 type StrimziListener = { name?: string; tls?: boolean; authentication?: { type?: string } };
 
 /** KP-PROD-SECURE-LISTENERS: every listener encrypts traffic and authenticates clients. */
 export const secureListenersRule: GuardrailRule = {
-  id: 'KP-PROD-SECURE-LISTENERS',
+  id: RULE_IDS.PROD_SECURE_LISTENERS,
   requirement: 'only TLS listeners with authentication',
   why: 'a plain or unauthenticated listener lets anything in the network read and write every topic, bypassing ACLs',
   fix: 'use Listener.internalTls() or Listener.external() (TLS with SCRAM-SHA-512 or mutual TLS); never Listener.plainInternal() in production',

@@ -1,6 +1,6 @@
 import { KubernetesObject } from '../../core/kubernetes';
-import { WILDCARD_RULE_ID } from '../../core/access/grant';
-import { PROTECTED_TOPIC_LABEL, kafkaTopicName } from '../../core/strimzi/topic';
+import { isWildcardAcl, kafkaTopicName } from '../../core/objects';
+import { PROTECTED_TOPIC_LABEL, RULE_IDS } from '../../core/well-known';
 import { field, objectsOfKind, StackInventory } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
 import { minInsyncReplicasRule } from './min-insync-replicas';
@@ -21,9 +21,9 @@ const UNCLEAN = 'unclean.leader.election.enable';
 const ADMIN_OPERATIONS = ['All', 'Alter', 'AlterConfigs', 'ClusterAction', 'Create'];
 
 /** Rule id of a team user holding cluster administration. */
-export const ADMIN_GRANT_RULE_ID = 'KP-ACCESS-ADMIN';
+export const ADMIN_GRANT_RULE_ID = RULE_IDS.ACCESS_ADMIN;
 /** Rule id of a production team topic without deletion protection. */
-export const DELETION_PROTECTION_RULE_ID = 'KP-PROD-DELETION-PROTECTION';
+export const DELETION_PROTECTION_RULE_ID = RULE_IDS.PROD_DELETION_PROTECTION;
 
 type StrimziAcl = { resource?: { type?: string; name?: string; patternType?: string }; operations?: string[] };
 
@@ -78,7 +78,7 @@ export const teamDeletionProtectionRule: GuardrailRule = {
 };
 
 export const teamWildcardGrantRule: GuardrailRule = {
-  id: WILDCARD_RULE_ID,
+  id: RULE_IDS.ACCESS_WILDCARD,
   requirement: 'no wildcard (*) topic, group or transactional-id access in a team stack',
   why: "a wildcard reaches every other team's and the platform's topics and consumer groups",
   fix: "name the team's topics, groups and transactional ids (or a prefix such as `checkout.*`) in the user's `grants`; a reviewed exception goes in the user's `wildcardAcknowledgement`",
@@ -88,7 +88,7 @@ export const teamWildcardGrantRule: GuardrailRule = {
       .filter(({ object }) => !aclsOf(object).some(isAdminAcl))
       .flatMap(({ object, owner }) =>
         aclsOf(object)
-          .filter((a) => a.resource?.type !== 'cluster' && a.resource?.name === '*' && (a.resource.patternType ?? 'literal') === 'literal')
+          .filter(isWildcardAcl)
           .map((a) => ({ owner, subject: `user "${object.metadata.name}" grants`, value: aclName(a) })),
       ),
 };

@@ -1,5 +1,6 @@
-import { brokerConfig } from '../../guardrails/inventory';
+import { brokerConfig } from '../../core/objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 /**
  * Broker settings Kafka updates cluster-wide without a restart (Kafka's "cluster-wide" dynamic broker
@@ -22,7 +23,7 @@ const ROLLING_FIELDS = ['listeners', 'version', 'metadataVersion', 'rack', 'auth
 
 /** Changes that make Strimzi restart every broker, one at a time. */
 export const brokerRollRule: RiskRule = {
-  id: 'broker-roll',
+  id: RULE_IDS.REVIEW_BROKER_ROLL,
   level: 'WARN',
   title: 'change that rolls the brokers (restarts them one by one)',
   assess(change) {

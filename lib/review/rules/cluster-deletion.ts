@@ -1,9 +1,10 @@
-import { field, keptOnRemoval } from '../objects';
+import { field, keptOnRemoval } from '../../core/objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 /** Removing a Kafka or a node pool from code is never the way to delete one. */
 export const clusterDeletionRule: RiskRule = {
-  id: 'cluster-or-node-pool-deletion',
+  id: RULE_IDS.REVIEW_CLUSTER_DELETION,
   level: 'BLOCK',
   title: 'Kafka cluster or node pool removed',
   assess(change) {

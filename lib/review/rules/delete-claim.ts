@@ -1,9 +1,10 @@
 import { volumesOf } from '../objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 /** In production a volume claim must outlive its node. */
 export const deleteClaimRule: RiskRule = {
-  id: 'delete-claim-in-prod',
+  id: RULE_IDS.REVIEW_DELETE_CLAIM,
   level: 'BLOCK',
   title: 'deleteClaim: true in production',
   assess(change, { production }) {

@@ -1,4 +1,5 @@
-import { keptOnRemoval } from '../objects';
+import { isManaged, keptOnRemoval } from '../../core/objects';
+import { RULE_IDS } from '../../core/well-known';
 import { RiskRule } from '../risk';
 
 /**
@@ -7,13 +8,13 @@ import { RiskRule } from '../risk';
  * knows the follow-up (delete deliberately, or unmanage first) is theirs.
  */
 export const keptTopicRemovedRule: RiskRule = {
-  id: 'kept-topic-removed',
+  id: RULE_IDS.REVIEW_KEPT_TOPIC_REMOVED,
   level: 'WARN',
   title: 'deletion-protected topic removed from code (kept, now orphaned)',
   assess(change, { production }) {
     if (change.kind !== 'KafkaTopic' || change.status !== 'removed' || !production) return [];
     const before = change.before!;
-    if (!keptOnRemoval(before) || before.metadata.annotations?.['strimzi.io/managed'] === 'false') return [];
+    if (!keptOnRemoval(before) || !isManaged(before)) return [];
     return [
       'Helm keeps the KafkaTopic, so the topic and its data stay and Strimzi still manages it, but no code declares it any more; to delete it, `kubectl delete kafkatopic` deliberately; to retire it, set managed: false before removing it',
     ];

@@ -1,6 +1,7 @@
 import { compareMetadataVersions, effectiveMetadataVersion } from '../../core/strimzi/upgrade';
-import { field } from '../objects';
+import { field } from '../../core/objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 /** The metadata version a `Kafka` object runs with (its own, else the default of its version). */
 function metadataVersionOf(kafka: Parameters<typeof field>[0]): string | undefined {
@@ -15,7 +16,7 @@ function metadataVersionOf(kafka: Parameters<typeof field>[0]): string | undefin
  * not possible at all (Strimzi refuses it and the cluster stays on the old one in an error state).
  */
 export const metadataVersionRule: RiskRule = {
-  id: 'metadata-version-step',
+  id: RULE_IDS.REVIEW_METADATA_VERSION,
   level: 'BLOCK',
   title: 'Kafka metadata version changed together with the Kafka version, or lowered',
   assess(change) {

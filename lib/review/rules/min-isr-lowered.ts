@@ -1,10 +1,11 @@
-import { brokerConfig } from '../../guardrails/inventory';
-import { kafkaOf, topicSetting } from '../objects';
+import { brokerConfig, topicSetting } from '../../core/objects';
+import { kafkaOf } from '../objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 /** A lower min ISR acknowledges writes held by fewer brokers. */
 export const minIsrLoweredRule: RiskRule = {
-  id: 'min-isr-lowered',
+  id: RULE_IDS.REVIEW_MIN_ISR_LOWERED,
   level: 'WARN',
   title: 'min.insync.replicas lowered (acknowledged writes survive fewer broker losses)',
   assess(change, { stack }) {

@@ -1,9 +1,10 @@
-import { field } from '../objects';
+import { field } from '../../core/objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 /** Kafka cannot remove partitions; Strimzi rejects the change and the topic stays out of sync. */
 export const partitionDecreaseRule: RiskRule = {
-  id: 'partition-decrease',
+  id: RULE_IDS.REVIEW_PARTITION_DECREASE,
   level: 'BLOCK',
   title: 'partition count decreased',
   assess(change) {

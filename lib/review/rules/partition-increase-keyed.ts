@@ -1,9 +1,10 @@
 import { KubernetesObject } from '../../core/kubernetes';
-import { brokerConfig, clusterOf } from '../../guardrails/inventory';
+import { brokerConfig, clusterOf, field } from '../../core/objects';
+import { kafkaOf } from '../objects';
 import { StackChanges } from '../changes';
 import { SynthStack } from '../synth-output';
-import { field, kafkaOf } from '../objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 type Acl = { resource?: { type?: string; name?: string; patternType?: string }; operations?: string[]; type?: string };
 
@@ -49,7 +50,7 @@ function findStreamsApplications(head: SynthStack): StreamsApplication[] {
  * partitions. Kafka allows it, so the review asks a human to look.
  */
 export const partitionIncreaseKeyedRule: RiskRule = {
-  id: 'partition-increase-keyed',
+  id: RULE_IDS.REVIEW_PARTITION_INCREASE_KEYED,
   level: 'WARN',
   title: 'partitions added to a topic whose key-to-partition mapping matters',
   assess(change, { stack }) {

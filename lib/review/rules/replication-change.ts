@@ -1,9 +1,11 @@
-import { field, kafkaOf, topicReplicas } from '../objects';
+import { clusterOf, field, topicReplicas } from '../../core/objects';
+import { RULE_IDS } from '../../core/well-known';
+import { kafkaOf } from '../objects';
 import { RiskRule } from '../risk';
 
 /** Strimzi changes a topic's replication factor only through Cruise Control. */
 export const replicationChangeRule: RiskRule = {
-  id: 'replication-change-without-cruise-control',
+  id: RULE_IDS.REVIEW_REPLICATION_CHANGE,
   level: 'BLOCK',
   title: 'topic replication factor changed on a cluster without Cruise Control',
   assess(change, { stack }) {
@@ -13,6 +15,6 @@ export const replicationChangeRule: RiskRule = {
     const after = topicReplicas(change.after, kafka);
     if (before === undefined || after === undefined || before === after) return [];
     if (field(kafka, 'spec', 'cruiseControl') !== undefined) return [];
-    return [`replicas ${before} → ${after} but cluster ${change.after!.metadata.labels?.['strimzi.io/cluster'] ?? '?'} has no Cruise Control: Strimzi cannot apply it (enable cruiseControl on the cluster first)`];
+    return [`replicas ${before} → ${after} but cluster ${clusterOf(change.after!) ?? '?'} has no Cruise Control: Strimzi cannot apply it (enable cruiseControl on the cluster first)`];
   },
 };

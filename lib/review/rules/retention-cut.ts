@@ -1,9 +1,9 @@
-import { brokerConfig } from '../../guardrails/inventory';
+import { brokerConfig, clusterOf, field, topicSetting } from '../../core/objects';
+import { kafkaOf, limit } from '../objects';
 import { KubernetesObject } from '../../core/kubernetes';
-import { clusterOf } from '../../guardrails/inventory';
-import { field, kafkaOf, limit, topicSetting } from '../objects';
 import { RiskRule } from '../risk';
 import { withUnit } from '../units';
+import { RULE_IDS } from '../../core/well-known';
 
 const KEYS = ['retention.ms', 'retention.bytes'] as const;
 const BROKER_KEYS: Record<(typeof KEYS)[number], readonly string[]> = {
@@ -32,7 +32,7 @@ function effective(topic: KubernetesObject | undefined, kafka: KubernetesObject 
  * the topics it shortens; a topic's own change on the topic.
  */
 export const retentionCutRule: RiskRule = {
-  id: 'retention-cut',
+  id: RULE_IDS.REVIEW_RETENTION_CUT,
   level: 'WARN',
   title: 'retention shortened (data older than the new limit is deleted)',
   assess(change, { stack }) {

@@ -1,9 +1,10 @@
 import { bytes, volumesOf } from '../objects';
 import { RiskRule } from '../risk';
+import { RULE_IDS } from '../../core/well-known';
 
 /** Kubernetes volumes cannot shrink, and dropping a JBOD volume drops the partitions on it. */
 export const storageShrinkRule: RiskRule = {
-  id: 'storage-shrink',
+  id: RULE_IDS.REVIEW_STORAGE_SHRINK,
   level: 'BLOCK',
   title: 'node pool storage shrunk or a volume removed',
   assess(change) {

@@ -1,19 +1,17 @@
 import { elementKey } from '../field-diff';
-import { principalName } from '../../guardrails/rules/super-users';
-import { field, kafkaOf } from '../objects';
+import { field, isWildcardAcl, principalName } from '../../core/objects';
+import { RULE_IDS } from '../../core/well-known';
+import { kafkaOf } from '../objects';
 import { RiskRule } from '../risk';
 
 type Acl = { resource?: { type?: string; name?: string; patternType?: string }; operations?: string[]; type?: string };
 
-const isWildcard = (acl: Acl) =>
-  acl.type !== 'deny' && acl.resource?.type !== 'cluster' && (acl.resource?.name === '*' || (acl.resource?.patternType === 'prefix' && !acl.resource?.name));
-
 /** A grant on every topic or group is almost always a mistake for a product team's user. */
 export const wildcardGrantRule: RiskRule = {
-  id: 'grant-broadened-to-wildcard',
+  id: RULE_IDS.REVIEW_WILDCARD_GRANT,
   level: 'BLOCK',
   // The access module's rule for the same thing; its acknowledgements name who may read everything and why.
-  acknowledgedBy: 'KP-ACCESS-WILDCARD',
+  acknowledgedBy: RULE_IDS.ACCESS_WILDCARD,
   title: 'a user is granted access to every topic or group (wildcard)',
   assess(change, { stack }) {
     if (change.kind !== 'KafkaUser' || change.status === 'removed') return [];
@@ -22,7 +20,7 @@ export const wildcardGrantRule: RiskRule = {
     if (superUsers.some((p) => principalName(p) === change.after!.metadata.name)) return [];
     const before = new Map(((field(change.before, 'spec', 'authorization', 'acls') as Acl[] | undefined) ?? []).map((a) => [elementKey(a), a]));
     return ((field(change.after, 'spec', 'authorization', 'acls') as Acl[] | undefined) ?? [])
-      .filter(isWildcard)
+      .filter(isWildcardAcl)
       .filter((acl) => {
         const old = before.get(elementKey(acl));
         return !old || (acl.operations ?? []).some((op) => !(old.operations ?? []).includes(op));
