@@ -1,5 +1,5 @@
 import { App, TerraformStack, Testing } from 'cdktf';
-import { KafkaTopology } from '../../lib/access/kafka-topology';
+import { KafkaTopology } from '../../lib/topology/kafka-topology';
 import { KafkaUser } from '../../lib/access/kafka-user';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { Grant } from '../../lib/core/access/grant';
@@ -7,7 +7,7 @@ import { KafkaClusterSpec, NodeTopology } from '../../lib/core/strimzi/kafka';
 import { Listener } from '../../lib/core/strimzi/listener';
 import { Storage } from '../../lib/core/strimzi/storage';
 import { UserAuthentication } from '../../lib/core/strimzi/user';
-import { MirrorAuthentication } from '../../lib/core/operations/mirror-maker2';
+import { MirrorAuthentication } from '../../lib/core/operations/mirror-maker2-resource';
 import { ValidationError } from '../../lib/core/validation';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
 import { Acknowledgements } from '../../lib/guardrails/acknowledgement';

@@ -1,5 +1,5 @@
 import { App, TerraformStack, Testing } from 'cdktf';
-import { KafkaTopology } from '../../lib/access/kafka-topology';
+import { KafkaTopology } from '../../lib/topology/kafka-topology';
 import { KafkaUser } from '../../lib/access/kafka-user';
 import { MetadataBackup } from '../../lib/backup/metadata-backup';
 import { OffsetRestore } from '../../lib/backup/offset-restore';
@@ -7,7 +7,7 @@ import { VolumeSnapshots } from '../../lib/backup/volume-snapshots';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { AclResources, allow } from '../../lib/core/strimzi/acl';
 import { Grant } from '../../lib/core/access/grant';
-import { MirrorAuthentication } from '../../lib/core/operations/mirror-maker2';
+import { MirrorAuthentication } from '../../lib/core/operations/mirror-maker2-resource';
 import { NodeTopology } from '../../lib/core/strimzi/kafka';
 import { Listener, ListenerAuthentication } from '../../lib/core/strimzi/listener';
 import { Storage } from '../../lib/core/strimzi/storage';

@@ -1,14 +1,14 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
+import { SCRIPTS_PATH } from '../core/operations/workload-model';
 import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
 import { isDnsSubdomain } from '../core/names';
 import { backupOverdueHours, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { scripts } from '../workloads/scripts';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 
 export interface VolumeSnapshotsProps {

@@ -7,19 +7,19 @@ import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { platformLabels } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
+import { SCRIPTS_PATH } from '../core/operations/workload-model';
 import { validateCronSchedule } from '../core/operations/cron';
 import { KAFKA_CLI_RESOURCES } from '../core/operations/images';
-import { MirrorAuthentication } from '../core/operations/mirror-maker2';
+import { MirrorAuthentication } from '../core/operations/mirror-maker2-resource';
 import { AclResources, AclRule, allow } from '../core/strimzi/acl';
 import { Listener } from '../core/strimzi/listener';
 import { UserAuthentication } from '../core/strimzi/user';
 import { kafkaImage } from '../core/strimzi/versions';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { addOperationsUser } from '../operations/operations-user';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { addOperationsUser } from '../workloads/operations-user';
+import { scripts } from '../workloads/scripts';
 import { ReplicationTarget } from './mirror-maker2';
 
 /**

@@ -3,13 +3,13 @@ import { TerraformStack } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
-import { buildMirrorMaker2, MirrorAuthentication, MirrorClusterConnection, MirrorMaker2Spec, validateMirrorMaker2 } from '../core/operations/mirror-maker2';
+import { buildMirrorMaker2, MirrorAuthentication, MirrorClusterConnection, MirrorMaker2Spec, validateMirrorMaker2 } from '../core/operations/mirror-maker2-resource';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RESOURCES_SHAPE } from '../core/resources';
 import { uniqueChildId, Validator } from '../core/validation';
-import { operationsAccess } from '../operations/kafka-access';
-import { addOperationsUser } from '../operations/operations-user';
+import { operationsAccess } from '../workloads/kafka-access';
+import { addOperationsUser } from '../workloads/operations-user';
 
 /** The disaster-recovery or backup cluster, known by attributes (it is owned elsewhere). */
 export type ReplicationTarget = MirrorClusterConnection;

@@ -9,7 +9,7 @@ import { topicCollisionKey, topicResourceName, TopicSpec, validateTopic } from '
 import { UserAuthentication, UserQuotas, validateUser } from '../core/strimzi/user';
 import { uniqueChildId, Validator } from '../core/validation';
 import { KafkaTopic, topicTarget } from '../topics/kafka-topic';
-import { KafkaUser } from './kafka-user';
+import { KafkaUser } from '../access/kafka-user';
 
 /** An application: one KafkaUser whose ACLs come from its grants. */
 export interface ApplicationSpec {
