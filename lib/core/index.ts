@@ -52,3 +52,4 @@ export * from './operations/kafka-client';
 export * from './operations/mirror-maker2-resource';
 export * from './operations/rebalance';
 export * from './operations/images';
+export * from './operations/workload-names';

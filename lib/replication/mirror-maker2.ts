@@ -8,6 +8,7 @@ import { AclResources, allow } from '../core/strimzi/acl';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RESOURCES_SHAPE } from '../core/resources';
 import { uniqueChildId, Validator } from '../core/validation';
+import { WorkloadNames } from '../core/operations/workload-names';
 import { operationsAccess } from '../workloads/kafka-access';
 import { addOperationsUser } from '../workloads/operations-user';
 
@@ -45,7 +46,7 @@ export class KafkaMirrorMaker2 extends Construct {
     refuseBadShapeAt(this.node.path, props, MIRROR_MAKER2_PROPS_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
-    const name = props.name ?? `${cluster.clusterName}-mirror`;
+    const name = props.name ?? WorkloadNames.mirrorMaker2(cluster.clusterName);
     const userName = `${name}-source`;
     const access = operationsAccess(v, cluster, userName, props.listenerName);
     let spec: MirrorMaker2Spec | undefined;
