@@ -62,7 +62,7 @@ export { DisasterRecoveryTarget, DisasterRecoveryLink, disasterRecoveryEndpoint,
 // --- guardrails ---
 export { PlatformGuardrails, type PlatformGuardrailsProps, type AcknowledgementConfig } from './guardrails/platform-guardrails';
 export { TeamGuardrails, type TeamGuardrailsProps } from './guardrails/team-guardrails';
-export { Acknowledgements, type Acknowledgement } from './guardrails/acknowledgement';
+export { Acknowledgements, type Acknowledgement } from './acknowledgements/acknowledgement';
 export { GuardrailError, type RuleViolation } from './guardrails/guardrail-error';
 export { type GuardrailRule, type GuardrailFinding } from './guardrails/rule';
 export { type StackInventory, type InventoryObject, type InventoryResource } from './guardrails/inventory';

@@ -10,7 +10,7 @@ import { UserAuthentication } from '../../lib/core/strimzi/user';
 import { MirrorAuthentication } from '../../lib/core/operations/mirror-maker2-resource';
 import { ValidationError } from '../../lib/core/validation';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
-import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { Acknowledgements } from '../../lib/acknowledgements/acknowledgement';
 import { PlatformGuardrails } from '../../lib/guardrails/platform-guardrails';
 import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
 import { StrimziOperator } from '../../lib/operator/strimzi-operator';

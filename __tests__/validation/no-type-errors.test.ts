@@ -14,7 +14,7 @@ import { Storage } from '../../lib/core/strimzi/storage';
 import { UserAuthentication } from '../../lib/core/strimzi/user';
 import { ValidationError } from '../../lib/core/validation';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
-import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { Acknowledgements } from '../../lib/acknowledgements/acknowledgement';
 import { PlatformGuardrails } from '../../lib/guardrails/platform-guardrails';
 import { LoadTest, LoadTestProfile } from '../../lib/loadtest/load-test';
 import { ManualRebalance } from '../../lib/maintenance/manual-rebalance';

@@ -7,7 +7,7 @@ import { AclRule, mergeAcls } from '../core/strimzi/acl';
 import { buildUser, USER_SPEC_SHAPE, UserSpec, validateUser } from '../core/strimzi/user';
 import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
-import { Acknowledgements } from '../guardrails/acknowledgement';
+import { Acknowledgements } from '../acknowledgements/acknowledgement';
 import { targetRelease } from '../delivery/target-release';
 
 export interface KafkaUserProps extends UserSpec {

@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { checkWildcardGrants, Grant, validateGrants, WILDCARD_RULE_ID } from '../core/access/grant';
-import { Acknowledgements } from '../guardrails/acknowledgement';
+import { Acknowledgements } from '../acknowledgements/acknowledgement';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { topicCollisionKey, topicResourceName, TopicSpec, validateTopic } from '../core/strimzi/topic';
