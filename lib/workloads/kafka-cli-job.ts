@@ -63,7 +63,8 @@ export function kafkaCliJob(scope: Construct, props: KafkaCliJobProps): KafkaCli
   const v = new Validator(scope.node.path);
   props.check?.(v);
   const access = operationsAccess(v, cluster, props.name, props.listenerName);
-  const user = access ? addOperationsUser(scope, props.release, cluster, props.name, access.userAuthentication, props.acls, props.why) : undefined;
+  // The user only for valid input: a bad value would otherwise surface as the derived user name's error, alone.
+  const user = access && v.issues.length === 0 ? addOperationsUser(scope, props.release, cluster, props.name, access.userAuthentication, props.acls, props.why) : undefined;
   v.throwIfAny();
   const prepared = props.prepare?.() ?? [];
   const client = kafkaClientWiring(access!.connection);
