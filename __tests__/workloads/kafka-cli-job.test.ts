@@ -104,7 +104,7 @@ describe('kafkaCliStep', () => {
   });
 
   test('the Kafka CLI resources unless the step gives its own', () => {
-    expect(kafkaCliStep('a', 'acl-audit.sh', client).resources.limits.memory).toBeDefined();
+    expect(kafkaCliStep('a', 'acl-audit.sh', client).resources.limits?.memory).toBeDefined();
     const own = { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } };
     expect(kafkaCliStep('a', 'load-test.sh', client, { resources: own }).resources).toBe(own);
   });
