@@ -7,9 +7,6 @@ import { byName, podOf, workloadSetup } from '../helpers/workloads';
 
 type Any = Record<string, any>;
 const prodJson = synthJson(new KafkaPlatformStack(Testing.app(), prod));
-const cronJobs = (json: Any) => Object.values(resourcesOfType(json, 'kubernetes_cron_job_v1')) as Any[];
-const byCronName = (json: Any, name: string) => cronJobs(json).find((c) => c.metadata.name === name)!;
-const pod = (cron: Any) => cron.spec.job_template.spec.template.spec;
 
 function backup(props: Partial<MetadataBackupProps> = {}) {
   const { stack, cluster, release } = workloadSetup();
@@ -18,7 +15,7 @@ function backup(props: Partial<MetadataBackupProps> = {}) {
 }
 
 test('metadata backup: kubectl export, then the Kafka CLI as its own read-only user over TLS, to a PVC, then the upload', () => {
-  const spec = pod(byCronName(prodJson, 'kafka-prod-metadata-backup'));
+  const spec = podOf(byName(prodJson, 'kubernetes_cron_job_v1')['kafka-prod-metadata-backup']);
   expect(spec.init_container.map((c: Any) => c.name)).toEqual(['export-resources', 'kafka-metadata']);
   expect(spec.container.map((c: Any) => c.name)).toEqual(['s3-upload']);
   const kafka = spec.init_container[1];

@@ -7,9 +7,6 @@ import { byName, podOf, workloadSetup } from '../helpers/workloads';
 
 type Any = Record<string, any>;
 const prodJson = synthJson(new KafkaPlatformStack(Testing.app(), prod));
-const cronJobs = (json: Any) => Object.values(resourcesOfType(json, 'kubernetes_cron_job_v1')) as Any[];
-const byCronName = (json: Any, name: string) => cronJobs(json).find((c) => c.metadata.name === name)!;
-const pod = (cron: Any) => cron.spec.job_template.spec.template.spec;
 
 function snapshots(props: Partial<VolumeSnapshotsProps> = {}) {
   const { stack, cluster } = workloadSetup();
@@ -22,7 +19,7 @@ test('volume snapshots: RBAC limited to reading claims and managing VolumeSnapsh
     { api_groups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list'] },
     { api_groups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'get', 'list', 'delete'] },
   ]);
-  expect(pod(byCronName(prodJson, 'kafka-prod-volume-snapshot')).container[0].env).toEqual(expect.arrayContaining([{ name: 'SNAPSHOT_CLASS', value: 'csi-snapclass' }, { name: 'RETENTION_DAYS', value: '28' }, { name: 'SNAPSHOT_TIMEOUT_SECONDS', value: '900' }]));
+  expect(podOf(byName(prodJson, 'kubernetes_cron_job_v1')['kafka-prod-volume-snapshot']).container[0].env).toEqual(expect.arrayContaining([{ name: 'SNAPSHOT_CLASS', value: 'csi-snapclass' }, { name: 'RETENTION_DAYS', value: '28' }, { name: 'SNAPSHOT_TIMEOUT_SECONDS', value: '900' }]));
 });
 
 test('a backup schedule that cannot keep two backups within its retention fails synth', () => {

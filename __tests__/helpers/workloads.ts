@@ -1,9 +1,13 @@
 import { TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
+import { NodeTopology } from '../../lib/core/strimzi/kafka';
+import { Storage } from '../../lib/core/strimzi/storage';
 import { IKafkaCluster } from '../../lib/cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
 import { Listener, ListenerAuthentication } from '../../lib/core/strimzi/listener';
 import { listenerBootstrap } from '../../lib/core/strimzi/operator-names';
-import { resourcesOfType, synthJson, testStack } from './synth';
+import { resourcesOfType, SynthesizedStack, synthJson, testStack } from './synth';
 
 type Any = Record<string, any>;
 
@@ -35,9 +39,22 @@ export function workloadSetup(listeners?: readonly Listener[]): { stack: Terrafo
   return { stack, cluster, release };
 }
 
-/** Resources of `type` in the synthesized stack, by `metadata.name`. */
-export function byName(stack: TerraformStack, type: string): Record<string, Any> {
-  return Object.fromEntries(Object.values(resourcesOfType(synthJson(stack), type)).map((r: Any) => [r.metadata.name, r]));
+/** Resources of `type` in a stack or its synthesized JSON, by `metadata.name`. */
+export function byName(stack: TerraformStack | SynthesizedStack, type: string): Record<string, Any> {
+  const json = stack instanceof TerraformStack ? synthJson(stack) : stack;
+  return Object.fromEntries(Object.values(resourcesOfType(json, type)).map((r: Any) => [r.metadata.name, r]));
+}
+
+/** A cluster `events` owned by the stack: 3 dedicated controllers and 3 brokers, no Cruise Control. */
+export function ownedCluster(scope: Construct): KafkaCluster {
+  return new KafkaCluster(scope, 'cluster', {
+    name: 'events',
+    namespace: 'kafka',
+    topology: NodeTopology.dedicated(
+      { name: 'controllers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) },
+      [{ name: 'brokers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) }],
+    ),
+  });
 }
 
 /** The pod spec of a CronJob or Job resource. */

@@ -1,10 +1,7 @@
 import { ManualRebalance } from '../../lib/maintenance/manual-rebalance';
-import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
-import { NodeTopology } from '../../lib/core/strimzi/kafka';
-import { Storage } from '../../lib/core/strimzi/storage';
 import { testStack } from '../helpers/synth';
-import { workloadSetup } from '../helpers/workloads';
+import { ownedCluster, workloadSetup } from '../helpers/workloads';
 
 describe('ManualRebalance', () => {
   test('a standing KafkaRebalance `<cluster>-rebalance` in the given release, for the cluster', () => {
@@ -16,14 +13,7 @@ describe('ManualRebalance', () => {
 
   test('a cluster of this stack without Cruise Control is refused', () => {
     const stack = testStack();
-    const cluster = new KafkaCluster(stack, 'cluster', {
-      name: 'events',
-      namespace: 'kafka',
-      topology: NodeTopology.dedicated(
-        { name: 'controllers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) },
-        [{ name: 'brokers', replicas: 3, storage: Storage.persistentClaim({ size: '10Gi' }) }],
-      ),
-    });
+    const cluster = ownedCluster(stack);
     const release = new CustomResourceRelease(stack, 'ops', { releaseName: 'events-operations', namespace: 'kafka' });
     expect(() => new ManualRebalance(stack, 'rebalance', { cluster, release })).toThrow(/test\/rebalance: cluster = "events": a cluster with cruiseControl/);
   });
