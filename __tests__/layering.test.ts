@@ -77,6 +77,17 @@ export function findCycle(graph: Map<string, Map<string, string>>): string[] | u
   return undefined;
 }
 
+/** The layers of docs/architecture.md, first to last. */
+const LAYERS: readonly (readonly string[])[] = [
+  ['core'],
+  ['delivery', 'acknowledgements'],
+  ['operator', 'cluster', 'topics', 'access'],
+  ['workloads'],
+  ['backup', 'maintenance', 'security', 'loadtest', 'replication', 'topology', 'monitoring'],
+  ['operations'],
+  ['guardrails', 'review', 'app'],
+];
+
 describe('layering of lib/', () => {
   const graph = folderGraph();
 
@@ -105,6 +116,24 @@ describe('layering of lib/', () => {
 
   test('core imports nothing outside core', () => {
     expect([...(graph.get('core')?.entries() ?? [])].map(([to, why]) => `core -> ${to} (${why})`)).toEqual([]);
+  });
+
+  test('a folder imports only from its own layer or an earlier one (the layers of docs/architecture.md)', () => {
+    const layerOf = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
+    const upward: string[] = [];
+    for (const [from, edges] of graph) {
+      if (from === '.') continue; // the entry file re-exports everything
+      for (const [to, why] of edges) {
+        expect([from, layerOf.get(from), to, layerOf.get(to)]).not.toContain(undefined);
+        if (layerOf.get(to)! > layerOf.get(from)!) upward.push(`${from} -> ${to} (${why})`);
+      }
+    }
+    expect(upward).toEqual([]);
+  });
+
+  test('every folder of lib/ is in a layer', () => {
+    const folders = fs.readdirSync(LIB, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.sort()).toEqual(LAYERS.flat().sort());
   });
 
   test('the operations toolkit sits below the workloads that use it, the composer above them', () => {
