@@ -34,7 +34,7 @@ export { KafkaUser, type KafkaUserProps } from './access/kafka-user';
 export { UserAuthentication, type UserSpec, type UserQuotas, type PasswordSecretRef } from './core/strimzi/user';
 export { Grant, WILDCARD_RULE_ID, type GrantKind, type Names, type ProduceOptions, type ConsumeOptions, type StreamsOptions, type ConnectOptions } from './core/access/grant';
 export { AclResources, allow, type AclRule, type AclResource, type AclOperation, type AclResourceType, type AclPatternType } from './core/strimzi/acl';
-export { KafkaTopology, topologyReleaseNames, type KafkaTopologyProps, type TopologyGroupSpec, type ApplicationSpec } from './access/kafka-topology';
+export { KafkaTopology, topologyReleaseNames, type KafkaTopologyProps, type TopologyGroupSpec, type ApplicationSpec } from './topology/kafka-topology';
 
 // --- monitoring ---
 export { KafkaMonitoring, type KafkaMonitoringProps } from './monitoring/kafka-monitoring';
@@ -46,13 +46,13 @@ export { type AlertRoutingConfig, type Priority, type SecretKeyRef } from './cor
 
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 export { PlatformOperations, type PlatformOperationsProps, type OperationsConfig } from './operations/platform-operations';
-export { BatchWorkload, type BatchWorkloadProps } from './operations/batch-workload';
+export { BatchWorkload, type BatchWorkloadProps } from './workloads/batch-workload';
 export { type BackupVolumeOptions, type S3BackupTarget } from './backup/backup-storage';
 export { MetadataBackup, type MetadataBackupProps } from './backup/metadata-backup';
 export { OffsetRestore, type OffsetRestoreProps } from './backup/offset-restore';
 export { VolumeSnapshots, type VolumeSnapshotsProps } from './backup/volume-snapshots';
 export { KafkaMirrorMaker2, type KafkaMirrorMaker2Props, type ReplicationTarget } from './replication/mirror-maker2';
-export { MirrorAuthentication, type MirrorClusterConnection } from './core/operations/mirror-maker2';
+export { MirrorAuthentication, type MirrorClusterConnection } from './core/operations/mirror-maker2-resource';
 export { PreferredLeaderElection, type PreferredLeaderElectionProps } from './maintenance/preferred-leader-election';
 export { ManualRebalance, type ManualRebalanceProps } from './maintenance/manual-rebalance';
 export { AclAudit, type AclAuditProps } from './security/acl-audit';
@@ -62,7 +62,7 @@ export { DisasterRecoveryTarget, DisasterRecoveryLink, disasterRecoveryEndpoint,
 // --- guardrails ---
 export { PlatformGuardrails, type PlatformGuardrailsProps, type AcknowledgementConfig } from './guardrails/platform-guardrails';
 export { TeamGuardrails, type TeamGuardrailsProps } from './guardrails/team-guardrails';
-export { Acknowledgements, type Acknowledgement } from './guardrails/acknowledgement';
+export { Acknowledgements, type Acknowledgement } from './acknowledgements/acknowledgement';
 export { RULE_IDS, type RuleId } from './core/well-known';
 export { GuardrailError, type RuleViolation } from './guardrails/guardrail-error';
 export { type GuardrailRule, type GuardrailFinding } from './guardrails/rule';

@@ -76,19 +76,15 @@ export interface EnvironmentConfig {
   /** The Kafka cluster (its namespace is `namespace` above). */
   readonly cluster: Omit<KafkaClusterSpec, 'namespace'>;
 
-  // --- topics/access config field goes here ---
   /** Topics and applications, grouped by owner (see `stacks/topology`). @default - none */
   readonly topology?: import('./topology/per-environment').TopologyConfig;
 
-  // --- monitoring config field goes here ---
   /** Metrics export, PodMonitors, alert thresholds, dashboards (see `stacks/monitoring`). @default - no monitoring */
   readonly monitoring?: MonitoringConfig;
 
-  // --- operations (backup, replication, maintenance, security, load tests) config field goes here ---
   /** Backup, restore, replication, maintenance, ACL audit and load-test workloads. @default - none */
   readonly operations?: OperationsConfig;
 
-  // --- disaster recovery config field goes here ---
   /**
    * Disaster recovery: this environment is the DR cluster of another (`target`: it declares the listener
    * and the MirrorMaker 2 user), or replicates to one (`source`: it copies the DR CA and credentials at
@@ -96,7 +92,6 @@ export interface EnvironmentConfig {
    */
   readonly disasterRecovery?: DisasterRecoveryConfig;
 
-  // --- guardrails config field (acknowledgements) goes here ---
   /**
    * Production guardrails: deliberate exceptions to rules, each on a construct path with a reason (shown in
    * the plan review), and the principals allowed as super users.

@@ -70,13 +70,13 @@ export class KafkaPlatformStack extends TerraformStack {
       preventDestroy: env.production,
     });
 
-    // --- topics, users and application access (extension point: topics/access) ---
+    // Topics, users and application access
     if (env.topology) new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production });
 
-    // --- disaster recovery: the DR target's listener user, or the source's copy of the DR CA and credentials ---
+    // Disaster recovery: the DR target's listener user, or the source's copy of the DR CA and credentials
     const drLink = addDisasterRecovery(this, env, this.cluster, [this.namespace]);
 
-    // --- monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards (extension point: monitoring) ---
+    // Monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards
     // Backup alerts follow the schedules of the backups that run; MirrorMaker 2 is monitored whenever it runs.
     const monitoring = env.monitoring && {
       ...env.monitoring,
@@ -86,7 +86,7 @@ export class KafkaPlatformStack extends TerraformStack {
     };
     if (monitoring) this.monitoring = addMonitoring(this, monitoring, this.cluster, [this.namespace]).monitoring;
 
-    // --- backup, restore, replication, maintenance, security and load-test workloads (extension point: operations) ---
+    // Backup, restore, replication, maintenance, security and load-test workloads
     if (env.operations) {
       const replication = env.operations.replication;
       this.operations = new PlatformOperations(this, 'operations', {
@@ -100,7 +100,7 @@ export class KafkaPlatformStack extends TerraformStack {
       });
     }
 
-    // --- production guardrails (extension point: guardrails) ---
+    // Production guardrails
     // Last, so that acknowledgements can name any construct above and the rules see the finished stack.
     new PlatformGuardrails(this, 'guardrails', {
       environment: env.name,

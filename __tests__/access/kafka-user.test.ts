@@ -2,7 +2,7 @@ import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
 import { Grant } from '../../lib/core/access/grant';
 import { describeAcl } from '../../lib/core/strimzi/acl';
-import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { Acknowledgements } from '../../lib/acknowledgements/acknowledgement';
 import { KafkaUser } from '../../lib/access/kafka-user';
 import { testStack } from '../helpers/synth';
 

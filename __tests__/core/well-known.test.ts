@@ -1,4 +1,4 @@
-import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { Acknowledgements } from '../../lib/acknowledgements/acknowledgement';
 import { everyEnvironmentRules, productionRules } from '../../lib/guardrails/rules';
 import { teamRules } from '../../lib/guardrails/rules/team';
 import { RISK_RULES } from '../../lib/review/rules';

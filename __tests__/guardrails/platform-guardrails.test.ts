@@ -5,7 +5,7 @@ import { NodeTopology } from '../../lib/core/strimzi/kafka';
 import { Listener, ListenerAuthentication } from '../../lib/core/strimzi/listener';
 import { Storage } from '../../lib/core/strimzi/storage';
 import { ValidationError } from '../../lib/core/validation';
-import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { Acknowledgements } from '../../lib/acknowledgements/acknowledgement';
 import { GuardrailError } from '../../lib/guardrails/guardrail-error';
 import { PlatformGuardrails } from '../../lib/guardrails/platform-guardrails';
 import { GuardrailSummary } from '../../lib/guardrails/summary';

@@ -6,7 +6,7 @@ import { Grant } from '../../lib/core/access/grant';
 import { AclResources, allow } from '../../lib/core/strimzi/acl';
 import { ValidationError } from '../../lib/core/validation';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
-import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { Acknowledgements } from '../../lib/acknowledgements/acknowledgement';
 import { GuardrailError } from '../../lib/guardrails/guardrail-error';
 import { AcknowledgementConfig } from '../../lib/guardrails/platform-guardrails';
 import { GuardrailSummary } from '../../lib/guardrails/summary';

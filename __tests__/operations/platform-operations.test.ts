@@ -35,35 +35,6 @@ test.each(['kafka-prod-metadata-backup', 'kafka-prod-volume-snapshot', 'kafka-pr
   expect(cron.metadata.labels['app.kubernetes.io/managed-by']).toBe('kafka-platform');
 });
 
-test('metadata backup: kubectl export, then the Kafka CLI as its own read-only user over TLS, to a PVC, then the upload', () => {
-  const spec = pod(byName(prodJson, 'kafka-prod-metadata-backup'));
-  expect(spec.init_container.map((c: Any) => c.name)).toEqual(['export-resources', 'kafka-metadata']);
-  expect(spec.container.map((c: Any) => c.name)).toEqual(['s3-upload']);
-  const kafka = spec.init_container[1];
-  expect(kafka.image).toBe('quay.io/strimzi/kafka:1.2.0-kafka-4.3.1');
-  expect(kafka.command).toEqual(['/bin/bash', '/opt/kafka-platform/scripts/metadata-backup.sh']);
-  const volumes = Object.fromEntries(spec.volume.map((v: Any) => [v.name, v]));
-  expect(volumes['cluster-ca'].secret.secret_name).toBe('kafka-prod-cluster-ca-cert');
-  expect(volumes['kafka-user'].secret).toMatchObject({ secret_name: 'kafka-prod-metadata-backup', items: [{ key: 'password', path: 'password' }] });
-  expect(volumes.backups.persistent_volume_claim.claim_name).toBe('kafka-prod-metadata-backup');
-  const user = allReleaseObjects(prodJson).find((o) => o.kind === 'KafkaUser' && o.metadata.name === 'kafka-prod-metadata-backup')!;
-  const ops = (user.spec as Any).authorization.acls.flatMap((a: Any) => a.operations);
-  expect(new Set(ops)).toEqual(new Set(['Describe', 'DescribeConfigs']));
-  // Secrets readable by the job: the public CA certificates only (private keys are opt-in).
-  const role = Object.values(resourcesOfType(prodJson, 'kubernetes_role_v1')).find((r: Any) => r.metadata.name === 'kafka-prod-metadata-backup') as Any;
-  expect(role.rule.find((r: Any) => r.resources.includes('secrets')).resource_names).toEqual(['kafka-prod-cluster-ca-cert', 'kafka-prod-clients-ca-cert']);
-  expect(JSON.stringify(role.rule)).not.toMatch(/"(create|update|patch|delete)"/);
-});
-
-test('volume snapshots: RBAC limited to reading claims and managing VolumeSnapshots', () => {
-  const role = Object.values(resourcesOfType(prodJson, 'kubernetes_role_v1')).find((r: Any) => r.metadata.name === 'kafka-prod-volume-snapshot') as Any;
-  expect(role.rule).toEqual([
-    { api_groups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list'] },
-    { api_groups: ['snapshot.storage.k8s.io'], resources: ['volumesnapshots'], verbs: ['create', 'get', 'list', 'delete'] },
-  ]);
-  expect(pod(byName(prodJson, 'kafka-prod-volume-snapshot')).container[0].env).toEqual(expect.arrayContaining([{ name: 'SNAPSHOT_CLASS', value: 'csi-snapclass' }, { name: 'RETENTION_DAYS', value: '28' }, { name: 'SNAPSHOT_TIMEOUT_SECONDS', value: '900' }]));
-});
-
 test('workloads without RBAC rules get no Kubernetes API token', () => {
   expect(pod(byName(prodJson, 'kafka-prod-leader-election')).automount_service_account_token).toBe(false);
   expect(pod(byName(prodJson, 'kafka-prod-volume-snapshot')).automount_service_account_token).toBe(true);
@@ -77,27 +48,6 @@ test('prod replicates to the DR cluster with MirrorMaker 2 in the operations rel
   expect(allReleaseObjects(prodJson).some((o) => o.kind === 'KafkaRebalance' && o.metadata.name === 'kafka-prod-rebalance')).toBe(true);
 });
 
-test('staging runs the guide\'s load tests as one-off Jobs on their own topics', () => {
-  const json = synthJson(new KafkaPlatformStack(Testing.app(), staging));
-  const jobs = Object.values(resourcesOfType(json, 'kubernetes_job_v1')) as Any[];
-  expect(jobs.map((j) => j.metadata.name).sort()).toEqual([
-    'kafka-staging-loadtest-baseline-consumer', 'kafka-staging-loadtest-baseline-producer', 'kafka-staging-loadtest-stress-consumer', 'kafka-staging-loadtest-stress-producer',
-  ]);
-  const stress = jobs.find((j) => j.metadata.name === 'kafka-staging-loadtest-stress-producer')!.spec.template.spec.container[0];
-  expect(stress.env).toEqual(expect.arrayContaining([
-    { name: 'LOADTEST_RECORDS', value: '5000000' }, { name: 'LOADTEST_THROUGHPUT', value: '50000' },
-    { name: 'LOADTEST_PRODUCER_PROPS', value: 'batch.size=32768 linger.ms=20 compression.type=lz4 acks=all enable.idempotence=true' },
-  ]));
-  const topic = allReleaseObjects(json).find((o) => o.kind === 'KafkaTopic' && (o.spec as Any).topicName === 'loadtest-stress' || o.metadata.name === 'loadtest-stress')!;
-  expect(topic.spec).toMatchObject({ partitions: 12, replicas: 3 });
-});
-
-test('a bad schedule fails synth with the construct path, field and rule', () => {
-  expect(() => new KafkaPlatformStack(Testing.app(), { ...prod, operations: { metadataBackup: { schedule: '0 */6 * *' } } })).toThrow(
-    /kafka-prod\/operations\/metadata-backup\/workload: schedule = "0 \*\/6 \* \*": a Kubernetes CronJob schedule/,
-  );
-});
-
 test('prod: the namespace and the backup volume refuse destroy; backups are uploaded off the cluster', () => {
   const ns = Object.values(resourcesOfType(prodJson, 'kubernetes_namespace_v1'))[0] as Any;
   expect(ns.lifecycle).toEqual({ prevent_destroy: true });
@@ -107,9 +57,4 @@ test('prod: the namespace and the backup volume refuse destroy; backups are uplo
   const stagingJson = synthJson(new KafkaPlatformStack(Testing.app(), staging));
   const stagingPvc = Object.values(resourcesOfType(stagingJson, 'kubernetes_persistent_volume_claim_v1')).find((p: Any) => p.metadata.name === 'kafka-staging-metadata-backup') as Any;
   expect(stagingPvc.lifecycle).toBeUndefined();
-});
-
-test('a backup schedule that cannot keep two backups within its retention fails synth', () => {
-  const env = { ...prod, operations: { ...prod.operations!, volumeSnapshots: { snapshotClass: 'csi-snapclass', retentionDays: 5 } } };
-  expect(() => new KafkaPlatformStack(Testing.app(), env)).toThrow(/kafka-prod\/operations\/volume-snapshots: retentionDays = 5: at least 14 days with schedule "0 0 \* \* 0"/);
 });

@@ -89,7 +89,7 @@ beforeAll(() => {
 
 describe('installed into a fresh cdktf project', () => {
   test('the tarball holds the compiled library, its chart and job scripts, and nothing else', () => {
-    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/core/index.js', 'dist/lib/review/index.js', 'dist/lib/guardrails/index.js', 'dist/lib/delivery/chart/Chart.yaml', 'dist/lib/operations/scripts/metadata-backup.sh']));
+    expect(files).toEqual(expect.arrayContaining(['package.json', 'README.md', 'dist/lib/index.js', 'dist/lib/index.d.ts', 'dist/lib/core/index.js', 'dist/lib/review/index.js', 'dist/lib/guardrails/index.js', 'dist/lib/delivery/chart/Chart.yaml', 'dist/lib/workloads/scripts/metadata-backup.sh']));
     expect(files.filter((f) => !f.startsWith('dist/lib/') && !['package.json', 'README.md', 'LICENSE'].includes(f))).toEqual([]);
     expect(files.filter((f) => /__tests__|\.test\.|tsbuildinfo|promql-check|^dist\/(stacks|examples|scripts|main)/.test(f))).toEqual([]);
   });

@@ -49,7 +49,7 @@ describe('package.json', () => {
     expect(pkg.files).toEqual(['dist/lib/', '!dist/lib/core/monitoring/promql-check.*']);
     expect(pkg.scripts.prepare).toMatch(/rmSync\('dist'.*&& npm run --silent build$/);
     expect(pkg.scripts.build).toContain("cpSync('lib/delivery/chart','dist/lib/delivery/chart'");
-    expect(pkg.scripts.build).toContain("cpSync('lib/operations/scripts','dist/lib/operations/scripts'");
+    expect(pkg.scripts.build).toContain("cpSync('lib/workloads/scripts','dist/lib/workloads/scripts'");
   });
 
   test('the README test command needs no setup beyond npm ci', () => {

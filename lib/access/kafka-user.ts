@@ -7,8 +7,8 @@ import { AclRule, mergeAcls } from '../core/strimzi/acl';
 import { buildUser, USER_SPEC_SHAPE, UserSpec, validateUser } from '../core/strimzi/user';
 import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
-import { Acknowledgements } from '../guardrails/acknowledgement';
-import { targetRelease } from '../topics/target-release';
+import { Acknowledgements } from '../acknowledgements/acknowledgement';
+import { targetRelease } from '../delivery/target-release';
 
 export interface KafkaUserProps extends UserSpec {
   /** The cluster the user belongs to (owned in this stack or referenced by attributes). */

@@ -3,20 +3,18 @@ import { ITerraformDependable } from 'cdktf';
 import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { EnvVar, PolicyRule, SCRIPTS_PATH, WorkloadStep, WorkloadVolume } from '../core/operations/batch-workload';
+import { EnvVar, PolicyRule, SCRIPTS_PATH, WorkloadStep, WorkloadVolume } from '../core/operations/workload-model';
 import { DEFAULT_AWS_CLI_IMAGE, DEFAULT_KUBECTL_IMAGE, KAFKA_CLI_RESOURCES, TOOL_RESOURCES } from '../core/operations/images';
-import { kafkaClientWiring } from '../core/operations/kafka-client';
 import { isStorageSize, STORAGE_SIZE_RULE } from '../core/quantity';
 import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { kafkaImage } from '../core/strimzi/versions';
 import { isS3BucketName, S3_BUCKET_RULE } from '../core/names';
-import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { operationsAccess } from '../operations/kafka-access';
-import { addOperationsUser } from '../operations/operations-user';
-import { scripts } from '../operations/scripts';
+import { WorkloadNames } from '../core/operations/workload-names';
+import { clientsCaCertSecret, clientsCaKeySecret, clusterCaCertSecret, clusterCaKeySecret } from '../core/strimzi/operator-names';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { kafkaCliJob } from '../workloads/kafka-cli-job';
 import { BackupVolumeOptions, S3BackupTarget } from './backup-storage';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
@@ -74,112 +72,115 @@ export class MetadataBackup extends Construct {
     super(scope, id);
     refuseBadShapeAt(this.node.path, props, METADATA_BACKUP_SHAPE);
     const { cluster } = props;
-    const v = new Validator(this.node.path);
-    const name = `${cluster.clusterName}-metadata-backup`;
+    const name = WorkloadNames.metadataBackup(cluster.clusterName);
     const retentionDays = props.retentionDays ?? 30;
     const volume = props.volume === false ? undefined : props.volume ?? {};
-    v.integer('retentionDays', retentionDays, 1, 3650);
     const schedule = props.schedule ?? DEFAULT_METADATA_BACKUP_SCHEDULE;
-    validateBackupRetention(v, schedule, retentionDays);
-    v.check(volume !== undefined || props.s3 !== undefined, 'volume', props.volume, 'a volume or an s3 target (a backup must be written somewhere)');
-    if (volume?.size !== undefined) v.check(isStorageSize(volume.size), 'volume.size', volume.size, STORAGE_SIZE_RULE);
-    if (props.s3) v.check(isS3BucketName(props.s3.bucket), 's3.bucket', props.s3.bucket, S3_BUCKET_RULE);
-    const access = operationsAccess(v, cluster, name, props.listenerName);
-    // Read-only: Describe and DescribeConfigs on the cluster, topics and groups; nothing that writes.
-    if (access) {
-      addOperationsUser(this, props.release, cluster, name, access.userAuthentication, [
-        allow(AclResources.cluster(), ['Describe', 'DescribeConfigs']),
-        allow(AclResources.topic('*'), ['Describe', 'DescribeConfigs']),
-        allow(AclResources.group('*'), ['Describe']),
-      ], 'the backup reads the metadata of every topic and group: Describe and DescribeConfigs only, no data');
-    }
-    v.throwIfAny();
-
-    this.cronJobName = name;
-    this.watched = { name, maxAgeHours: backupOverdueHours(schedule) ?? 26 };
-    this.userName = name;
-    const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? []), props.release.release];
-    const client = kafkaClientWiring(access!.connection);
     const common: EnvVar[] = [
       { name: 'CLUSTER_NAME', value: cluster.clusterName },
       { name: 'NAMESPACE', value: cluster.namespace },
       { name: 'WORK_DIR', value: '/work' },
       { name: 'RETENTION_DAYS', value: String(retentionDays) },
     ];
-    const volumes: WorkloadVolume[] = [{ name: 'work', source: { type: 'emptyDir', sizeLimit: '1Gi' } }, ...client.volumes];
-    const kafkaEnv: EnvVar[] = [...common, ...client.env];
-    const kafkaMounts = [{ volume: 'work', path: '/work', readOnly: false }, ...client.mounts];
-    if (volume) {
-      this.claimName = name;
-      const pvc = new PersistentVolumeClaimV1(this, 'volume', {
-        metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'metadata-backup' } },
-        spec: {
-          accessModes: ['ReadWriteOnce'],
-          storageClassName: volume.storageClass,
-          resources: { requests: { storage: volume.size ?? '10Gi' } },
-        },
-        // The claim binds when the first backup pod is scheduled (WaitForFirstConsumer classes).
-        waitUntilBound: false,
-        lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
-      });
-      dependsOn.push(pvc);
-      volumes.push({ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: name } });
-      kafkaEnv.push({ name: 'BACKUP_ROOT', value: '/backups' });
-      kafkaMounts.push({ volume: 'backups', path: '/backups', readOnly: false });
-    }
-
-    const caSecrets = [`${cluster.clusterName}-cluster-ca-cert`, `${cluster.clusterName}-clients-ca-cert`];
-    if (props.includeCaPrivateKeys) caSecrets.push(`${cluster.clusterName}-cluster-ca`, `${cluster.clusterName}-clients-ca`);
-    const rbac: PolicyRule[] = [
-      { apiGroups: ['kafka.strimzi.io'], resources: ['kafkas'], verbs: ['get'], resourceNames: [cluster.clusterName] },
-      { apiGroups: ['kafka.strimzi.io'], resources: ['kafkanodepools', 'kafkatopics', 'kafkausers'], verbs: ['get', 'list'] },
-      { apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: caSecrets },
-    ];
-    const steps: WorkloadStep[] = [
-      {
-        name: 'export-resources',
-        image: props.kubectlImage ?? DEFAULT_KUBECTL_IMAGE,
-        command: ['/bin/sh', `${SCRIPTS_PATH}/export-resources.sh`],
-        env: [...common, { name: 'INCLUDE_CA_KEYS', value: String(props.includeCaPrivateKeys ?? false) }],
-        mounts: [{ volume: 'work', path: '/work', readOnly: false }],
-        resources: TOOL_RESOURCES,
-      },
-      { name: 'kafka-metadata', image: kafkaImage(), command: ['/bin/bash', `${SCRIPTS_PATH}/metadata-backup.sh`], env: kafkaEnv, mounts: kafkaMounts, resources: KAFKA_CLI_RESOURCES },
-    ];
-    if (props.s3) {
-      const s3 = props.s3;
-      const env: EnvVar[] = [
-        ...common,
-        { name: 'S3_BUCKET', value: s3.bucket },
-        { name: 'S3_PREFIX', value: `${s3.prefix ?? 'kafka-backups'}/${cluster.clusterName}` },
-        { name: 'AWS_DEFAULT_REGION', value: s3.region ?? 'us-east-1' },
-        ...(s3.endpoint ? [{ name: 'S3_ENDPOINT', value: s3.endpoint }] : []),
-        ...(s3.credentialsSecret
-          ? ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({ name: key, secretKeyRef: { name: s3.credentialsSecret!, key } }))
-          : []),
-      ];
-      steps.push({
-        name: 's3-upload',
-        image: props.awsCliImage ?? DEFAULT_AWS_CLI_IMAGE,
-        command: ['/bin/sh', `${SCRIPTS_PATH}/s3-upload.sh`],
-        env,
-        mounts: [{ volume: 'work', path: '/work' }],
-        resources: TOOL_RESOURCES,
-      });
-    }
-
-    this.workload = new BatchWorkload(this, 'workload', {
+    const job = kafkaCliJob(this, {
+      ...props,
       name,
-      namespace: cluster.namespace,
-      component: 'metadata-backup',
-      schedule,
-      steps,
-      volumes,
-      scripts: scripts('kafka-client.sh', 'metadata-backup.sh', 'prune-backups.sh', 'export-resources.sh', ...(props.s3 ? (['s3-upload.sh'] as const) : [])),
-      rbac,
-      dependsOn,
+      // Read-only: Describe and DescribeConfigs on the cluster, topics and groups; nothing that writes.
+      acls: [
+        allow(AclResources.cluster(), ['Describe', 'DescribeConfigs']),
+        allow(AclResources.topic('*'), ['Describe', 'DescribeConfigs']),
+        allow(AclResources.group('*'), ['Describe']),
+      ],
+      why: 'the backup reads the metadata of every topic and group: Describe and DescribeConfigs only, no data',
+      check: (v) => {
+        v.integer('retentionDays', retentionDays, 1, 3650);
+        validateBackupRetention(v, schedule, retentionDays);
+        v.check(volume !== undefined || props.s3 !== undefined, 'volume', props.volume, 'a volume or an s3 target (a backup must be written somewhere)');
+        if (volume?.size !== undefined) v.check(isStorageSize(volume.size), 'volume.size', volume.size, STORAGE_SIZE_RULE);
+        if (props.s3) v.check(isS3BucketName(props.s3.bucket), 's3.bucket', props.s3.bucket, S3_BUCKET_RULE);
+      },
+      // The claim binds when the first backup pod is scheduled (WaitForFirstConsumer classes).
+      prepare: () =>
+        volume
+          ? [
+              new PersistentVolumeClaimV1(this, 'volume', {
+                metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'metadata-backup' } },
+                spec: { accessModes: ['ReadWriteOnce'], storageClassName: volume.storageClass, resources: { requests: { storage: volume.size ?? '10Gi' } } },
+                waitUntilBound: false,
+                lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
+              }),
+            ]
+          : [],
+      workloads: (client) => {
+        const volumes: WorkloadVolume[] = [{ name: 'work', source: { type: 'emptyDir', sizeLimit: '1Gi' } }, ...client.volumes];
+        const kafkaEnv: EnvVar[] = [...common, ...client.env];
+        const kafkaMounts = [{ volume: 'work', path: '/work', readOnly: false }, ...client.mounts];
+        if (volume) {
+          volumes.push({ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: name } });
+          kafkaEnv.push({ name: 'BACKUP_ROOT', value: '/backups' });
+          kafkaMounts.push({ volume: 'backups', path: '/backups', readOnly: false });
+        }
+        const steps: WorkloadStep[] = [
+          {
+            name: 'export-resources',
+            image: props.kubectlImage ?? DEFAULT_KUBECTL_IMAGE,
+            command: ['/bin/sh', `${SCRIPTS_PATH}/export-resources.sh`],
+            env: [...common, { name: 'INCLUDE_CA_KEYS', value: String(props.includeCaPrivateKeys ?? false) }],
+            mounts: [{ volume: 'work', path: '/work', readOnly: false }],
+            resources: TOOL_RESOURCES,
+          },
+          { name: 'kafka-metadata', image: kafkaImage(), command: ['/bin/bash', `${SCRIPTS_PATH}/metadata-backup.sh`], env: kafkaEnv, mounts: kafkaMounts, resources: KAFKA_CLI_RESOURCES },
+        ];
+        if (props.s3) steps.push(s3UploadStep(props.s3, common, cluster.clusterName, props.awsCliImage));
+        return {
+          workload: {
+            component: 'metadata-backup',
+            schedule,
+            steps,
+            volumes,
+            scripts: ['metadata-backup.sh', 'prune-backups.sh', 'export-resources.sh', ...(props.s3 ? (['s3-upload.sh'] as const) : [])],
+            rbac: backupRbac(cluster.clusterName, props.includeCaPrivateKeys ?? false),
+          },
+        };
+      },
     });
+    this.cronJobName = name;
+    this.userName = name;
+    this.claimName = volume ? name : undefined;
+    this.watched = { name, maxAgeHours: backupOverdueHours(schedule) ?? 26 };
+    this.workload = job.workloads.workload;
   }
+}
+
+/** What the backup reads through the Kubernetes API: the cluster's resources and its CA Secrets (keys only when asked). */
+function backupRbac(cluster: string, includeCaKeys: boolean): PolicyRule[] {
+  const caSecrets = [clusterCaCertSecret(cluster), clientsCaCertSecret(cluster)];
+  if (includeCaKeys) caSecrets.push(clusterCaKeySecret(cluster), clientsCaKeySecret(cluster));
+  return [
+    { apiGroups: ['kafka.strimzi.io'], resources: ['kafkas'], verbs: ['get'], resourceNames: [cluster] },
+    { apiGroups: ['kafka.strimzi.io'], resources: ['kafkanodepools', 'kafkatopics', 'kafkausers'], verbs: ['get', 'list'] },
+    { apiGroups: [''], resources: ['secrets'], verbs: ['get'], resourceNames: caSecrets },
+  ];
+}
+
+/** The step copying the run's files to object storage, outside the cluster. */
+function s3UploadStep(s3: S3BackupTarget, common: EnvVar[], cluster: string, image: string | undefined): WorkloadStep {
+  const env: EnvVar[] = [
+    ...common,
+    { name: 'S3_BUCKET', value: s3.bucket },
+    { name: 'S3_PREFIX', value: `${s3.prefix ?? 'kafka-backups'}/${cluster}` },
+    { name: 'AWS_DEFAULT_REGION', value: s3.region ?? 'us-east-1' },
+    ...(s3.endpoint ? [{ name: 'S3_ENDPOINT', value: s3.endpoint }] : []),
+    ...(s3.credentialsSecret ? ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({ name: key, secretKeyRef: { name: s3.credentialsSecret!, key } })) : []),
+  ];
+  return {
+    name: 's3-upload',
+    image: image ?? DEFAULT_AWS_CLI_IMAGE,
+    command: ['/bin/sh', `${SCRIPTS_PATH}/s3-upload.sh`],
+    env,
+    mounts: [{ volume: 'work', path: '/work' }],
+    resources: TOOL_RESOURCES,
+  };
 }
 
 /** What the construct reads before validating values. */

@@ -2,16 +2,10 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
-import { KAFKA_CLI_RESOURCES } from '../core/operations/images';
-import { kafkaClientWiring } from '../core/operations/kafka-client';
+import { WorkloadNames } from '../core/operations/workload-names';
 import { AclResources, allow } from '../core/strimzi/acl';
-import { kafkaImage } from '../core/strimzi/versions';
-import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { operationsAccess } from '../operations/kafka-access';
-import { addOperationsUser } from '../operations/operations-user';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { kafkaCliJob, kafkaCliStep } from '../workloads/kafka-cli-job';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
@@ -44,43 +38,36 @@ export class OffsetRestore extends Construct {
   constructor(scope: Construct, id: string, props: OffsetRestoreProps) {
     super(scope, id);
     refuseBadShapeAt(this.node.path, props, OFFSET_RESTORE_SHAPE);
-    const { cluster } = props;
-    const v = new Validator(this.node.path);
-    const name = `${cluster.clusterName}-offset-restore`;
-    v.check(/^\d{8}T\d{6}Z$/.test(props.backupId), 'backupId', props.backupId, 'the folder name of a backup, e.g. "20250301T120000Z"');
     const mode = props.mode ?? 'dry-run';
-    v.check(mode === 'dry-run' || mode === 'execute', 'mode', props.mode, 'dry-run or execute');
-    if (props.groups !== undefined) v.check(props.groups.length > 0, 'groups', props.groups, 'a non-empty regular expression');
-    const access = operationsAccess(v, cluster, name, props.listenerName);
-    if (access) {
-      addOperationsUser(this, props.release, cluster, name, access.userAuthentication, [
-        allow(AclResources.topic('*'), ['Describe', 'Read']),
-        allow(AclResources.group('*'), ['Describe', 'Read']),
-      ], 'restoring offsets commits them for any group of the backup: Read on groups and topics, declared only for a restore');
-    }
-    v.throwIfAny();
-    this.jobName = name;
-    const client = kafkaClientWiring(access!.connection);
-    this.workload = new BatchWorkload(this, 'workload', {
-      name,
-      namespace: cluster.namespace,
-      component: 'offset-restore',
-      steps: [
-        {
-          name: 'restore',
-          image: kafkaImage(),
-          command: ['/bin/bash', `${SCRIPTS_PATH}/restore-offsets.sh`, `/backups/${props.backupId}`],
-          env: [...client.env, { name: 'RESTORE_MODE', value: mode }, ...(props.groups ? [{ name: 'RESTORE_GROUPS', value: props.groups }] : [])],
-          mounts: [{ volume: 'backups', path: '/backups', readOnly: true }, ...client.mounts],
-          resources: KAFKA_CLI_RESOURCES,
+    const job = kafkaCliJob(this, {
+      ...props,
+      name: WorkloadNames.offsetRestore(props.cluster.clusterName),
+      acls: [allow(AclResources.topic('*'), ['Describe', 'Read']), allow(AclResources.group('*'), ['Describe', 'Read'])],
+      why: 'restoring offsets commits them for any group of the backup: Read on groups and topics, declared only for a restore',
+      check: (v) => {
+        v.check(/^\d{8}T\d{6}Z$/.test(props.backupId), 'backupId', props.backupId, 'the folder name of a backup, e.g. "20250301T120000Z"');
+        v.check(mode === 'dry-run' || mode === 'execute', 'mode', props.mode, 'dry-run or execute');
+        if (props.groups !== undefined) v.check(props.groups.length > 0, 'groups', props.groups, 'a non-empty regular expression');
+      },
+      workloads: (client) => ({
+        workload: {
+          component: 'offset-restore',
+          steps: [
+            kafkaCliStep('restore', 'restore-offsets.sh', client, {
+              args: [`/backups/${props.backupId}`],
+              env: [{ name: 'RESTORE_MODE', value: mode }, ...(props.groups ? [{ name: 'RESTORE_GROUPS', value: props.groups }] : [])],
+              mounts: [{ volume: 'backups', path: '/backups', readOnly: true }],
+            }),
+          ],
+          volumes: [{ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: props.claimName } }, ...client.volumes],
+          scripts: ['restore-offsets.sh'],
+          // A failed restore is investigated, not retried blindly.
+          backoffLimit: 0,
         },
-      ],
-      volumes: [{ name: 'backups', source: { type: 'persistentVolumeClaim', claimName: props.claimName } }, ...client.volumes],
-      scripts: scripts('kafka-client.sh', 'restore-offsets.sh'),
-      // A failed restore is investigated, not retried blindly.
-      backoffLimit: 0,
-      dependsOn: [...(props.dependsOn ?? []), props.release.release],
+      }),
     });
+    this.jobName = job.name;
+    this.workload = job.workloads.workload;
   }
 }
 

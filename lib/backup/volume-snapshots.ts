@@ -1,14 +1,15 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
+import { SCRIPTS_PATH } from '../core/operations/workload-model';
 import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
 import { isDnsSubdomain } from '../core/names';
+import { WorkloadNames } from '../core/operations/workload-names';
 import { backupOverdueHours, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { scripts } from '../workloads/scripts';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 
 export interface VolumeSnapshotsProps {
@@ -60,7 +61,7 @@ export class VolumeSnapshots extends Construct {
     v.integer('readyTimeoutSeconds', readyTimeout, 30, 6 * 3600);
     v.throwIfAny();
     const { cluster } = props;
-    this.cronJobName = `${cluster.clusterName}-volume-snapshot`;
+    this.cronJobName = WorkloadNames.volumeSnapshot(cluster.clusterName);
     this.watched = { name: this.cronJobName, maxAgeHours: backupOverdueHours(schedule) ?? 26 };
     this.workload = new BatchWorkload(this, 'workload', {
       name: this.cronJobName,

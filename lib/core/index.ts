@@ -45,14 +45,15 @@ export * from './monitoring/pod-monitors';
 export * from './monitoring/alert-rules';
 export * from './monitoring/alert-routing';
 export * from './monitoring/dashboard-config-maps';
-export * from './monitoring/kube-prometheus-stack';
+export * from './monitoring/kube-prometheus-stack-values';
 export { buildDashboards } from './monitoring/dashboards';
 
 // --- operations: batch workloads, clients, MirrorMaker 2, rebalances ---
 export * from './operations/cron';
 export * from './operations/backup-schedules';
-export * from './operations/batch-workload';
+export * from './operations/workload-model';
 export * from './operations/kafka-client';
-export * from './operations/mirror-maker2';
+export * from './operations/mirror-maker2-resource';
 export * from './operations/rebalance';
 export * from './operations/images';
+export * from './operations/workload-names';

@@ -2,7 +2,7 @@
 // its readers, every rule, the summary the plan review reads). The constructs and the types a stack needs
 // are also exported from the package root. Add a new guardrails module with one `export *` line.
 
-export * from './acknowledgement';
+export * from '../acknowledgements/acknowledgement';
 export * from './inventory';
 export * from './collect-inventory';
 export * from './rule';

@@ -2,7 +2,7 @@ import { Construct, IConstruct } from 'constructs';
 import { Annotations, Aspects, IAspect, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
 import { refuseBadShapeAt, S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
-import { Acknowledgements } from './acknowledgement';
+import { Acknowledgements } from '../acknowledgements/acknowledgement';
 import { collectInventory, constructAt } from './collect-inventory';
 import { GuardrailError, RuleViolation } from './guardrail-error';
 import { describeObject } from './inventory';

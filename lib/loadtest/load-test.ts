@@ -2,15 +2,10 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
-import { kafkaClientWiring } from '../core/operations/kafka-client';
+import { WorkloadNames } from '../core/operations/workload-names';
 import { AclResources, allow } from '../core/strimzi/acl';
-import { kafkaImage } from '../core/strimzi/versions';
-import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { operationsAccess } from '../operations/kafka-access';
-import { addOperationsUser } from '../operations/operations-user';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { KafkaCliWorkload, kafkaCliJob, kafkaCliStep } from '../workloads/kafka-cli-job';
 import { KafkaTopic } from '../topics/kafka-topic';
 import { CLUSTER_REF_SHAPE, refuseBadShape, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
@@ -84,27 +79,10 @@ export class LoadTest extends Construct {
     super(scope, id);
     refuseBadShapeAt(this.node.path, props, LOAD_TEST_SHAPE);
     const { cluster, profile } = props;
-    const v = new Validator(this.node.path);
-    v.check(/^[a-z0-9-]{1,20}$/.test(profile.name), 'profile.name', profile.name, 'lower-case letters, digits and "-", at most 20 characters');
-    v.integer('profile.records', profile.records, 1);
-    v.integer('profile.recordSize', profile.recordSize, 1, 10 * 1024 * 1024);
-    v.integer('profile.throughput', profile.throughput, 1);
-    const base = `${cluster.clusterName}-loadtest-${profile.name}`;
+    const base = WorkloadNames.loadTest(cluster.clusterName, profile.name);
     const topic = `loadtest-${profile.name}`;
-    const access = operationsAccess(v, cluster, base, props.listenerName);
-    if (access) {
-      addOperationsUser(this, props.release, cluster, base, access.userAuthentication, [
-        allow(AclResources.topic(topic), ['Write', 'Read', 'Describe']),
-        allow(AclResources.group(`${topic}*`), ['Read', 'Describe']),
-      ], '');
-    }
-    v.throwIfAny();
     this.topicName = topic;
-    new KafkaTopic(this, 'topic', { cluster, release: props.release, name: topic, partitions: profile.partitions, replicas: profile.replicas, retentionMs: 24 * 3600 * 1000 });
-
-    const client = kafkaClientWiring(access!.connection);
     const env = [
-      ...client.env,
       { name: 'LOADTEST_TOPIC', value: topic },
       { name: 'LOADTEST_RECORDS', value: String(profile.records) },
       { name: 'LOADTEST_RECORD_SIZE', value: String(profile.recordSize) },
@@ -113,29 +91,35 @@ export class LoadTest extends Construct {
       { name: 'LOADTEST_GROUP', value: `${topic}-consumer` },
       { name: 'KAFKA_HEAP_OPTS', value: '-Xms512m -Xmx512m' },
     ];
-    const job = (role: 'producer' | 'consumer') =>
-      new BatchWorkload(this, role, {
-        name: `${base}-${role}`,
-        namespace: cluster.namespace,
-        component: 'load-test',
-        steps: [
-          {
-            name: role,
-            image: kafkaImage(),
-            command: ['/bin/bash', `${SCRIPTS_PATH}/load-test.sh`, role],
-            env,
-            mounts: client.mounts,
-            resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } },
-          },
-        ],
-        volumes: client.volumes,
-        scripts: scripts('kafka-client.sh', 'load-test.sh'),
-        backoffLimit: 0,
-        activeDeadlineSeconds: 7200,
-        dependsOn: [...(props.dependsOn ?? []), props.release.release],
-      });
-    this.producer = job('producer');
-    this.consumer = job('consumer');
+    const job = kafkaCliJob(this, {
+      ...props,
+      name: base,
+      acls: [allow(AclResources.topic(topic), ['Write', 'Read', 'Describe']), allow(AclResources.group(`${topic}*`), ['Read', 'Describe'])],
+      why: '',
+      check: (v) => {
+        v.check(/^[a-z0-9-]{1,20}$/.test(profile.name), 'profile.name', profile.name, 'lower-case letters, digits and "-", at most 20 characters');
+        v.integer('profile.records', profile.records, 1);
+        v.integer('profile.recordSize', profile.recordSize, 1, 10 * 1024 * 1024);
+        v.integer('profile.throughput', profile.throughput, 1);
+      },
+      prepare: () => {
+        new KafkaTopic(this, 'topic', { cluster, release: props.release, name: topic, partitions: profile.partitions, replicas: profile.replicas, retentionMs: 24 * 3600 * 1000 });
+      },
+      workloads: (client) => {
+        const run = (role: 'producer' | 'consumer'): KafkaCliWorkload => ({
+          name: `${base}-${role}`,
+          component: 'load-test',
+          steps: [kafkaCliStep(role, 'load-test.sh', client, { args: [role], env, resources: { requests: { cpu: '1', memory: '1Gi' }, limits: { cpu: '2', memory: '1Gi' } } })],
+          volumes: client.volumes,
+          scripts: ['load-test.sh'],
+          backoffLimit: 0,
+          activeDeadlineSeconds: 7200,
+        });
+        return { producer: run('producer'), consumer: run('consumer') };
+      },
+    });
+    this.producer = job.workloads.producer;
+    this.consumer = job.workloads.consumer;
   }
 }
 

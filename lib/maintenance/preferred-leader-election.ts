@@ -2,16 +2,10 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
-import { KAFKA_CLI_RESOURCES } from '../core/operations/images';
-import { kafkaClientWiring } from '../core/operations/kafka-client';
+import { WorkloadNames } from '../core/operations/workload-names';
 import { AclResources, allow } from '../core/strimzi/acl';
-import { kafkaImage } from '../core/strimzi/versions';
-import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { operationsAccess } from '../operations/kafka-access';
-import { addOperationsUser } from '../operations/operations-user';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { kafkaCliJob, kafkaCliStep } from '../workloads/kafka-cli-job';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
@@ -38,29 +32,23 @@ export class PreferredLeaderElection extends Construct {
   constructor(scope: Construct, id: string, props: PreferredLeaderElectionProps) {
     super(scope, id);
     refuseBadShapeAt(this.node.path, props, LEADER_ELECTION_SHAPE);
-    const { cluster } = props;
-    const v = new Validator(this.node.path);
-    const name = `${cluster.clusterName}-leader-election`;
-    const access = operationsAccess(v, cluster, name, props.listenerName);
-    if (access) {
-      addOperationsUser(this, props.release, cluster, name, access.userAuthentication, [
-        allow(AclResources.cluster(), ['Alter', 'Describe']),
-        allow(AclResources.topic('*'), ['Describe']),
-      ], 'preferred leader election covers every partition: Describe on topics only');
-    }
-    v.throwIfAny();
-    this.cronJobName = name;
-    const client = kafkaClientWiring(access!.connection);
-    this.workload = new BatchWorkload(this, 'workload', {
-      name,
-      namespace: cluster.namespace,
-      component: 'leader-election',
-      schedule: props.schedule ?? '0 3 * * 0',
-      steps: [{ name: 'elect', image: kafkaImage(), command: ['/bin/bash', `${SCRIPTS_PATH}/leader-election.sh`], env: client.env, mounts: client.mounts, resources: KAFKA_CLI_RESOURCES }],
-      volumes: client.volumes,
-      scripts: scripts('kafka-client.sh', 'leader-election.sh'),
-      dependsOn: [...(props.dependsOn ?? []), props.release.release],
+    const job = kafkaCliJob(this, {
+      ...props,
+      name: WorkloadNames.leaderElection(props.cluster.clusterName),
+      acls: [allow(AclResources.cluster(), ['Alter', 'Describe']), allow(AclResources.topic('*'), ['Describe'])],
+      why: 'preferred leader election covers every partition: Describe on topics only',
+      workloads: (client) => ({
+        workload: {
+          component: 'leader-election',
+          schedule: props.schedule ?? '0 3 * * 0',
+          steps: [kafkaCliStep('elect', 'leader-election.sh', client)],
+          volumes: client.volumes,
+          scripts: ['leader-election.sh'],
+        },
+      }),
     });
+    this.cronJobName = job.name;
+    this.workload = job.workloads.workload;
   }
 }
 

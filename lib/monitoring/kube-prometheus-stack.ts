@@ -11,7 +11,7 @@ import {
   KUBE_PROMETHEUS_STACK_REPOSITORY,
   KUBE_PROMETHEUS_STACK_VERSION,
   kubePrometheusStackValues,
-} from '../core/monitoring/kube-prometheus-stack';
+} from '../core/monitoring/kube-prometheus-stack-values';
 
 export interface KubePrometheusStackProps {
   /** Namespace of the stack; Helm creates it when missing. */

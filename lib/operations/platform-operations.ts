@@ -12,6 +12,7 @@ import { AclAudit, AclAuditProps } from '../security/acl-audit';
 import { LoadTest, LoadTestProfile } from '../loadtest/load-test';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { uniqueChildId } from '../core/validation';
+import { WorkloadNames } from '../core/operations/workload-names';
 
 type Shared = 'cluster' | 'release' | 'dependsOn';
 
@@ -54,14 +55,14 @@ export class PlatformOperations extends Construct {
     const { cluster } = props;
     const dependsOn = [...(props.dependsOn ?? []), ...cluster.dependables];
     this.release = new CustomResourceRelease(this, 'release', {
-      releaseName: props.releaseName ?? `${cluster.clusterName}-operations`,
+      releaseName: props.releaseName ?? WorkloadNames.operationsRelease(cluster.clusterName),
       namespace: cluster.namespace,
       dependsOn,
     });
     const shared = { cluster, release: this.release, dependsOn };
     if (props.metadataBackup) this.metadataBackup = new MetadataBackup(this, 'metadata-backup', { preventDestroy: props.production, ...props.metadataBackup, ...shared });
     if (props.offsetRestore) {
-      const claimName = this.metadataBackup?.claimName ?? `${cluster.clusterName}-metadata-backup`;
+      const claimName = this.metadataBackup?.claimName ?? WorkloadNames.metadataBackup(cluster.clusterName);
       new OffsetRestore(this, 'offset-restore', { ...props.offsetRestore, ...shared, claimName });
     }
     if (props.volumeSnapshots) this.volumeSnapshots = new VolumeSnapshots(this, 'volume-snapshots', { ...props.volumeSnapshots, cluster, dependsOn });

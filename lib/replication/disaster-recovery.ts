@@ -7,19 +7,21 @@ import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { platformLabels } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
+import { SCRIPTS_PATH } from '../core/operations/workload-model';
 import { validateCronSchedule } from '../core/operations/cron';
 import { KAFKA_CLI_RESOURCES } from '../core/operations/images';
-import { MirrorAuthentication } from '../core/operations/mirror-maker2';
+import { MirrorAuthentication } from '../core/operations/mirror-maker2-resource';
+import { WorkloadNames } from '../core/operations/workload-names';
+import { clusterCaCertSecret } from '../core/strimzi/operator-names';
 import { AclResources, AclRule, allow } from '../core/strimzi/acl';
 import { Listener } from '../core/strimzi/listener';
 import { UserAuthentication } from '../core/strimzi/user';
 import { kafkaImage } from '../core/strimzi/versions';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { addOperationsUser } from '../operations/operations-user';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { addOperationsUser } from '../workloads/operations-user';
+import { scripts } from '../workloads/scripts';
 import { ReplicationTarget } from './mirror-maker2';
 
 /**
@@ -82,7 +84,7 @@ export function disasterRecoveryEndpoint(dr: { clusterName: string; namespace: s
   return {
     bootstrapServers: `${dr.listener.bootstrapHost}:${dr.listener.type === 'route' ? 443 : dr.listener.port}`,
     namespace: dr.namespace,
-    caCertSecret: `${dr.clusterName}-cluster-ca-cert`,
+    caCertSecret: clusterCaCertSecret(dr.clusterName),
     credentialsSecret: dr.mirrorUserName,
     username: dr.mirrorUserName,
   };
@@ -93,8 +95,8 @@ export function linkedReplicationTarget(sourceCluster: string, endpoint: Disaste
   return {
     alias,
     bootstrapServers: endpoint.bootstrapServers,
-    caCertSecret: `${sourceCluster}-dr-cluster-ca-cert`,
-    authentication: MirrorAuthentication.scramSha512(endpoint.username, `${sourceCluster}-dr-mirror-credentials`),
+    caCertSecret: WorkloadNames.drCaCertCopy(sourceCluster),
+    authentication: MirrorAuthentication.scramSha512(endpoint.username, WorkloadNames.drMirrorCredentials(sourceCluster)),
   };
 }
 
@@ -159,7 +161,7 @@ export class DisasterRecoveryLink extends Construct {
     const drUser = read('dr-user', endpoint.credentialsSecret);
     this.target = linkedReplicationTarget(cluster.clusterName, endpoint, props.alias);
     const caSecret = this.target.caCertSecret;
-    const credentialsSecret = `${cluster.clusterName}-dr-mirror-credentials`;
+    const credentialsSecret = WorkloadNames.drMirrorCredentials(cluster.clusterName);
     const labels = platformLabels('replication', { 'kafka-platform/copied-from': `${props.drKubernetes.context}.${endpoint.namespace}` });
     const copy = (name: string, secretName: string, key: string, source: DataKubernetesSecretV1, what: string) =>
       new SecretV1(this, name, {
@@ -179,7 +181,7 @@ export class DisasterRecoveryLink extends Construct {
     copy('ca-copy', caSecret, 'ca.crt', drCa, 'the DR cluster CA Secret');
     copy('credentials-copy', credentialsSecret, 'password', drUser, 'the MirrorMaker 2 user Secret');
 
-    this.caCheckCronJobName = `${cluster.clusterName}-dr-ca-check`;
+    this.caCheckCronJobName = WorkloadNames.drCaCheck(cluster.clusterName);
     new BatchWorkload(this, 'ca-check', {
       name: this.caCheckCronJobName,
       namespace: cluster.namespace,

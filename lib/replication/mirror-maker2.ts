@@ -3,13 +3,14 @@ import { TerraformStack } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { KubernetesObject } from '../core/kubernetes';
-import { buildMirrorMaker2, MirrorAuthentication, MirrorClusterConnection, MirrorMaker2Spec, validateMirrorMaker2 } from '../core/operations/mirror-maker2';
+import { buildMirrorMaker2, MirrorAuthentication, MirrorClusterConnection, MirrorMaker2Spec, validateMirrorMaker2 } from '../core/operations/mirror-maker2-resource';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RESOURCES_SHAPE } from '../core/resources';
 import { uniqueChildId, Validator } from '../core/validation';
-import { operationsAccess } from '../operations/kafka-access';
-import { addOperationsUser } from '../operations/operations-user';
+import { WorkloadNames } from '../core/operations/workload-names';
+import { operationsAccess } from '../workloads/kafka-access';
+import { addOperationsUser } from '../workloads/operations-user';
 
 /** The disaster-recovery or backup cluster, known by attributes (it is owned elsewhere). */
 export type ReplicationTarget = MirrorClusterConnection;
@@ -45,7 +46,7 @@ export class KafkaMirrorMaker2 extends Construct {
     refuseBadShapeAt(this.node.path, props, MIRROR_MAKER2_PROPS_SHAPE);
     const { cluster } = props;
     const v = new Validator(this.node.path);
-    const name = props.name ?? `${cluster.clusterName}-mirror`;
+    const name = props.name ?? WorkloadNames.mirrorMaker2(cluster.clusterName);
     const userName = `${name}-source`;
     const access = operationsAccess(v, cluster, userName, props.listenerName);
     let spec: MirrorMaker2Spec | undefined;

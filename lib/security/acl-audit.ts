@@ -3,16 +3,10 @@ import { ITerraformDependable } from 'cdktf';
 import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { SCRIPTS_PATH } from '../core/operations/batch-workload';
-import { KAFKA_CLI_RESOURCES } from '../core/operations/images';
-import { kafkaClientWiring } from '../core/operations/kafka-client';
+import { WorkloadNames } from '../core/operations/workload-names';
 import { AclResources, allow } from '../core/strimzi/acl';
-import { kafkaImage } from '../core/strimzi/versions';
-import { Validator } from '../core/validation';
-import { BatchWorkload } from '../operations/batch-workload';
-import { operationsAccess } from '../operations/kafka-access';
-import { addOperationsUser } from '../operations/operations-user';
-import { scripts } from '../operations/scripts';
+import { BatchWorkload } from '../workloads/batch-workload';
+import { kafkaCliJob, kafkaCliStep } from '../workloads/kafka-cli-job';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 
@@ -40,39 +34,38 @@ export class AclAudit extends Construct {
     super(scope, id);
     refuseBadShapeAt(this.node.path, props, ACL_AUDIT_SHAPE);
     const { cluster } = props;
-    const v = new Validator(this.node.path);
-    const name = `${cluster.clusterName}-acl-audit`;
+    const name = WorkloadNames.aclAudit(cluster.clusterName);
     const retentionDays = props.retentionDays ?? 90;
-    v.integer('retentionDays', retentionDays, 1, 3650);
-    const access = operationsAccess(v, cluster, name, props.listenerName);
-    if (access) addOperationsUser(this, props.release, cluster, name, access.userAuthentication, [allow(AclResources.cluster(), ['Describe'])], '');
-    v.throwIfAny();
-    this.cronJobName = name;
-    const pvc = new PersistentVolumeClaimV1(this, 'volume', {
-      metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'acl-audit' } },
-      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
-      waitUntilBound: false,
-    });
-    const client = kafkaClientWiring(access!.connection);
-    this.workload = new BatchWorkload(this, 'workload', {
+    const job = kafkaCliJob(this, {
+      ...props,
       name,
-      namespace: cluster.namespace,
-      component: 'acl-audit',
-      schedule: props.schedule ?? '30 5 * * *',
-      steps: [
-        {
-          name: 'audit',
-          image: kafkaImage(),
-          command: ['/bin/bash', `${SCRIPTS_PATH}/acl-audit.sh`],
-          env: [...client.env, { name: 'AUDIT_DIR', value: '/audit' }, { name: 'RETENTION_DAYS', value: String(retentionDays) }],
-          mounts: [{ volume: 'audit', path: '/audit', readOnly: false }, ...client.mounts],
-          resources: KAFKA_CLI_RESOURCES,
-        },
+      acls: [allow(AclResources.cluster(), ['Describe'])],
+      why: '',
+      check: (v) => v.integer('retentionDays', retentionDays, 1, 3650),
+      prepare: () => [
+        new PersistentVolumeClaimV1(this, 'volume', {
+          metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'acl-audit' } },
+          spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
+          waitUntilBound: false,
+        }),
       ],
-      volumes: [{ name: 'audit', source: { type: 'persistentVolumeClaim', claimName: name } }, ...client.volumes],
-      scripts: scripts('kafka-client.sh', 'acl-audit.sh', 'prune-backups.sh'),
-      dependsOn: [...(props.dependsOn ?? []), props.release.release, pvc],
+      workloads: (client) => ({
+        workload: {
+          component: 'acl-audit',
+          schedule: props.schedule ?? '30 5 * * *',
+          steps: [
+            kafkaCliStep('audit', 'acl-audit.sh', client, {
+              env: [{ name: 'AUDIT_DIR', value: '/audit' }, { name: 'RETENTION_DAYS', value: String(retentionDays) }],
+              mounts: [{ volume: 'audit', path: '/audit', readOnly: false }],
+            }),
+          ],
+          volumes: [{ name: 'audit', source: { type: 'persistentVolumeClaim', claimName: name } }, ...client.volumes],
+          scripts: ['acl-audit.sh', 'prune-backups.sh'],
+        },
+      }),
     });
+    this.cronJobName = job.name;
+    this.workload = job.workloads.workload;
   }
 }
 

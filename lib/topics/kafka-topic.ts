@@ -7,7 +7,7 @@ import { claim } from '../core/registry';
 import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
 import { buildTopic, isDeletionProtected, topicCollisionKey, TOPIC_SPEC_SHAPE, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
 import { uniqueChildId, Validator } from '../core/validation';
-import { targetRelease } from './target-release';
+import { targetRelease } from '../delivery/target-release';
 
 export interface KafkaTopicProps extends TopicSpec {
   /** The cluster the topic lives on (owned in this stack or referenced by attributes). */

@@ -1,6 +1,7 @@
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
 import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE } from '../operations/backup-schedules';
 import { DEFAULT_CA_RENEWAL_DAYS } from '../strimzi/kafka';
+import { WorkloadNames } from '../operations/workload-names';
 import { Validator } from '../validation';
 import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
@@ -109,8 +110,8 @@ export function maintenanceWindowGapDays(windows: readonly string[]): number {
 /** The CronJob names the operations constructs use for the cluster's backups, with the limits of their default schedules. */
 export function defaultBackupCronJobs(cluster: string): WatchedCronJob[] {
   return [
-    { name: `${cluster}-metadata-backup`, maxAgeHours: backupOverdueHours(DEFAULT_METADATA_BACKUP_SCHEDULE) },
-    { name: `${cluster}-volume-snapshot`, maxAgeHours: backupOverdueHours(DEFAULT_VOLUME_SNAPSHOT_SCHEDULE) },
+    { name: WorkloadNames.metadataBackup(cluster), maxAgeHours: backupOverdueHours(DEFAULT_METADATA_BACKUP_SCHEDULE) },
+    { name: WorkloadNames.volumeSnapshot(cluster), maxAgeHours: backupOverdueHours(DEFAULT_VOLUME_SNAPSHOT_SCHEDULE) },
   ];
 }
 

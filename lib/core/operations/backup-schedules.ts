@@ -1,5 +1,6 @@
 import { Validator } from '../validation';
 import { maxScheduleGapMinutes } from './cron';
+import { WorkloadNames } from './workload-names';
 
 /** Metadata backup: every 6 hours, as in the operations guide. */
 export const DEFAULT_METADATA_BACKUP_SCHEDULE = '0 */6 * * *';
@@ -51,7 +52,7 @@ export function watchedBackupCronJobs(cluster: string, backups: ScheduledBackups
     // An invalid schedule is reported by the backup construct; 26 hours keeps the monitoring valid meanwhile.
     jobs.push({ name, maxAgeHours: hours ?? 26 });
   };
-  if (backups?.metadataBackup) watch(`${cluster}-metadata-backup`, backups.metadataBackup.schedule ?? DEFAULT_METADATA_BACKUP_SCHEDULE);
-  if (backups?.volumeSnapshots) watch(`${cluster}-volume-snapshot`, backups.volumeSnapshots.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE);
+  if (backups?.metadataBackup) watch(WorkloadNames.metadataBackup(cluster), backups.metadataBackup.schedule ?? DEFAULT_METADATA_BACKUP_SCHEDULE);
+  if (backups?.volumeSnapshots) watch(WorkloadNames.volumeSnapshot(cluster), backups.volumeSnapshots.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE);
   return jobs;
 }

@@ -1,4 +1,4 @@
-import { EnvVar, VolumeMount, WorkloadVolume } from './batch-workload';
+import { EnvVar, VolumeMount, WorkloadVolume } from './workload-model';
 
 /**
  * How a workload's Kafka CLI tools reach the cluster: bootstrap address, TLS trust in the cluster CA,

@@ -19,3 +19,13 @@ export function listenerBootstrap(cluster: string, namespace: string, listener: 
 export function brokerVolumeClaim(cluster: string, pool: string, nodeId: number, volumeId: number): string {
   return `data-${volumeId}-${cluster}-${pool}-${nodeId}`;
 }
+
+/** Secret with the cluster CA's private key (`ca.key`), which the Cluster Operator also writes. */
+export function clusterCaKeySecret(cluster: string): string {
+  return `${cluster}-cluster-ca`;
+}
+
+/** Secret with the clients CA's private key (`ca.key`). */
+export function clientsCaKeySecret(cluster: string): string {
+  return `${cluster}-clients-ca`;
+}

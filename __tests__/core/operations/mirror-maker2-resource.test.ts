@@ -1,4 +1,4 @@
-import { buildMirrorMaker2, IDENTITY_REPLICATION_POLICY, MirrorAuthentication, MirrorMaker2Spec, validateMirrorMaker2 } from '../../../lib/core/operations/mirror-maker2';
+import { buildMirrorMaker2, IDENTITY_REPLICATION_POLICY, MirrorAuthentication, MirrorMaker2Spec, validateMirrorMaker2 } from '../../../lib/core/operations/mirror-maker2-resource';
 import { buildManualRebalance } from '../../../lib/core/operations/rebalance';
 import { Validator } from '../../../lib/core/validation';
 import { crdDir, StrimziSchemas } from '../../helpers/strimzi-schemas';

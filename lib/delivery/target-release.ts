@@ -1,5 +1,5 @@
 import { IConstruct } from 'constructs';
-import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { CustomResourceRelease } from './custom-resource-release';
 import { Validator } from '../core/validation';
 
 /**

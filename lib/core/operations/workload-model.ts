@@ -8,7 +8,7 @@ import { isTimeZoneName, validateCronSchedule } from './cron';
  * A batch workload (CronJob or one-off Job) as a plain, validated model. Every workload the library
  * runs gets the same safe defaults from here: restricted pod security, requests and limits on every
  * container, a writable /tmp on a read-only root filesystem, bounded retries, history and run time.
- * The cdktf construct in `lib/operations/` only translates this model into typed Kubernetes resources.
+ * The cdktf construct in `lib/workloads/` only translates this model into typed Kubernetes resources.
  */
 
 /** An environment variable: a literal value or one key of a Secret. */

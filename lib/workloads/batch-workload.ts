@@ -15,7 +15,7 @@ import {
   validateBatchWorkload,
   WorkloadStep,
   WorkloadVolume,
-} from '../core/operations/batch-workload';
+} from '../core/operations/workload-model';
 import { Validator } from '../core/validation';
 
 export interface BatchWorkloadProps extends BatchWorkloadSpec {

@@ -1,4 +1,4 @@
-import { KafkaTopology, KafkaTopologyProps, TopologyGroupSpec } from '../../lib/access/kafka-topology';
+import { KafkaTopology, KafkaTopologyProps, TopologyGroupSpec } from '../../lib/topology/kafka-topology';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { NodeTopology } from '../../lib/core/strimzi/kafka';
 import { Storage } from '../../lib/core/strimzi/storage';

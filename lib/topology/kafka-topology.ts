@@ -8,7 +8,7 @@ import { topicCollisionKey, topicResourceName, TopicSpec } from '../core/strimzi
 import { UserAuthentication, UserQuotas } from '../core/strimzi/user';
 import { uniqueChildId, ValidationError, ValidationIssue, Validator } from '../core/validation';
 import { KafkaTopic } from '../topics/kafka-topic';
-import { KafkaUser } from './kafka-user';
+import { KafkaUser } from '../access/kafka-user';
 
 /** An application: one KafkaUser whose ACLs come from its grants. */
 export interface ApplicationSpec {

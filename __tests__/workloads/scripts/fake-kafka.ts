@@ -4,7 +4,7 @@ import * as os from 'os';
 import * as path from 'path';
 
 /** Folder of the library's shell scripts. */
-export const SCRIPTS = path.join(__dirname, '../../../lib/operations/scripts');
+export const SCRIPTS = path.join(__dirname, '../../../lib/workloads/scripts');
 
 /**
  * `kafka-consumer-groups.sh` as Kafka 4.x behaves, over a state folder (`groups/<group>/state`,

@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { Acknowledgements } from '../../lib/guardrails/acknowledgement';
+import { Acknowledgements } from '../../lib/acknowledgements/acknowledgement';
 import { testStack } from '../helpers/synth';
 
 describe('Acknowledgements', () => {

@@ -1,0 +1,29 @@
+/**
+ * Names of the objects the platform's operations workloads create for a cluster: the one place they
+ * are derived, used by the workloads that create them and by the monitoring that watches them. Each
+ * Kafka CLI workload's Job or CronJob, KafkaUser and the user's Secret share the name.
+ */
+export const WorkloadNames = {
+  /** CronJob, KafkaUser and backup volume of the metadata backup. */
+  metadataBackup: (cluster: string): string => `${cluster}-metadata-backup`,
+  /** One-off Job and KafkaUser of an offset restore. */
+  offsetRestore: (cluster: string): string => `${cluster}-offset-restore`,
+  /** CronJob of the CSI volume snapshots. */
+  volumeSnapshot: (cluster: string): string => `${cluster}-volume-snapshot`,
+  /** CronJob and KafkaUser of the preferred leader election. */
+  leaderElection: (cluster: string): string => `${cluster}-leader-election`,
+  /** CronJob, KafkaUser and audit volume of the ACL audit. */
+  aclAudit: (cluster: string): string => `${cluster}-acl-audit`,
+  /** KafkaUser of a load-test profile; its Jobs append `-producer` and `-consumer`. */
+  loadTest: (cluster: string, profile: string): string => `${cluster}-loadtest-${profile}`,
+  /** CronJob checking the copied DR cluster CA. */
+  drCaCheck: (cluster: string): string => `${cluster}-dr-ca-check`,
+  /** The DR cluster's CA certificate, copied into the source namespace. */
+  drCaCertCopy: (cluster: string): string => `${cluster}-dr-cluster-ca-cert`,
+  /** The MirrorMaker 2 user's password on the DR cluster, copied into the source namespace. */
+  drMirrorCredentials: (cluster: string): string => `${cluster}-dr-mirror-credentials`,
+  /** KafkaMirrorMaker2 of a cluster's replication. */
+  mirrorMaker2: (cluster: string): string => `${cluster}-mirror`,
+  /** Helm release of the operations' custom resources (users, rebalance, load-test topics, MirrorMaker 2). */
+  operationsRelease: (cluster: string): string => `${cluster}-operations`,
+} as const;
