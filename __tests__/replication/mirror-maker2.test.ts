@@ -45,3 +45,12 @@ test('a DR retention shorter than a replicated topic\'s: synth fails naming the 
   // Unlimited retention on the DR side covers every topic.
   expect(() => synth(withReplication({ syncRetention: false, targetRetentionMs: -1 }))).not.toThrow();
 });
+
+test('the DR retention check reads the brokers\' resolved log.retention.ms, also when config sets it directly', () => {
+  // 60 days for topics without their own retention: a 40-day DR retention no longer covers them.
+  const longDefault: EnvironmentConfig = {
+    ...withReplication({ syncRetention: false, targetRetentionMs: 40 * 86_400_000 }),
+    cluster: { ...prod.cluster, brokerDefaults: { ...prod.cluster.brokerDefaults, retentionHours: undefined }, config: { ...prod.cluster.config, 'log.retention.ms': 60 * 86_400_000 } },
+  };
+  expect(() => synth(longDefault)).toThrow(/\d+ topics keep the broker default 5184000000 ms/);
+});

@@ -2,6 +2,7 @@ import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { DNS_LABEL_RULE, isDnsLabel, MAX_CLUSTER_NAME } from '../core/names';
 import { S } from '../core/shape';
+import { KAFKA_DEFAULT_RETENTION_MS } from '../core/well-known';
 import { uniqueChildId, Validator } from '../core/validation';
 import { Listener } from '../core/strimzi/listener';
 import { clientsCaCertSecret, clusterCaCertSecret, listenerBootstrap } from '../core/strimzi/operator-names';
@@ -43,6 +44,8 @@ export interface IKafkaCluster {
   readonly certificateRenewalDays?: number;
   /** The cluster's `maintenanceTimeWindows` (Quartz cron, UTC), when known. */
   readonly maintenanceTimeWindows?: readonly string[];
+  /** The brokers' `log.retention.ms` (what topics without their own retention keep), when known. */
+  readonly defaultRetentionMs?: number;
 }
 
 /** A node pool as other constructs see it. */
@@ -95,6 +98,8 @@ export interface KafkaClusterAttributes {
   readonly certificateRenewalDays?: number;
   /** @default [] */
   readonly maintenanceTimeWindows?: readonly string[];
+  /** The brokers' `log.retention.ms`. @default 604800000 (Kafka's 168 hours) */
+  readonly defaultRetentionMs?: number;
 }
 
 const ATTRIBUTES_SHAPE = S.object({
@@ -128,6 +133,7 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
   public readonly namespace: string;
   public readonly brokerCount?: number;
   public readonly defaultReplicationFactor: number;
+  public readonly defaultRetentionMs: number;
   public readonly minInsyncReplicas: number;
   public readonly clusterCaCertSecret: string;
   public readonly clientsCaCertSecret: string;
@@ -148,6 +154,7 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
     v.check(isDnsLabel(attrs.namespace), 'namespace', attrs.namespace, DNS_LABEL_RULE);
     v.integer('brokerCount', attrs.brokerCount, 1);
     v.integer('defaultReplicationFactor', attrs.defaultReplicationFactor, 1);
+    v.integer('defaultRetentionMs', attrs.defaultRetentionMs, -1);
     v.integer('minInsyncReplicas', attrs.minInsyncReplicas, 1);
     v.integer('certificateRenewalDays', attrs.certificateRenewalDays, 1);
     (attrs.nodePools ?? []).forEach((p, i) => {
@@ -171,6 +178,7 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
     this.certificateRenewalDays = attrs.certificateRenewalDays ?? 30;
     this.maintenanceTimeWindows = attrs.maintenanceTimeWindows ?? [];
     this.defaultReplicationFactor = attrs.defaultReplicationFactor ?? 3;
+    this.defaultRetentionMs = attrs.defaultRetentionMs ?? KAFKA_DEFAULT_RETENTION_MS;
     this.minInsyncReplicas = attrs.minInsyncReplicas ?? 2;
     this.clusterCaCertSecret = clusterCaCertSecret(attrs.clusterName);
     this.clientsCaCertSecret = clientsCaCertSecret(attrs.clusterName);

@@ -1,3 +1,4 @@
+import { KAFKA_DEFAULT_RETENTION_MS } from '../core/well-known';
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
@@ -38,6 +39,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
   public readonly namespace: string;
   public readonly brokerCount: number;
   public readonly defaultReplicationFactor: number;
+  public readonly defaultRetentionMs: number;
   public readonly minInsyncReplicas: number;
   public readonly clusterCaCertSecret: string;
   public readonly clientsCaCertSecret: string;
@@ -69,6 +71,8 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.listeners = this.resolved.listeners;
     this.brokerCount = props.topology.brokerCount;
     this.defaultReplicationFactor = this.resolved.defaultReplicationFactor;
+    const retention = this.resolved.brokerConfig['log.retention.ms'];
+    this.defaultRetentionMs = typeof retention === 'number' ? retention : KAFKA_DEFAULT_RETENTION_MS;
     this.minInsyncReplicas = this.resolved.minInsyncReplicas;
     this.clusterCaCertSecret = clusterCaCertSecret(props.name);
     this.clientsCaCertSecret = clientsCaCertSecret(props.name);

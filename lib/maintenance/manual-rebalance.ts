@@ -27,7 +27,7 @@ export class ManualRebalance extends Construct {
     const v = new Validator(this.node.path);
     const spec: ManualRebalanceSpec = { ...props, cluster: props.cluster.clusterName, namespace: props.cluster.namespace };
     if (props.cluster instanceof KafkaCluster) {
-      v.check(props.cluster.spec.cruiseControl !== undefined, 'cluster', props.cluster.clusterName, 'a cluster with cruiseControl (a KafkaRebalance needs Cruise Control)');
+      v.check(props.cluster.components?.cruiseControl === true, 'cluster', props.cluster.clusterName, 'a cluster with cruiseControl (a KafkaRebalance needs Cruise Control)');
     }
     validateManualRebalance(v, spec);
     v.throwIfAny();

@@ -1,3 +1,4 @@
+import { KAFKA_DEFAULT_RETENTION_MS } from '../core/well-known';
 import { Construct, IConstruct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
@@ -85,11 +86,11 @@ export class KafkaMirrorMaker2 extends Construct {
 
 /**
  * Topics of the cluster declared in the stack that keep data longer than the DR target does; topics
- * without their own `retention.ms` keep the source brokers' default (Kafka's 168 hours unless set).
+ * without their own `retention.ms` keep the source brokers' `log.retention.ms` (Kafka's 168 hours unless set).
  */
 function retentionProblems(mirror: KafkaMirrorMaker2, cluster: IKafkaCluster, targetMs: number): string[] {
   const longer = (ms: number) => (targetMs === -1 ? false : ms === -1 || ms > targetMs);
-  const brokerDefaultMs = ((cluster as { spec?: { brokerDefaults?: { retentionHours?: number } } }).spec?.brokerDefaults?.retentionHours ?? 168) * 3_600_000;
+  const brokerDefaultMs = cluster.defaultRetentionMs ?? KAFKA_DEFAULT_RETENTION_MS;
   let atDefault = 0;
   const short = TerraformStack.of(mirror)
     .node.findAll()
