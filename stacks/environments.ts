@@ -141,6 +141,62 @@ export const staging: EnvironmentConfig = {
 };
 
 /**
+ * The shape of a production-scale cluster, shared by prod and dr: DR must carry prod's load after a
+ * fail-over, so everything but the name, the listeners and the maintenance window is the same.
+ */
+const PRODUCTION_SCALE_CLUSTER = {
+  version: '4.3.1',
+  metadataVersion: '4.3-IV0',
+  topology: NodeTopology.dedicated(
+    {
+      name: 'controllers',
+      replicas: 3,
+      storage: Storage.persistentClaim({ size: '50Gi', storageClass: 'ssd' }),
+      resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '4Gi' } },
+      jvm: { heap: '2g' },
+      spreadAcrossZones: true,
+    },
+    [
+      {
+        name: 'brokers',
+        replicas: 6,
+        storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd' }),
+        // The guide's broker heap: -Xms8g -Xmx8g (Kafka's own G1 defaults already have the 20 ms pause target);
+        // the rest of the memory is page cache. CPU request without a limit: no CFS throttling of a busy broker.
+        resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { memory: '24Gi' } },
+        jvm: { heap: '8g' },
+        spreadAcrossZones: true,
+      },
+    ],
+  ),
+  superUsers: ['platform-admin'],
+  brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
+  // A floor per user and broker; applications with their own KafkaUser quotas keep them.
+  quotas: { plugin: 'kafka', producerByteRate: 50 * 1024 * 1024, consumerByteRate: 100 * 1024 * 1024 },
+  drainCleaner: true,
+  priorityClassName: KAFKA_PRIORITY_CLASS,
+  entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
+  kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
+  cruiseControl: {
+    resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
+    // Scale-up/down moves up to 1 TiB per broker: 100 MiB/s leaves most of the 10 Gbit/s to clients.
+    replicationThrottle: 100 * 1024 * 1024,
+    brokerCapacity: { inboundNetwork: '1250MB/s', outboundNetwork: '1250MB/s' },
+  },
+  clusterCa: { validityDays: 365, renewalDays: 30 },
+  clientsCa: { validityDays: 365, renewalDays: 30 },
+} as const satisfies Omit<EnvironmentConfig['cluster'], 'name'>;
+
+/** The operator of a production-scale environment: Drain Cleaner and the platform's priority class. */
+const PRODUCTION_SCALE_OPERATOR = {
+  install: true,
+  resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } },
+  // Node drains (Kubernetes upgrades) go through the operator, which keeps every partition in sync.
+  drainCleaner: {},
+  priorityClass: { name: KAFKA_PRIORITY_CLASS, value: 1_000_000 },
+} as const satisfies EnvironmentConfig['operator'];
+
+/**
  * The disaster-recovery cluster: prod's shape (it must carry prod's load after a fail-over) on its own
  * Kubernetes cluster. MirrorMaker 2 of prod writes to it through the `repl` listener: a load balancer open
  * only to prod's egress addresses, TLS with a stable DNS name, SCRAM-SHA-512 as `kafka-prod-mirror`.
@@ -154,55 +210,15 @@ export const dr: EnvironmentConfig = {
   // State in a Secret of the DR cluster itself, as in prod.
   backend: { type: 'kubernetes', secretSuffix: 'kafka-dr' },
   namespace: 'kafka',
-  operator: {
-    install: true,
-    resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } },
-    drainCleaner: {},
-    priorityClass: { name: KAFKA_PRIORITY_CLASS, value: 1_000_000 },
-  },
+  operator: PRODUCTION_SCALE_OPERATOR,
   cluster: {
     name: 'kafka-dr',
-    // Upgraded in step with prod (a metadata version never runs ahead of the cluster it replicates from).
-    version: '4.3.1',
-    metadataVersion: '4.3-IV0',
-    topology: NodeTopology.dedicated(
-      {
-        name: 'controllers',
-        replicas: 3,
-        storage: Storage.persistentClaim({ size: '50Gi', storageClass: 'ssd' }),
-        resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '4Gi' } },
-        jvm: { heap: '2g' },
-        spreadAcrossZones: true,
-      },
-      [
-        {
-          name: 'brokers',
-          replicas: 6,
-          storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd' }),
-          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { memory: '24Gi' } },
-          jvm: { heap: '8g' },
-          spreadAcrossZones: true,
-        },
-      ],
-    ),
+    // prod's shape and versions: upgraded in step with prod (a metadata version never runs ahead of the cluster it replicates from).
+    ...PRODUCTION_SCALE_CLUSTER,
     listeners: [
       Listener.internalTls({ allowFrom: BROKER_CLIENTS }),
       Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-dr-bootstrap.dr.example.org', sourceRanges: PROD_EGRESS }),
     ],
-    superUsers: ['platform-admin'],
-    brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
-    quotas: { plugin: 'kafka', producerByteRate: 50 * 1024 * 1024, consumerByteRate: 100 * 1024 * 1024 },
-    drainCleaner: true,
-    priorityClassName: KAFKA_PRIORITY_CLASS,
-    entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-    kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
-    cruiseControl: {
-      resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
-      replicationThrottle: 100 * 1024 * 1024,
-      brokerCapacity: { inboundNetwork: '1250MB/s', outboundNetwork: '1250MB/s' },
-    },
-    clusterCa: { validityDays: 365, renewalDays: 30 },
-    clientsCa: { validityDays: 365, renewalDays: 30 },
     // Not prod's window: the two clusters never roll at the same time.
     maintenanceTimeWindows: ['* * 2-4 ? * SAT'],
   },
@@ -227,59 +243,14 @@ export const prod: EnvironmentConfig = {
   // State in a Secret of the cluster itself (kube-system/tfstate-default-kafka-prod), locked with a Lease.
   backend: { type: 'kubernetes', secretSuffix: 'kafka-prod' },
   namespace: 'kafka',
-  operator: {
-    install: true,
-    resources: { requests: { cpu: '500m', memory: '512Mi' }, limits: { cpu: '1', memory: '512Mi' } },
-    // Node drains (Kubernetes upgrades) go through the operator, which keeps every partition in sync.
-    drainCleaner: {},
-    priorityClass: { name: KAFKA_PRIORITY_CLASS, value: 1_000_000 },
-  },
+  operator: PRODUCTION_SCALE_OPERATOR,
   cluster: {
     name: 'kafka-prod',
-    version: '4.3.1',
-    metadataVersion: '4.3-IV0',
-    topology: NodeTopology.dedicated(
-      {
-        name: 'controllers',
-        replicas: 3,
-        storage: Storage.persistentClaim({ size: '50Gi', storageClass: 'ssd' }),
-        resources: { requests: { cpu: '1', memory: '4Gi' }, limits: { cpu: '2', memory: '4Gi' } },
-        jvm: { heap: '2g' },
-        spreadAcrossZones: true,
-      },
-      [
-        {
-          name: 'brokers',
-          replicas: 6,
-          storage: Storage.persistentClaim({ size: '1Ti', storageClass: 'ssd' }),
-          // The guide's broker heap: -Xms8g -Xmx8g (Kafka's own G1 defaults already have the 20 ms pause target);
-          // the rest of the memory is page cache. CPU request without a limit: no CFS throttling of a busy broker.
-          resources: { requests: { cpu: '4', memory: '24Gi' }, limits: { memory: '24Gi' } },
-          jvm: { heap: '8g' },
-          spreadAcrossZones: true,
-        },
-      ],
-    ),
+    ...PRODUCTION_SCALE_CLUSTER,
     listeners: [
       Listener.internalTls({ allowFrom: BROKER_CLIENTS }),
       Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls(), allowFrom: BROKER_CLIENTS }),
     ],
-    superUsers: ['platform-admin'],
-    brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
-    // A floor per user and broker; applications with their own KafkaUser quotas keep them.
-    quotas: { plugin: 'kafka', producerByteRate: 50 * 1024 * 1024, consumerByteRate: 100 * 1024 * 1024 },
-    drainCleaner: true,
-    priorityClassName: KAFKA_PRIORITY_CLASS,
-    entityOperatorResources: { requests: { cpu: '100m', memory: '512Mi' }, limits: { cpu: '500m', memory: '512Mi' } },
-    kafkaExporter: { resources: { requests: { cpu: '100m', memory: '128Mi' }, limits: { cpu: '500m', memory: '256Mi' } } },
-    cruiseControl: {
-      resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
-      // Scale-up/down moves up to 1 TiB per broker: 100 MiB/s leaves most of the 10 Gbit/s to clients.
-      replicationThrottle: 100 * 1024 * 1024,
-      brokerCapacity: { inboundNetwork: '1250MB/s', outboundNetwork: '1250MB/s' },
-    },
-    clusterCa: { validityDays: 365, renewalDays: 30 },
-    clientsCa: { validityDays: 365, renewalDays: 30 },
     // Certificate renewals roll brokers: only early Sunday mornings (UTC).
     maintenanceTimeWindows: ['* * 2-4 ? * SUN'],
   },
