@@ -5,7 +5,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { DrainCleaner, KafkaCluster, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
-import { mirrorMaker2MetricsConfigMapRef, platformLabels, watchedBackupCronJobs } from '../lib/core';
+import { platformLabels, watchedBackupCronJobs } from '../lib/core';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
 import { addDisasterRecovery } from './disaster-recovery';
@@ -91,9 +91,8 @@ export class KafkaPlatformStack extends TerraformStack {
       const replication = env.operations.replication;
       this.operations = new PlatformOperations(this, 'operations', {
         ...env.operations,
-        // A monitored MirrorMaker 2 exports metrics through the monitoring module's MM2 exporter rules.
-        replication:
-          replication && monitoring?.mirrorMaker2 ? { metricsConfigMap: mirrorMaker2MetricsConfigMapRef(env.cluster.name), ...replication } : replication,
+        // A monitored MirrorMaker 2 exports metrics through the library's exporter rules, like the cluster.
+        replication: replication && monitoring?.mirrorMaker2 ? { metrics: replication.metricsConfigMap === undefined, ...replication } : replication,
         cluster: this.cluster,
         dependsOn: [this.namespace],
         production: env.production,

@@ -54,3 +54,12 @@ test('the DR retention check reads the brokers\' resolved log.retention.ms, also
   };
   expect(() => synth(longDefault)).toThrow(/\d+ topics keep the broker default 5184000000 ms/);
 });
+
+test('metrics: true points MirrorMaker 2 at the library exporter rules; together with an own metricsConfigMap it is refused', () => {
+  const replication = prod.operations!.replication!;
+  const own: EnvironmentConfig = { ...prod, monitoring: { ...prod.monitoring!, mirrorMaker2: false }, operations: { ...prod.operations!, replication: { ...replication, metrics: true } } };
+  const mm2 = allReleaseObjects(synth(own)).find((o) => o.kind === 'KafkaMirrorMaker2') as Any;
+  expect(mm2.spec.metricsConfig.valueFrom.configMapKeyRef).toEqual({ name: 'kafka-prod-jmx-exporter-rules', key: 'mirror-maker-2-metrics.yaml' });
+  const both: EnvironmentConfig = { ...own, operations: { ...own.operations!, replication: { ...replication, metrics: true, metricsConfigMap: { name: 'mine', key: 'mm2.yaml' } } } };
+  expect(() => synth(both)).toThrow(/kafka-prod\/operations\/replication: metrics = true: not together with metricsConfigMap/);
+});

@@ -10,6 +10,7 @@ import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RESOURCES_SHAPE } from '../core/resources';
 import { uniqueChildId, Validator } from '../core/validation';
 import { WorkloadNames } from '../core/operations/workload-names';
+import { mirrorMaker2MetricsConfigMapRef } from '../core/monitoring/exporter-rules';
 import { operationsAccess } from '../workloads/kafka-access';
 import { addOperationsUser } from '../workloads/operations-user';
 
@@ -29,6 +30,12 @@ export interface KafkaMirrorMaker2Props extends Omit<MirrorMaker2Spec, 'name' | 
   readonly sourceAlias?: string;
   /** Listener MirrorMaker 2 reads from. @default - the first internal TLS listener with authentication */
   readonly listenerName?: string;
+  /**
+   * Export metrics through the library's MirrorMaker 2 exporter rules (the ConfigMap `KafkaMonitoring`
+   * writes for the cluster); Strimzi opens no metrics port without them. Not together with `metricsConfigMap`.
+   * @default false
+   */
+  readonly metrics?: boolean;
 }
 
 /**
@@ -50,11 +57,15 @@ export class KafkaMirrorMaker2 extends Construct {
     const name = props.name ?? WorkloadNames.mirrorMaker2(cluster.clusterName);
     const userName = `${name}-source`;
     const access = operationsAccess(v, cluster, userName, props.listenerName);
+    if (props.metrics && props.metricsConfigMap) {
+      v.fail('metrics', props.metrics, 'not together with metricsConfigMap (metrics: true uses the library exporter rules; leave one out)');
+    }
     let spec: MirrorMaker2Spec | undefined;
     if (access) {
       const mtls = access.connection.credentials.type === 'tls';
       spec = {
         ...props,
+        metricsConfigMap: props.metrics ? mirrorMaker2MetricsConfigMapRef(cluster.clusterName) : props.metricsConfigMap,
         name,
         namespace: cluster.namespace,
         source: {
@@ -146,6 +157,7 @@ const MIRROR_MAKER2_PROPS_SHAPE = S.object({
   name: S.optional(S.string()),
   sourceAlias: S.optional(S.string()),
   listenerName: S.optional(S.string()),
+  metrics: S.optional(S.boolean()),
   topicsPattern: S.optional(S.string()),
   topicsExcludePattern: S.optional(S.string()),
   groupsPattern: S.optional(S.string()),
