@@ -12,11 +12,6 @@ import { addDisasterRecovery } from './disaster-recovery';
 import { EnvironmentConfig } from './environment-config';
 import { validatedStackName } from './validate-environment';
 
-/** Stack name of an environment. */
-export function stackName(env: EnvironmentConfig): string {
-  return `kafka-${env.name}`;
-}
-
 /** One environment's Kafka platform: providers, state backend, namespace, operator and cluster. */
 export class KafkaPlatformStack extends TerraformStack {
   public readonly env: EnvironmentConfig;
@@ -83,6 +78,8 @@ export class KafkaPlatformStack extends TerraformStack {
       backupCronJobs: env.monitoring.backupCronJobs ?? watchedBackupCronJobs(env.cluster.name, env.operations),
       mirrorMaker2: env.monitoring.mirrorMaker2 ?? env.operations?.replication !== undefined,
       drCaCheckCronJob: drLink?.caCheckCronJobName,
+      // The operator's metrics (certificate expiry, reconciliations) are scraped where the operator runs.
+      operatorNamespace: env.monitoring.operatorNamespace ?? env.operator.namespace,
     };
     if (monitoring) this.monitoring = addMonitoring(this, monitoring, this.cluster, [this.namespace]).monitoring;
 

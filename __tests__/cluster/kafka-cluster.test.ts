@@ -33,6 +33,10 @@ describe('KafkaCluster', () => {
     expect(cluster.clusterCaCertSecret).toBe('events-cluster-ca-cert');
     expect(cluster.clientsCaCertSecret).toBe('events-clients-ca-cert');
     expect([cluster.brokerCount, cluster.defaultReplicationFactor, cluster.minInsyncReplicas]).toEqual([3, 3, 2]);
+    expect(cluster.defaultRetentionMs).toBe(168 * 3_600_000);
+    // The brokers' retention as rendered, also when config writes it as a string.
+    const longer = new KafkaCluster(testStack(), 'cluster', { name: 'events', namespace: 'kafka', topology, config: { 'log.retention.ms': '5184000000' } });
+    expect(longer.defaultRetentionMs).toBe(5_184_000_000);
     expect(() => cluster.bootstrapServers('nope')).toThrow(/listenerName = "nope": one of the cluster's listeners: tls, external/);
   });
 

@@ -183,3 +183,9 @@ describe('the app', () => {
     );
   });
 });
+
+test('the operator PodMonitor follows the operator into a namespace of its own choosing', () => {
+  const env: EnvironmentConfig = { ...staging, operator: { ...staging.operator, namespace: 'kafka-operators' } };
+  const monitor = allReleaseObjects(synthJson(new KafkaPlatformStack(Testing.app(), env))).find((o) => o.kind === 'PodMonitor' && o.metadata.name.endsWith('-cluster-operator')) as Record<string, any>;
+  expect(monitor.spec.namespaceSelector).toEqual({ matchNames: ['kafka-operators'] });
+});

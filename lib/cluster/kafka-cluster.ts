@@ -71,8 +71,7 @@ export class KafkaCluster extends Construct implements IKafkaCluster {
     this.listeners = this.resolved.listeners;
     this.brokerCount = props.topology.brokerCount;
     this.defaultReplicationFactor = this.resolved.defaultReplicationFactor;
-    const retention = this.resolved.brokerConfig['log.retention.ms'];
-    this.defaultRetentionMs = typeof retention === 'number' ? retention : KAFKA_DEFAULT_RETENTION_MS;
+    this.defaultRetentionMs = this.resolved.defaultRetentionMs ?? KAFKA_DEFAULT_RETENTION_MS;
     this.minInsyncReplicas = this.resolved.minInsyncReplicas;
     this.clusterCaCertSecret = clusterCaCertSecret(props.name);
     this.clientsCaCertSecret = clientsCaCertSecret(props.name);

@@ -15,6 +15,10 @@ describe('Kafka upgrades', () => {
     expect(compareMetadataVersions('4.2-IV1', '4.3-IV0')).toBeLessThan(0);
     expect(compareMetadataVersions('4.3-IV1', '4.3-IV0')).toBeGreaterThan(0);
     expect(compareMetadataVersions('4.3', '4.3-IV0')).toBe(0);
+    // The short form is the newest of its release (as Kafka's tools read it): 4.2 is 4.2-IV1, no downgrade.
+    expect(parseMetadataVersion('4.2')).toEqual({ major: 4, minor: 2, iv: 1 });
+    expect(compareMetadataVersions('4.2-IV1', '4.2')).toBe(0);
+    expect(compareMetadataVersions('4.2-IV0', '4.2')).toBeLessThan(0);
     expect(compareMetadataVersions('x', '4.3-IV0')).toBeUndefined();
   });
 

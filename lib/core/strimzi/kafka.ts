@@ -332,6 +332,8 @@ export interface ResolvedKafkaCluster {
   readonly defaultReplicationFactor: number;
   /** `min.insync.replicas` of `brokerConfig` (NaN when `config` sets a non-number). */
   readonly minInsyncReplicas: number;
+  /** `log.retention.ms` of `brokerConfig`, as a number, when set. */
+  readonly defaultRetentionMs?: number;
   readonly clusterCa: ResolvedCertificateAuthority;
   readonly clientsCa: ResolvedCertificateAuthority;
   /** The smaller `renewalDays` of the two CAs (certificate expiry warnings must come later). */
@@ -362,6 +364,7 @@ export function resolveKafkaCluster(spec: KafkaClusterSpec): ResolvedKafkaCluste
     brokerConfig,
     defaultReplicationFactor: asNumber(brokerConfig['default.replication.factor'])!,
     minInsyncReplicas: asNumber(brokerConfig['min.insync.replicas'])!,
+    defaultRetentionMs: asNumber(brokerConfig['log.retention.ms']),
     clusterCa,
     clientsCa,
     certificateRenewalDays: Math.min(clusterCa.renewalDays, clientsCa.renewalDays),

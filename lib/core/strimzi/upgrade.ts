@@ -21,13 +21,19 @@ export interface ParsedMetadataVersion {
 }
 
 const METADATA_VERSION = /^(\d+)\.(\d+)(?:-IV(\d+))?$/;
-/** The oldest metadata version Kafka 4.x accepts (the first production KRaft release). */
-export const MIN_METADATA_VERSION = '3.3-IV3';
 
+/**
+ * A metadata version's parts. The short form (`4.2`) stands for the newest of that release, as in Kafka's
+ * tools and `isMetadataVersionFor`: `4.2` is `4.2-IV1`, so writing one for the other is no change.
+ */
 export function parseMetadataVersion(text: unknown): ParsedMetadataVersion | undefined {
   if (typeof text !== 'string') return undefined;
   const m = METADATA_VERSION.exec(text);
-  return m ? { major: Number(m[1]), minor: Number(m[2]), iv: Number(m[3] ?? 0) } : undefined;
+  if (!m) return undefined;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  if (m[3] !== undefined) return { major, minor, iv: Number(m[3]) };
+  const newest = METADATA_VERSIONS.filter((v) => v.startsWith(`${major}.${minor}-IV`)).pop();
+  return { major, minor, iv: newest === undefined ? 0 : Number(newest.split('-IV')[1]) };
 }
 
 /** Negative when `a` is older than `b`, 0 when equal, positive when newer; undefined when either does not parse. */
