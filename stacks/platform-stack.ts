@@ -5,7 +5,7 @@ import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
 import { DrainCleaner, KafkaCluster, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
-import { platformLabels, watchedBackupCronJobs } from '../lib/core';
+import { ENVIRONMENT_LABEL, platformLabels, watchedBackupCronJobs } from '../lib/core';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
 import { addDisasterRecovery } from './disaster-recovery';
@@ -33,7 +33,7 @@ export class KafkaPlatformStack extends TerraformStack {
     new HelmProvider(this, 'helm', { kubernetes: access });
 
     this.namespace = new NamespaceV1(this, 'namespace', {
-      metadata: { name: env.namespace, labels: platformLabels('kafka', { 'kafka-platform/environment': env.name }) },
+      metadata: { name: env.namespace, labels: platformLabels('kafka', { [ENVIRONMENT_LABEL]: env.name }) },
       // Destroying or replacing the namespace deletes the cluster, every volume and the backup volume.
       lifecycle: env.production ? { preventDestroy: true } : undefined,
     });
@@ -58,7 +58,7 @@ export class KafkaPlatformStack extends TerraformStack {
     this.cluster = new KafkaCluster(this, 'cluster', {
       ...env.cluster,
       namespace: env.namespace,
-      labels: { 'kafka-platform/environment': env.name, ...(env.cluster.labels ?? {}) },
+      labels: { [ENVIRONMENT_LABEL]: env.name, ...(env.cluster.labels ?? {}) },
       // With monitoring on, the brokers export metrics through the library's exporter rules (written by KafkaMonitoring).
       metrics: env.cluster.metrics ?? env.monitoring !== undefined,
       dependsOn: [this.namespace, ...(this.operator ? [this.operator.release] : []), ...(priorityClass ? [priorityClass] : [])],

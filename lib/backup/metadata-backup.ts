@@ -6,7 +6,7 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { EnvVar, PolicyRule, SCRIPTS_PATH, WorkloadStep, WorkloadVolume } from '../core/operations/workload-model';
 import { DEFAULT_AWS_CLI_IMAGE, DEFAULT_KUBECTL_IMAGE, KAFKA_CLI_RESOURCES, TOOL_RESOURCES } from '../core/operations/images';
 import { isStorageSize, STORAGE_SIZE_RULE } from '../core/quantity';
-import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
+import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_METADATA_BACKUP_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { kafkaImage } from '../core/strimzi/versions';
@@ -147,7 +147,7 @@ export class MetadataBackup extends Construct {
     this.cronJobName = name;
     this.userName = name;
     this.claimName = volume ? name : undefined;
-    this.watched = { name, maxAgeHours: backupOverdueHours(schedule) ?? 26 };
+    this.watched = { name, maxAgeHours: backupOverdueHours(schedule) ?? DEFAULT_BACKUP_MAX_AGE_HOURS };
     this.workload = job.workloads.workload;
   }
 }

@@ -5,7 +5,7 @@ import { SCRIPTS_PATH } from '../core/operations/workload-model';
 import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
 import { isDnsSubdomain } from '../core/names';
 import { WorkloadNames } from '../core/operations/workload-names';
-import { backupOverdueHours, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
+import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../workloads/batch-workload';
@@ -62,7 +62,7 @@ export class VolumeSnapshots extends Construct {
     v.throwIfAny();
     const { cluster } = props;
     this.cronJobName = WorkloadNames.volumeSnapshot(cluster.clusterName);
-    this.watched = { name: this.cronJobName, maxAgeHours: backupOverdueHours(schedule) ?? 26 };
+    this.watched = { name: this.cronJobName, maxAgeHours: backupOverdueHours(schedule) ?? DEFAULT_BACKUP_MAX_AGE_HOURS };
     this.workload = new BatchWorkload(this, 'workload', {
       name: this.cronJobName,
       namespace: cluster.namespace,

@@ -10,6 +10,10 @@ export const STRIMZI_MANAGED_ANNOTATION = 'strimzi.io/managed';
 export const HELM_RESOURCE_POLICY_ANNOTATION = 'helm.sh/resource-policy';
 /** The value of `HELM_RESOURCE_POLICY_ANNOTATION` that keeps the object. */
 export const HELM_KEEP = 'keep';
+/** Asset name of the library's bundled resources chart (its folder in every stack's output); the plan review finds the library's releases by it. */
+export const LIBRARY_CHART = 'kafka-platform-resources-chart';
+/** Label on every custom resource and the namespace of a platform stack, naming its environment. */
+export const ENVIRONMENT_LABEL = 'kafka-platform/environment';
 /** Label on topics whose removal from code must not delete data (production); the plan review keys on it. */
 export const PROTECTED_TOPIC_LABEL = 'kafka-platform/deletion-protection';
 

@@ -1,13 +1,15 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { AssetType, TerraformAsset, TerraformStack } from 'cdktf';
+import { LIBRARY_CHART } from '../core/well-known';
 
 /**
  * The local chart ships next to this file (and is copied next to the compiled file by `npm run build`).
  */
 export const CHART_DIR = path.join(__dirname, 'chart');
 
-const ASSET_ID = 'kafka-platform-resources-chart';
+/** One asset per stack, under the name the plan review looks for. */
+const ASSET_ID = LIBRARY_CHART;
 
 /** The chart copied once into each stack's output; returns its path relative to the stack. */
 export function chartPath(stack: TerraformStack): string {

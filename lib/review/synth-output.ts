@@ -4,11 +4,9 @@ import { KubernetesObject } from '../core/kubernetes';
 import { GuardrailSummary, SUMMARY_LOCAL, unescapeTemplate } from '../guardrails/summary';
 import { readLibraryValues } from './values-reader';
 
-/** The chart name of the library's resources chart; its releases carry Kubernetes objects in `values`. */
-export const LIBRARY_CHART = 'kafka-platform-resources-chart';
-
-/** Label on every custom resource of a platform stack naming its environment. */
-export const ENVIRONMENT_LABEL = 'kafka-platform/environment';
+// The library chart's releases carry Kubernetes objects in `values`; the environment label names a stack's environment.
+export { ENVIRONMENT_LABEL, LIBRARY_CHART } from '../core/well-known';
+import { ENVIRONMENT_LABEL, LIBRARY_CHART } from '../core/well-known';
 
 /** A typed Terraform resource of a synthesized stack. */
 export interface SynthResource {

@@ -1,5 +1,5 @@
 import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
-import { backupOverdueHours, DEFAULT_METADATA_BACKUP_SCHEDULE, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE } from '../operations/backup-schedules';
+import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_METADATA_BACKUP_SCHEDULE, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE } from '../operations/backup-schedules';
 import { DEFAULT_CA_RENEWAL_DAYS } from '../strimzi/kafka';
 import { WorkloadNames } from '../operations/workload-names';
 import { Validator } from '../validation';
@@ -87,7 +87,6 @@ export interface ResolvedMonitoringSpec {
   readonly dashboardFolder: string;
 }
 
-export const DEFAULT_BACKUP_MAX_AGE_HOURS = 26;
 export const DEFAULT_CONTROLLER_COUNT = 3;
 
 /**

@@ -8,6 +8,8 @@ export const DEFAULT_METADATA_BACKUP_SCHEDULE = '0 */6 * * *';
 export const DEFAULT_VOLUME_SNAPSHOT_SCHEDULE = '0 0 * * 0';
 /** Time a run may take (its deadline and retries) before a missed run counts as overdue. */
 export const BACKUP_RUN_ALLOWANCE_HOURS = 2;
+/** Overdue limit of a backup whose schedule's gap cannot be worked out (26 hours: a daily job plus its allowance). */
+export const DEFAULT_BACKUP_MAX_AGE_HOURS = 26;
 
 /**
  * Hours without a successful run after which a backup CronJob is overdue: the longest gap between two
@@ -50,7 +52,7 @@ export function watchedBackupCronJobs(cluster: string, backups: ScheduledBackups
   const watch = (name: string, schedule: string) => {
     const hours = backupOverdueHours(schedule);
     // An invalid schedule is reported by the backup construct; 26 hours keeps the monitoring valid meanwhile.
-    jobs.push({ name, maxAgeHours: hours ?? 26 });
+    jobs.push({ name, maxAgeHours: hours ?? DEFAULT_BACKUP_MAX_AGE_HOURS });
   };
   if (backups?.metadataBackup) watch(WorkloadNames.metadataBackup(cluster), backups.metadataBackup.schedule ?? DEFAULT_METADATA_BACKUP_SCHEDULE);
   if (backups?.volumeSnapshots) watch(WorkloadNames.volumeSnapshot(cluster), backups.volumeSnapshots.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE);

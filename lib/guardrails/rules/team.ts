@@ -20,11 +20,6 @@ const UNCLEAN = 'unclean.leader.election.enable';
 /** Cluster operations that administer the cluster rather than use it (Describe and IdempotentWrite are client needs). */
 const ADMIN_OPERATIONS = ['All', 'Alter', 'AlterConfigs', 'ClusterAction', 'Create'];
 
-/** Rule id of a team user holding cluster administration. */
-export const ADMIN_GRANT_RULE_ID = RULE_IDS.ACCESS_ADMIN;
-/** Rule id of a production team topic without deletion protection. */
-export const DELETION_PROTECTION_RULE_ID = RULE_IDS.PROD_DELETION_PROTECTION;
-
 type StrimziAcl = { resource?: { type?: string; name?: string; patternType?: string }; operations?: string[] };
 
 const topicSubject = (object: KubernetesObject, prop: string) => `topic "${kafkaTopicName(object)}" ${prop}`;
@@ -70,7 +65,7 @@ export const teamUncleanLeaderElectionRule: GuardrailRule = {
 };
 
 export const teamDeletionProtectionRule: GuardrailRule = {
-  id: DELETION_PROTECTION_RULE_ID,
+  id: RULE_IDS.PROD_DELETION_PROTECTION,
   requirement: 'deletion protection on every production topic',
   why: 'without it, removing the topic from code (or moving it to another release) deletes the topic and its data',
   fix: 'declare the topic with `production: true` and without `deletionProtection: false`',
@@ -94,7 +89,7 @@ export const teamWildcardGrantRule: GuardrailRule = {
 };
 
 export const teamAdminGrantRule: GuardrailRule = {
-  id: ADMIN_GRANT_RULE_ID,
+  id: RULE_IDS.ACCESS_ADMIN,
   requirement: 'no cluster administration (Grant.admin(), cluster-level Alter, Create, ClusterAction or All) in a team stack',
   why: "cluster administration changes every team's topics, ACLs and broker configuration; it is the platform team's",
   fix: "remove Grant.admin() and cluster-level ACLs from the user's `grants` and `acls`; ask the platform team for the operation you need",
