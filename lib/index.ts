@@ -47,6 +47,7 @@ export { type AlertRoutingConfig, type Priority, type SecretKeyRef } from './cor
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 export { PlatformOperations, type PlatformOperationsProps, type OperationsConfig } from './operations/platform-operations';
 export { BatchWorkload, type BatchWorkloadProps } from './workloads/batch-workload';
+export { KubernetesJob, KubernetesCronJob, type KubernetesJobConfig, type KubernetesCronJobConfig } from './workloads/batch-resources';
 export { type BackupVolumeOptions, type S3BackupTarget } from './backup/backup-storage';
 export { MetadataBackup, type MetadataBackupProps } from './backup/metadata-backup';
 export { OffsetRestore, type OffsetRestoreProps } from './backup/offset-restore';

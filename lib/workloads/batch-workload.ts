@@ -1,8 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
-import { CronJobV1 } from '@cdktf/provider-kubernetes/lib/cron-job-v1';
-import { JobV1, JobV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/job-v1';
+import type { JobV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/job-v1';
 import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
 import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
 import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
@@ -17,6 +16,7 @@ import {
   WorkloadVolume,
 } from '../core/operations/workload-model';
 import { Validator } from '../core/validation';
+import { KubernetesCronJob, KubernetesJob } from './batch-resources';
 
 export interface BatchWorkloadProps extends BatchWorkloadSpec {
   /** What must exist first (namespace, the KafkaUser release whose Secret the pod mounts). */
@@ -31,10 +31,10 @@ export interface BatchWorkloadProps extends BatchWorkloadSpec {
  */
 export class BatchWorkload extends Construct {
   public readonly workload: ResolvedBatchWorkload;
-  /** The CronJob, when the workload has a schedule. */
-  public readonly cronJob?: CronJobV1;
-  /** The Job, when it has none. */
-  public readonly job?: JobV1;
+  /** The CronJob (`kubernetes_cron_job_v1`), when the workload has a schedule. */
+  public readonly cronJob?: KubernetesCronJob;
+  /** The Job (`kubernetes_job_v1`), when it has none. */
+  public readonly job?: KubernetesJob;
 
   constructor(scope: Construct, id: string, props: BatchWorkloadProps) {
     super(scope, id);
@@ -71,7 +71,7 @@ export class BatchWorkload extends Construct {
     const template = { metadata: { labels: w.labels }, spec: podSpec(w) };
     const jobSpec = { backoffLimit: w.backoffLimit, activeDeadlineSeconds: w.activeDeadlineSeconds, template };
     if (w.schedule !== undefined) {
-      this.cronJob = new CronJobV1(this, 'cron-job', {
+      this.cronJob = new KubernetesCronJob(this, 'cron-job', {
         metadata,
         spec: {
           schedule: w.schedule,
@@ -86,7 +86,7 @@ export class BatchWorkload extends Construct {
         dependsOn,
       });
     } else {
-      this.job = new JobV1(this, 'job', {
+      this.job = new KubernetesJob(this, 'job', {
         metadata,
         spec: { ...jobSpec, ttlSecondsAfterFinished: String(7 * 24 * 3600) },
         // Terraform does not wait for a long run; its outcome is in the Job's status and logs.
