@@ -1,10 +1,12 @@
-import * as cog from '@grafana/grafana-foundation-sdk/cog';
-import * as common from '@grafana/grafana-foundation-sdk/common';
-import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
-import * as stat from '@grafana/grafana-foundation-sdk/stat';
-import * as table from '@grafana/grafana-foundation-sdk/table';
-import * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
+// Types only (erased at runtime): the dashboards are plain objects checked against the Grafana foundation SDK's
+// types at compile time. Loading the SDK's builders costs a synth 228 modules and more CPU than everything the
+// dashboards need; `composer.test.ts` proves these objects equal what the SDK builders produce.
+import type * as common from '@grafana/grafana-foundation-sdk/common';
+import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import type * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';
+import type * as stat from '@grafana/grafana-foundation-sdk/stat';
+import type * as table from '@grafana/grafana-foundation-sdk/table';
+import type * as timeseries from '@grafana/grafana-foundation-sdk/timeseries';
 
 /** One PromQL query of a panel. */
 export interface PanelQuery {
@@ -32,112 +34,181 @@ export interface PanelOptions {
 /** The Prometheus data source is a dashboard variable, so the dashboards work with any data source name. */
 export const DATASOURCE: common.DataSourceRef = { type: 'prometheus', uid: '${datasource}' };
 
+const GRID_COLUMNS = 24;
+
 /**
- * Builds one dashboard with the foundation SDK and fills in what the SDK leaves out: stable panel ids
- * (Grafana keys panel links and library references on them) and query refIds, A, B, C... per panel.
- * Panels are laid out left to right, wrapping at 24 columns.
+ * A value of one of the SDK's string enums, checked against the enum's values at compile time (the enums are
+ * runtime objects of the SDK, which is not loaded).
+ */
+function sdkEnum<E extends string>(value: `${E}`): E {
+  return value as E;
+}
+// Numeric enum values, checked the same way by their type.
+const CROSSHAIR: dashboard.DashboardCursorSync = 1;
+const ON_TIME_RANGE_CHANGED: dashboard.VariableRefresh = 2;
+const ALPHABETICAL_ASC: dashboard.VariableSort = 1;
+
+/** The SDK's marker method of a data query variant (a no-op; JSON leaves it out). */
+function implementsDataqueryVariant(): void {}
+
+/**
+ * Builds one dashboard as the foundation SDK's builders would (same fields, defaults, key order and grid
+ * layout), and fills in what the SDK leaves out: stable panel ids (Grafana keys panel links and library
+ * references on them) and query refIds, A, B, C... per panel. Panels are laid out left to right, wrapping
+ * at 24 columns.
  */
 export class DashboardComposer {
-  private readonly builder: dashboard.DashboardBuilder;
+  private readonly dashboard: dashboard.Dashboard;
   private nextId = 1;
+  // Where the next panel goes, as the SDK's DashboardBuilder tracks it.
+  private x = 0;
+  private y = 0;
+  private rowHeight = 0;
 
   constructor(uid: string, title: string, tags: readonly string[], description: string) {
-    this.builder = new dashboard.DashboardBuilder(title)
-      .uid(uid)
-      .description(description)
-      .tags([...tags])
-      .editable()
-      .refresh('30s')
-      .time({ from: 'now-6h', to: 'now' })
-      .timezone('browser')
-      .tooltip(dashboard.DashboardCursorSync.Crosshair);
+    // The SDK's defaultDashboard() first, then the fields in the order the builder calls set them.
+    this.dashboard = {
+      timezone: 'browser',
+      editable: true,
+      graphTooltip: CROSSHAIR,
+      fiscalYearStartMonth: 0,
+      schemaVersion: 42,
+      templating: {},
+      annotations: {},
+      title,
+      uid,
+      description,
+      tags: [...tags],
+      refresh: '30s',
+      time: { from: 'now-6h', to: 'now' },
+    };
   }
 
   /** Data source, namespace and cluster variables; further variables depend on them. */
   clusterVariables(): this {
-    this.builder
-      .withVariable(new dashboard.DatasourceVariableBuilder('datasource').label('Data source').type('prometheus'))
-      .withVariable(this.query('namespace', 'Namespace', 'label_values(kafka_server_kafkaserver_brokerstate, namespace)'))
-      .withVariable(this.query('cluster', 'Cluster', 'label_values(kafka_server_kafkaserver_brokerstate{namespace="$namespace"}, strimzi_io_cluster)'));
+    this.addVariable({ ...variable(sdkEnum<dashboard.VariableType>('datasource'), 'datasource'), label: 'Data source', query: 'prometheus' });
+    this.addVariable(this.query('namespace', 'Namespace', 'label_values(kafka_server_kafkaserver_brokerstate, namespace)'));
+    this.addVariable(this.query('cluster', 'Cluster', 'label_values(kafka_server_kafkaserver_brokerstate{namespace="$namespace"}, strimzi_io_cluster)'));
     return this;
   }
 
   /** A further query variable, e.g. topic or consumer group; multi-select with "All". */
   variable(name: string, label: string, query: string): this {
-    this.builder.withVariable(this.query(name, label, query).multi(true).includeAll(true).allValue('.*'));
+    this.addVariable({ ...this.query(name, label, query), multi: true, includeAll: true, allValue: '.*' });
     return this;
   }
 
   row(title: string): this {
-    this.builder.withRow(new dashboard.RowBuilder(title).id(this.nextId++));
+    const row: dashboard.RowPanel = { type: 'row', collapsed: false, id: this.nextId++, panels: [], title };
+    row.gridPos = { x: 0, y: this.y + this.rowHeight, h: 1, w: GRID_COLUMNS };
+    this.panels().push(row);
+    this.x = 0;
+    this.y = row.gridPos.y + 1;
+    this.rowHeight = 0;
     return this;
   }
 
   timeseries(o: PanelOptions): this {
-    const panel = new timeseries.PanelBuilder()
-      .legend(new common.VizLegendOptionsBuilder().showLegend(true).displayMode(common.LegendDisplayMode.Table).placement(common.LegendPlacement.Bottom).calcs(['lastNotNull', 'max']))
-      .fillOpacity(10)
-      .lineWidth(1);
-    return this.add(panel, o, false);
+    const options: timeseries.Options = {
+      legend: { displayMode: sdkEnum<common.LegendDisplayMode>('table'), placement: sdkEnum<common.LegendPlacement>('bottom'), showLegend: true, calcs: ['lastNotNull', 'max'] },
+      tooltip: { mode: sdkEnum<common.TooltipDisplayMode>('single'), sort: sdkEnum<common.SortOrder>('asc') },
+    };
+    const custom: timeseries.FieldConfig = { fillOpacity: 10, lineWidth: 1 };
+    return this.add({ ...panel('timeseries'), options, fieldConfig: { defaults: { custom }, overrides: [] } }, o, false);
   }
 
   stat(o: PanelOptions): this {
-    const panel = new stat.PanelBuilder()
-      .reduceOptions(new common.ReduceDataOptionsBuilder().calcs(['lastNotNull']).values(false))
-      .colorMode(common.BigValueColorMode.Background)
-      .graphMode(common.BigValueGraphMode.None);
-    return this.add(panel, o, true);
+    const options: stat.Options = {
+      graphMode: sdkEnum<common.BigValueGraphMode>('none'),
+      colorMode: sdkEnum<common.BigValueColorMode>('background'),
+      justifyMode: sdkEnum<common.BigValueJustifyMode>('auto'),
+      textMode: sdkEnum<common.BigValueTextMode>('auto'),
+      wideLayout: true,
+      showPercentChange: false,
+      reduceOptions: { calcs: ['lastNotNull'], values: false },
+      percentChangeColorMode: sdkEnum<common.PercentChangeColorMode>('standard'),
+      orientation: sdkEnum<common.VizOrientation>('auto'),
+    };
+    return this.add({ ...panel('stat'), options }, o, true);
   }
 
   table(o: PanelOptions): this {
-    return this.add(new table.PanelBuilder(), o, true);
+    const options: table.Options = {
+      frameIndex: 0,
+      showHeader: true,
+      showTypeIcons: false,
+      footer: { show: false, reducer: [], countRows: false },
+      cellHeight: sdkEnum<common.TableCellHeight>('sm'),
+    };
+    const custom: table.FieldConfig = { align: sdkEnum<common.FieldTextAlignment>('auto'), inspect: false };
+    return this.add({ ...panel('table'), options, fieldConfig: { defaults: { custom }, overrides: [] } }, o, true);
   }
 
   build(): dashboard.Dashboard {
-    return this.builder.build();
+    return this.dashboard;
   }
 
-  private query(name: string, label: string, query: string): dashboard.QueryVariableBuilder {
-    return new dashboard.QueryVariableBuilder(name)
-      .label(label)
-      .datasource(DATASOURCE)
-      .query(query)
-      .definition(query)
-      .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
-      .sort(dashboard.VariableSort.AlphabeticalAsc);
+  private addVariable(v: dashboard.VariableModel): void {
+    const templating = this.dashboard.templating;
+    (templating.list ??= []).push(v);
   }
 
-  private add(
-    panel: timeseries.PanelBuilder | stat.PanelBuilder | table.PanelBuilder,
-    o: PanelOptions,
-    instantByDefault: boolean,
-  ): this {
-    panel
-      .id(this.nextId++)
-      .title(o.title)
-      .datasource(DATASOURCE)
-      .unit(o.unit)
-      .span(o.width ?? 12)
-      .height(o.height ?? 8);
-    if (o.description) panel.description(o.description);
+  private panels(): NonNullable<dashboard.Dashboard['panels']> {
+    return (this.dashboard.panels ??= []);
+  }
+
+  private query(name: string, label: string, query: string): dashboard.VariableModel {
+    return {
+      ...variable(sdkEnum<dashboard.VariableType>('query'), name),
+      label,
+      datasource: DATASOURCE,
+      query,
+      definition: query,
+      refresh: ON_TIME_RANGE_CHANGED,
+      sort: ALPHABETICAL_ASC,
+    };
+  }
+
+  private add(p: dashboard.Panel, o: PanelOptions, instantByDefault: boolean): this {
+    p.id = this.nextId++;
+    p.title = o.title;
+    p.datasource = DATASOURCE;
+    const fieldConfig = (p.fieldConfig ??= { defaults: {}, overrides: [] });
+    fieldConfig.defaults.unit = o.unit;
+    const gridPos: dashboard.GridPos = { h: o.height ?? 8, w: o.width ?? 12, x: this.x, y: this.y };
+    p.gridPos = gridPos;
+    if (o.description) p.description = o.description;
     if (o.thresholds) {
-      panel.thresholds(
-        new dashboard.ThresholdsConfigBuilder()
-          .mode(dashboard.ThresholdsMode.Absolute)
-          .steps([{ value: null, color: 'green' }, ...o.thresholds.map(([value, color]) => ({ value, color }))]),
-      );
+      fieldConfig.defaults.thresholds = {
+        mode: sdkEnum<dashboard.ThresholdsMode>('absolute'),
+        steps: [{ value: null, color: 'green' }, ...o.thresholds.map(([value, color]) => ({ value, color }))],
+      };
     }
-    o.queries.forEach((q, i) => {
-      const target = new prometheus.DataqueryBuilder()
-        .refId(String.fromCharCode(65 + i))
-        .datasource(DATASOURCE)
-        .expr(q.expr)
-        .legendFormat(q.legend);
-      if (q.instant ?? instantByDefault) target.instant();
-      else target.range();
-      panel.withTarget(target);
-    });
-    this.builder.withPanel(panel as cog.Builder<dashboard.Panel>);
+    if (o.queries.length > 0) {
+      p.targets = o.queries.map((q, i): prometheus.Dataquery => {
+        const target: prometheus.Dataquery = { expr: q.expr, _implementsDataqueryVariant: implementsDataqueryVariant, refId: String.fromCharCode(65 + i), datasource: DATASOURCE, legendFormat: q.legend };
+        return (q.instant ?? instantByDefault) ? { ...target, instant: true, range: false } : { ...target, range: true, instant: false };
+      });
+    }
+    this.panels().push(p);
+    // The next position, as the SDK's DashboardBuilder.withPanel computes it.
+    this.x += gridPos.w;
+    this.rowHeight = Math.max(this.rowHeight, gridPos.h);
+    if (this.x >= GRID_COLUMNS) {
+      this.x = 0;
+      this.y += this.rowHeight;
+      this.rowHeight = 0;
+    }
     return this;
   }
+}
+
+/** The SDK's defaultPanel() with its type. */
+function panel(type: string): dashboard.Panel {
+  return { type, transparent: false, repeatDirection: 'h' };
+}
+
+/** The SDK's defaultVariableModel() with its type and name. */
+function variable(type: dashboard.VariableType, name: string): dashboard.VariableModel {
+  return { type, name, skipUrlSync: false, multi: false, allowCustomValue: true, includeAll: false, auto: false, auto_min: '10s', auto_count: 30 };
 }
