@@ -13,6 +13,10 @@ export { ValidationError, type ValidationIssue } from './core/validation';
 // --- delivery of custom resources through the library's Helm chart ---
 export { CustomResourceRelease, type CustomResourceReleaseProps, type AddResourceOptions } from './delivery/custom-resource-release';
 export { type KubernetesObject, type ObjectMeta, type ResourceRequirements } from './core/kubernetes';
+// The provider resources the constructs create and expose (light classes: the generated classes' config and JSON).
+export { LightResource, type LightResourceType } from './delivery/light-resource';
+export { HelmRelease } from './delivery/helm-release';
+export { KubernetesJob, KubernetesCronJob, KubernetesConfigMap, KubernetesNamespace, KubernetesSecret, KubernetesPersistentVolumeClaim, KubernetesServiceAccount, KubernetesRole, KubernetesRoleBinding, KubernetesPriorityClass } from './delivery/kubernetes-resources';
 
 // --- operator and cluster ---
 export { StrimziOperator, type StrimziOperatorProps } from './operator/strimzi-operator';
@@ -47,7 +51,6 @@ export { type AlertRoutingConfig, type Priority, type SecretKeyRef } from './cor
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 export { PlatformOperations, type PlatformOperationsProps, type OperationsConfig } from './operations/platform-operations';
 export { BatchWorkload, type BatchWorkloadProps } from './workloads/batch-workload';
-export { KubernetesJob, KubernetesCronJob, type KubernetesJobConfig, type KubernetesCronJobConfig } from './workloads/batch-resources';
 export { type BackupVolumeOptions, type S3BackupTarget } from './backup/backup-storage';
 export { MetadataBackup, type MetadataBackupProps } from './backup/metadata-backup';
 export { OffsetRestore, type OffsetRestoreProps } from './backup/offset-restore';

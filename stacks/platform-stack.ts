@@ -2,9 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import { PriorityClassV1 } from '@cdktf/provider-kubernetes/lib/priority-class-v1';
-import { DrainCleaner, KafkaCluster, KafkaMonitoring, KafkaTopology, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
+import { DrainCleaner, KafkaCluster, KafkaMonitoring, KafkaTopology, KubernetesNamespace, KubernetesPriorityClass, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
 import { ENVIRONMENT_LABEL, platformLabels, watchedBackupCronJobs } from '../lib/core';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
@@ -15,7 +13,7 @@ import { validatedStackName } from './validate-environment';
 /** One environment's Kafka platform: providers, state backend, namespace, operator and cluster. */
 export class KafkaPlatformStack extends TerraformStack {
   public readonly env: EnvironmentConfig;
-  public readonly namespace: NamespaceV1;
+  public readonly namespace: KubernetesNamespace;
   public readonly operator?: StrimziOperator;
   public readonly cluster: KafkaCluster;
   public readonly operations?: PlatformOperations;
@@ -32,7 +30,7 @@ export class KafkaPlatformStack extends TerraformStack {
     new KubernetesProvider(this, 'kubernetes', access);
     new HelmProvider(this, 'helm', { kubernetes: access });
 
-    this.namespace = new NamespaceV1(this, 'namespace', {
+    this.namespace = new KubernetesNamespace(this, 'namespace', {
       metadata: { name: env.namespace, labels: platformLabels('kafka', { [ENVIRONMENT_LABEL]: env.name }) },
       // Destroying or replacing the namespace deletes the cluster, every volume and the backup volume.
       lifecycle: env.production ? { preventDestroy: true } : undefined,
@@ -48,7 +46,7 @@ export class KafkaPlatformStack extends TerraformStack {
     }
     if (env.operator.drainCleaner) new DrainCleaner(this, 'drain-cleaner', env.operator.drainCleaner);
     const priorityClass = env.operator.priorityClass
-      ? new PriorityClassV1(this, 'priority-class', {
+      ? new KubernetesPriorityClass(this, 'priority-class', {
           metadata: { name: env.operator.priorityClass.name, labels: platformLabels('kafka') },
           value: env.operator.priorityClass.value,
           globalDefault: false,

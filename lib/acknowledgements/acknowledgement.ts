@@ -74,12 +74,13 @@ export class Acknowledgements {
 
   /** Every acknowledgement recorded at or below `root`, in tree order. */
   static all(root: IConstruct): Acknowledgement[] {
-    return root.node
-      .findAll()
-      .flatMap((c) =>
-        c.node.metadata
-          .filter((m) => m.type === METADATA_TYPE)
-          .map((m) => ({ ...(m.data as { ruleId: string; reason: string }), path: c.node.path })),
-      );
+    return root.node.findAll().flatMap((c) => Acknowledgements.on(c));
+  }
+
+  /** The acknowledgements recorded on `scope` itself (not its ancestors or children), in the order added. */
+  static on(scope: IConstruct): Acknowledgement[] {
+    return scope.node.metadata
+      .filter((m) => m.type === METADATA_TYPE)
+      .map((m) => ({ ...(m.data as { ruleId: string; reason: string }), path: scope.node.path }));
   }
 }

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { EnvVar, PolicyRule, SCRIPTS_PATH, WorkloadStep, WorkloadVolume } from '../core/operations/workload-model';
@@ -18,6 +17,7 @@ import { kafkaCliJob } from '../workloads/kafka-cli-job';
 import { BackupVolumeOptions, S3BackupTarget } from './backup-storage';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
+import { KubernetesPersistentVolumeClaim } from '../delivery/kubernetes-resources';
 
 export interface MetadataBackupProps {
   readonly cluster: IKafkaCluster;
@@ -103,7 +103,7 @@ export class MetadataBackup extends Construct {
       prepare: () =>
         volume
           ? [
-              new PersistentVolumeClaimV1(this, 'volume', {
+              new KubernetesPersistentVolumeClaim(this, 'volume', {
                 metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'metadata-backup' } },
                 spec: { accessModes: ['ReadWriteOnce'], storageClassName: volume.storageClass, resources: { requests: { storage: volume.size ?? '10Gi' } } },
                 waitUntilBound: false,

@@ -1,6 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
 import { ITerraformDependable, Lazy, TerraformStack } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
 import { toYaml } from '../core/yaml';
 import { KubernetesObject } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
@@ -9,6 +8,7 @@ import { S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
 import { chartPath } from './chart-asset';
 import { HELM_KEEP, HELM_RESOURCE_POLICY_ANNOTATION } from '../core/well-known';
+import { HelmRelease } from './helm-release';
 
 /** Helm keeps release state in a Secret of at most 1 MiB (gzipped); stay far below it. */
 export const MAX_RELEASE_VALUES_BYTES = 900 * 1024;
@@ -59,7 +59,7 @@ export class CustomResourceRelease extends Construct {
   public readonly releaseName: string;
   public readonly namespace: string;
   /** The underlying `helm_release`; depend on it to order other resources after these objects. */
-  public readonly release: Release;
+  public readonly release: HelmRelease;
   private readonly entries = new Map<string, Entry>();
   private rendered: string | undefined;
 
@@ -73,7 +73,7 @@ export class CustomResourceRelease extends Construct {
     this.releaseName = props.releaseName;
     this.namespace = props.namespace;
 
-    this.release = new Release(this, 'release', {
+    this.release = new HelmRelease(this, 'release', {
       name: props.releaseName,
       namespace: props.namespace,
       chart: chartPath(TerraformStack.of(this)),

@@ -39,6 +39,12 @@ export interface InventoryResource {
   readonly owner: string;
   /** The resource's Terraform JSON (snake_case keys, tokens resolved). */
   readonly config: Readonly<Record<string, unknown>>;
+  /**
+   * A `helm_release`'s values documents as data, where the construct that wrote `config.values` recorded
+   * them (the library's own releases); rules then read these instead of parsing the YAML.
+   * @default - not recorded: parse `config.values`
+   */
+  readonly values?: readonly unknown[];
 }
 
 /** `Kind namespace/name`, how findings and reports name an object. */
@@ -46,7 +52,32 @@ export function describeObject(object: KubernetesObject): string {
   return `${object.kind} ${object.metadata.namespace ? `${object.metadata.namespace}/` : ''}${object.metadata.name}`;
 }
 
-/** Objects of one kind. */
+/** Positions in `objects` by kind, built once per inventory (inventories are immutable data). */
+const KIND_INDEX = new WeakMap<StackInventory, { readonly objects: readonly InventoryObject[]; readonly length: number; readonly positions: Map<string, number[]> }>();
+
+function kindIndex(inventory: StackInventory): Map<string, number[]> {
+  const cached = KIND_INDEX.get(inventory);
+  if (cached && cached.objects === inventory.objects && cached.length === inventory.objects.length) return cached.positions;
+  const positions = new Map<string, number[]>();
+  inventory.objects.forEach((o, i) => {
+    const list = positions.get(o.object.kind);
+    if (list) list.push(i);
+    else positions.set(o.object.kind, [i]);
+  });
+  KIND_INDEX.set(inventory, { objects: inventory.objects, length: inventory.objects.length, positions });
+  return positions;
+}
+
+/** Objects of one kind, in inventory order; every rule shares one index of the inventory by kind. */
 export function objectsOfKind(inventory: StackInventory, kind: string): InventoryObject[] {
-  return inventory.objects.filter((o) => o.object.kind === kind);
+  return (kindIndex(inventory).get(kind) ?? []).map((i) => inventory.objects[i]);
+}
+
+/** Objects of any of the kinds, in inventory order. */
+export function objectsOfKinds(inventory: StackInventory, kinds: readonly string[]): InventoryObject[] {
+  const index = kindIndex(inventory);
+  return kinds
+    .flatMap((k) => index.get(k) ?? [])
+    .sort((a, b) => a - b)
+    .map((i) => inventory.objects[i]);
 }

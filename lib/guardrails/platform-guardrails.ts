@@ -1,9 +1,9 @@
 import { Construct, IConstruct } from 'constructs';
 import { Annotations, Aspects, IAspect, Lazy, TerraformLocal, TerraformStack } from 'cdktf';
 import { refuseBadShapeAt, S } from '../core/shape';
-import { uniqueChildId, Validator } from '../core/validation';
+import { uniqueChildId, ValidationError, ValidationIssue, Validator } from '../core/validation';
 import { Acknowledgements } from '../acknowledgements/acknowledgement';
-import { collectInventory, constructAt } from './collect-inventory';
+import { constructAtPath, scanStack, StackScan } from './collect-inventory';
 import { GuardrailError, RuleViolation } from './guardrail-error';
 import { describeObject } from './inventory';
 import { GuardrailRule } from './rule';
@@ -51,8 +51,8 @@ const GUARDRAILS_SHAPE = S.object({
  */
 export class PlatformGuardrails extends Construct {
   public readonly rules: readonly GuardrailRule[];
-  private readonly covers = new Map<string, string[]>();
   private readonly extraRuleIds: readonly string[];
+  private readonly inputChecks: ((scan: StackScan) => ValidationIssue[])[] = [];
 
   constructor(scope: Construct, id: string, props: PlatformGuardrailsProps) {
     super(scope, uniqueChildId(scope, id, 'PlatformGuardrails'));
@@ -72,9 +72,29 @@ export class PlatformGuardrails extends Construct {
       },
     });
 
-    const summary = new TerraformLocal(this, 'summary', Lazy.anyValue({ produce: () => this.summary(stack, props) }));
+    // The aspect writes the summary from the walk the rules saw. cdktf resolves every element once before the
+    // aspects run (its "preparing" pass, whose result it discards): the Lazy answers that pass with nothing, and
+    // computes the summary itself only where no aspects run at all.
+    const summary = new TerraformLocal(
+      this,
+      'summary',
+      Lazy.anyValue({ produce: (context) => (context.preparing ? {} : this.summary(props, scanStack(stack, { objectsOnly: true }), new Map())) }),
+    );
     summary.overrideLogicalId(SUMMARY_LOCAL);
-    if (this.rules.length) Aspects.of(stack).add(new GuardrailAspect(stack, this.rules, this.covers));
+    Aspects.of(stack).add(
+      new GuardrailAspect(stack, this.rules, this.inputChecks, (scan, covers) => {
+        summary.expression = this.summary(props, scan, covers);
+      }),
+    );
+  }
+
+  /**
+   * Adds a check of the stack's input that runs, on the same walk, before the rules: its issues refuse the
+   * stack as invalid input (a `ValidationError`), before any policy finding. Used by `TeamGuardrails`.
+   * @internal
+   */
+  addInputCheck(check: (scan: StackScan) => ValidationIssue[]): void {
+    this.inputChecks.push(check);
   }
 
   /** Rule ids an acknowledgement may name: the production rules, custom rules and registered ids. */
@@ -96,9 +116,9 @@ export class PlatformGuardrails extends Construct {
     acks.forEach((ack, i) => Acknowledgements.add(targets[i]!, ack.ruleId, ack.reason));
   }
 
-  private summary(stack: TerraformStack, props: PlatformGuardrailsProps): GuardrailSummary {
-    const acks = Acknowledgements.all(stack);
-    const owned = acks.length ? collectInventory(stack, { objectsOnly: true }).objects : [];
+  private summary(props: PlatformGuardrailsProps, scan: StackScan, covers: ReadonlyMap<string, readonly string[]>): GuardrailSummary {
+    const acks = scan.acknowledgements;
+    const owned = acks.length ? scan.inventory.objects : [];
     const below = (path: string) => owned.filter((o) => o.owner === path || o.owner.startsWith(`${path}/`)).map((o) => describeObject(o.object));
     return {
       environment: props.environment,
@@ -108,7 +128,7 @@ export class PlatformGuardrails extends Construct {
         ruleId: a.ruleId,
         path: a.path,
         reason: escapeTemplate(a.reason),
-        covers: this.covers.get(`${a.ruleId} ${a.path}`) ?? [],
+        covers: [...(covers.get(`${a.ruleId} ${a.path}`) ?? [])],
         // Lets the plan review match an acknowledgement to the objects it is about.
         objects: below(a.path),
       })),
@@ -116,23 +136,28 @@ export class PlatformGuardrails extends Construct {
   }
 }
 
-/** Runs the rules once over the whole stack when the aspect pass reaches the stack itself. */
+/**
+ * Runs once per synth, when the aspect pass reaches the stack itself: one walk of the stack (`scanStack`)
+ * feeds the input checks, every rule and the summary.
+ */
 class GuardrailAspect implements IAspect {
   constructor(
     private readonly stack: TerraformStack,
     private readonly rules: readonly GuardrailRule[],
-    private readonly covers: Map<string, string[]>,
+    private readonly inputChecks: readonly ((scan: StackScan) => ValidationIssue[])[],
+    private readonly onScanned: (scan: StackScan, covers: ReadonlyMap<string, readonly string[]>) => void,
   ) {}
 
   visit(node: IConstruct): void {
     if (node !== this.stack) return;
-    const inventory = collectInventory(this.stack);
-    const index = new Map(this.stack.node.findAll().map((c) => [c.node.path, c] as const));
+    const scan = scanStack(this.stack, { objectsOnly: this.rules.length === 0 });
+    const issues = this.inputChecks.flatMap((check) => check(scan));
+    if (issues.length > 0) throw new ValidationError(issues);
     const violations: RuleViolation[] = [];
-    this.covers.clear();
+    const covers = new Map<string, string[]>();
     for (const rule of this.rules) {
-      for (const finding of rule.check(inventory)) {
-        const owner = constructAt(index, finding.owner);
+      for (const finding of rule.check(scan.inventory)) {
+        const owner = constructAtPath(this.stack, finding.owner);
         const ack = owner && Acknowledgements.find(owner, rule.id);
         if (!ack && rule.severity === 'warning') {
           Annotations.of(owner ?? this.stack).addWarning(`[${rule.id}] ${finding.subject}: ${rule.requirement}. ${rule.why}. Fix: ${rule.fix}`);
@@ -143,9 +168,10 @@ class GuardrailAspect implements IAspect {
           continue;
         }
         const key = `${ack.ruleId} ${ack.path}`;
-        this.covers.set(key, [...(this.covers.get(key) ?? []), finding.subject]);
+        covers.set(key, [...(covers.get(key) ?? []), finding.subject]);
       }
     }
     if (violations.length > 0) throw new GuardrailError(this.stack.node.path, violations);
+    this.onScanned(scan, covers);
   }
 }

@@ -1,12 +1,13 @@
-import { Construct, IConstruct } from 'constructs';
-import { Aspects, IAspect, TerraformStack } from 'cdktf';
+import { Construct } from 'constructs';
+import { TerraformStack } from 'cdktf';
 import { AclRule } from '../core/strimzi/acl';
 import { kafkaTopicName } from '../core/strimzi/topic';
 import { refuseBadShapeAt, S } from '../core/shape';
-import { Validator, ValidationIssue, ValidationError } from '../core/validation';
+import { Validator, ValidationIssue } from '../core/validation';
 import { ImportedKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { KafkaUser } from '../access/kafka-user';
-import { collectInventory } from './collect-inventory';
+import { StackScan } from './collect-inventory';
+import { objectsOfKind } from './inventory';
 import { GuardrailRule } from './rule';
 import { teamRules } from './rules/team';
 import { AcknowledgementConfig, PlatformGuardrails } from './platform-guardrails';
@@ -50,65 +51,57 @@ export class TeamGuardrails extends Construct {
     const v = new Validator(this.node.path);
     (props.externalTopics ?? []).forEach((t, i) => v.check(typeof t === 'string' && t.length > 0, `externalTopics[${i}]`, t, 'a topic name, or a prefix ending in *'));
     v.throwIfAny();
-    // Added before the rules' aspect: bad input is reported before policy findings.
-    Aspects.of(stack).add(new TeamInputAspect(stack, props.externalTopics ?? []));
     const guardrails = new PlatformGuardrails(this, 'rules', {
       environment: props.environment ?? stack.node.id,
       production: props.production,
       acknowledgements: props.acknowledgements,
       rules: props.rules ?? teamRules(),
     });
+    // On the guardrails' own walk of the stack, before the rules: bad input is reported before policy findings.
+    const externalTopics = props.externalTopics ?? [];
+    guardrails.addInputCheck((scan) => teamInputIssues(scan, externalTopics));
     this.rules = guardrails.rules;
   }
 }
 
-/** Checks the team's inputs against each other once the stack is complete. */
-class TeamInputAspect implements IAspect {
-  constructor(
-    private readonly stack: TerraformStack,
-    private readonly externalTopics: readonly string[],
-  ) {}
-
-  visit(node: IConstruct): void {
-    if (node !== this.stack) return;
-    const constructs = this.stack.node.findAll();
-    const issues: ValidationIssue[] = [];
-    for (const c of constructs) {
-      if (c instanceof ImportedKafkaCluster && c.brokerCount === undefined) {
-        issues.push({
-          path: c.node.path,
-          field: 'brokerCount',
-          value: undefined,
-          allowed: `the number of brokers of cluster "${c.clusterName}" (ask the platform team): in a team stack topic replication is checked against it`,
-        });
-      }
-    }
-    const declared = collectInventory(this.stack, { objectsOnly: true })
-      .objects.filter((o) => o.object.kind === 'KafkaTopic')
-      .map((o) => kafkaTopicName(o.object));
-    const known = (acl: AclRule) => isKnownTopic(acl, declared, this.externalTopics);
-    const allowed = `a topic this stack declares${declared.length ? ` (${declared.join(', ')})` : ''}, or one listed as another team's in TeamGuardrails externalTopics`;
-    for (const user of constructs.filter((c): c is KafkaUser => c instanceof KafkaUser)) {
-      const v = new Validator(user.node.path);
-      const fromGrants = new Set<string>();
-      user.grants.forEach((grant, i) => {
-        for (const acl of grant.acls.filter(isTopicAcl)) {
-          fromGrants.add(written(acl));
-          // A Streams application's own internal topics (`<application.id>-*`, created by the application).
-          if (grant.kind === 'streams' && acl.operations.includes('Create')) continue;
-          v.check(known(acl), `grants[${i}] (${grant.description})`, `topic:${written(acl)}`, allowed);
-        }
+/**
+ * Checks the team's inputs against each other once the stack is complete: the referenced cluster's broker
+ * count, and every topic its users are granted declared here or listed as another team's.
+ */
+function teamInputIssues(scan: StackScan, externalTopics: readonly string[]): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const c of scan.constructs) {
+    if (c instanceof ImportedKafkaCluster && c.brokerCount === undefined) {
+      issues.push({
+        path: c.node.path,
+        field: 'brokerCount',
+        value: undefined,
+        allowed: `the number of brokers of cluster "${c.clusterName}" (ask the platform team): in a team stack topic replication is checked against it`,
       });
-      for (const acl of user.acls.filter(isTopicAcl)) {
-        if (!fromGrants.has(written(acl))) v.check(known(acl), 'acls', `topic:${written(acl)}`, allowed);
-      }
-      issues.push(...v.issues);
     }
-    if (issues.length > 0) throw new ValidationError(issues);
   }
+  const declared = objectsOfKind(scan.inventory, 'KafkaTopic').map((o) => kafkaTopicName(o.object));
+  const known = (acl: AclRule) => isKnownTopic(acl, declared, externalTopics);
+  const allowed = `a topic this stack declares${declared.length ? ` (${declared.join(', ')})` : ''}, or one listed as another team's in TeamGuardrails externalTopics`;
+  for (const user of scan.constructs.filter((c): c is KafkaUser => c instanceof KafkaUser)) {
+    const v = new Validator(user.node.path);
+    const fromGrants = new Set<string>();
+    user.grants.forEach((grant, i) => {
+      for (const acl of grant.acls.filter(isTopicAcl)) {
+        fromGrants.add(written(acl));
+        // A Streams application's own internal topics (`<application.id>-*`, created by the application).
+        if (grant.kind === 'streams' && acl.operations.includes('Create')) continue;
+        v.check(known(acl), `grants[${i}] (${grant.description})`, `topic:${written(acl)}`, allowed);
+      }
+    });
+    for (const acl of user.acls.filter(isTopicAcl)) {
+      if (!fromGrants.has(written(acl))) v.check(known(acl), 'acls', `topic:${written(acl)}`, allowed);
+    }
+    issues.push(...v.issues);
+  }
+  return issues;
 }
 
-/** Topic ACLs other than the wildcard, which the wildcard rule judges. */
 function isTopicAcl(acl: AclRule): boolean {
   return acl.resource.type === 'topic' && acl.resource.name !== '*';
 }

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { KubernetesObject, platformLabels } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
@@ -25,6 +24,7 @@ import { buildPodMonitors } from '../core/monitoring/pod-monitors';
 import { kafkaMetricsConfigMapRef as metricsRef } from '../core/monitoring/exporter-rules';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { mirrorMaker2MetricsProblems } from '../replication/mirror-maker2';
+import { KubernetesConfigMap } from '../delivery/kubernetes-resources';
 
 export interface KafkaMonitoringProps extends Omit<KafkaMonitoringSpec, 'cluster'> {
   /**
@@ -62,8 +62,8 @@ export class KafkaMonitoring extends Construct {
   public readonly prometheusRule: KubernetesObject;
   /** Routing of the alerts by priority, when `alertRouting` is set. */
   public readonly alertmanagerConfig?: KubernetesObject;
-  public readonly exporterRules: ConfigMapV1;
-  public readonly dashboards: readonly ConfigMapV1[];
+  public readonly exporterRules: KubernetesConfigMap;
+  public readonly dashboards: readonly KubernetesConfigMap[];
   public readonly release: CustomResourceRelease;
 
   constructor(scope: Construct, id: string, props: KafkaMonitoringProps) {
@@ -105,7 +105,7 @@ export class KafkaMonitoring extends Construct {
       this.node.addValidation({ validate: () => mirrorMaker2MetricsProblems(this, cluster.namespace, mirrorMaker2MetricsConfigMapRef(cluster.clusterName)) });
     }
 
-    this.exporterRules = new ConfigMapV1(this, 'exporter-rules', {
+    this.exporterRules = new KubernetesConfigMap(this, 'exporter-rules', {
       metadata: { name: metricsConfigMapName(cluster.clusterName), namespace: cluster.namespace, labels: platformLabels('monitoring') },
       data: {
         [METRICS_CONFIG_KEYS.kafka]: renderJmxExporterConfig(kafkaJmxRules({ perPartition: props.perPartitionMetrics })),
@@ -138,7 +138,7 @@ export class KafkaMonitoring extends Construct {
 
     this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2, perPartitionMetrics: props.perPartitionMetrics }).map((d) => {
       const cm = dashboardConfigMap(cluster.clusterName, dashboardNamespace, spec.dashboardFolder, d);
-      return new ConfigMapV1(this, `dashboard-${d.uid}`, {
+      return new KubernetesConfigMap(this, `dashboard-${d.uid}`, {
         metadata: { ...cm.metadata, labels: { ...cm.metadata.labels }, annotations: { ...cm.metadata.annotations } },
         data: { ...cm.data },
         dependsOn: props.dependsOn,

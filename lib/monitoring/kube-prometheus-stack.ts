@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
 import { stringify } from 'yaml';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { claimHelmReleaseName } from '../delivery/custom-resource-release';
@@ -12,6 +11,7 @@ import {
   KUBE_PROMETHEUS_STACK_VERSION,
   kubePrometheusStackValues,
 } from '../core/monitoring/kube-prometheus-stack-values';
+import { HelmRelease } from '../delivery/helm-release';
 
 export interface KubePrometheusStackProps {
   /** Namespace of the stack; Helm creates it when missing. */
@@ -34,7 +34,7 @@ export interface KubePrometheusStackProps {
  * monitoring release should depend on it.
  */
 export class KubePrometheusStack extends Construct {
-  public readonly release: Release;
+  public readonly release: HelmRelease;
 
   constructor(scope: Construct, id: string, props: KubePrometheusStackProps) {
     super(scope, id);
@@ -47,7 +47,7 @@ export class KubePrometheusStack extends Construct {
     v.throwIfAny();
     claimHelmReleaseName(this, props.namespace, releaseName);
 
-    this.release = new Release(this, 'release', {
+    this.release = new HelmRelease(this, 'release', {
       name: releaseName,
       namespace: props.namespace,
       repository: KUBE_PROMETHEUS_STACK_REPOSITORY,

@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
 import { stringify } from 'yaml';
 import { ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
@@ -8,6 +7,7 @@ import { RESOURCES_SHAPE, validateResources } from '../core/resources';
 import { refuseBadShapeAt, S } from '../core/shape';
 import { Validator } from '../core/validation';
 import { STRIMZI_CHART_REPOSITORY } from '../core/strimzi/versions';
+import { HelmRelease } from '../delivery/helm-release';
 
 const DRAIN_CLEANER_SHAPE = S.object({
   namespace: S.optional(S.string()),
@@ -52,7 +52,7 @@ export interface DrainCleanerProps {
  */
 export class DrainCleaner extends Construct {
   public readonly namespace: string;
-  public readonly release: Release;
+  public readonly release: HelmRelease;
 
   constructor(scope: Construct, id: string, props: DrainCleanerProps = {}) {
     super(scope, id);
@@ -75,7 +75,7 @@ export class DrainCleaner extends Construct {
       // With 2 replicas a budget keeps one webhook up while nodes drain.
       podDisruptionBudget: { create: replicas > 1, minAvailable: 1 },
     };
-    this.release = new Release(this, 'release', {
+    this.release = new HelmRelease(this, 'release', {
       name: 'strimzi-drain-cleaner',
       namespace,
       createNamespace: true,

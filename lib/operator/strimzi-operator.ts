@@ -1,8 +1,5 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { Release } from '@cdktf/provider-helm/lib/release';
-import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
-import { stringify } from 'yaml';
 import { ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { RESOURCES_SHAPE, validateResources } from '../core/resources';
@@ -10,6 +7,9 @@ import { refuseBadShapeAt, S } from '../core/shape';
 import { claimHelmReleaseName } from '../delivery/custom-resource-release';
 import { uniqueChildId, Validator } from '../core/validation';
 import { STRIMZI_CHART_REPOSITORY, STRIMZI_OPERATOR_CHART, STRIMZI_VERSION } from '../core/strimzi/versions';
+import { valuesYaml } from '../delivery/values-documents';
+import { KubernetesNamespace } from '../delivery/kubernetes-resources';
+import { HelmRelease } from '../delivery/helm-release';
 
 export interface StrimziOperatorProps {
   /** Namespace the operator runs in; created unless `createNamespace` is false. @default 'strimzi-system' */
@@ -36,7 +36,7 @@ export interface StrimziOperatorProps {
  */
 export class StrimziOperator extends Construct {
   public readonly namespace: string;
-  public readonly release: Release;
+  public readonly release: HelmRelease;
 
   constructor(scope: Construct, id: string, props: StrimziOperatorProps) {
     super(scope, uniqueChildId(scope, id, 'StrimziOperator'));
@@ -54,7 +54,7 @@ export class StrimziOperator extends Construct {
 
     const dependsOn = [...(props.dependsOn ?? [])];
     if (props.createNamespace ?? true) {
-      dependsOn.push(new NamespaceV1(this, 'namespace', { metadata: { name: namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform' } } }));
+      dependsOn.push(new KubernetesNamespace(this, 'namespace', { metadata: { name: namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform' } } }));
     }
     const values: Record<string, unknown> = {
       watchNamespaces: props.watchNamespaces.filter((ns) => ns !== namespace),
@@ -62,17 +62,19 @@ export class StrimziOperator extends Construct {
     };
     if (props.featureGates) values.featureGates = props.featureGates;
 
-    this.release = new Release(this, 'release', {
+    const valuesDocuments = valuesYaml([values]);
+    this.release = new HelmRelease(this, 'release', {
       name: 'strimzi-cluster-operator',
       namespace,
       repository: STRIMZI_CHART_REPOSITORY,
       chart: STRIMZI_OPERATOR_CHART,
       version: props.version ?? STRIMZI_VERSION,
-      values: [stringify(values)],
+      values: valuesDocuments.yaml,
       wait: true,
       maxHistory: 10,
       dependsOn,
     });
+    valuesDocuments.record(this.release);
   }
 }
 

@@ -2,7 +2,6 @@ import { Construct } from 'constructs';
 import { ITerraformDependable, TerraformProvider } from 'cdktf';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { DataKubernetesSecretV1 } from '@cdktf/provider-kubernetes/lib/data-kubernetes-secret-v1';
-import { SecretV1 } from '@cdktf/provider-kubernetes/lib/secret-v1';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { platformLabels } from '../core/kubernetes';
@@ -23,6 +22,7 @@ import { BatchWorkload } from '../workloads/batch-workload';
 import { addOperationsUser } from '../workloads/operations-user';
 import { scripts } from '../workloads/scripts';
 import { ReplicationTarget } from './mirror-maker2';
+import { KubernetesSecret } from '../delivery/kubernetes-resources';
 
 /**
  * What MirrorMaker 2 needs on the DR (target) cluster, and nothing more. It writes mirrored topics
@@ -164,7 +164,7 @@ export class DisasterRecoveryLink extends Construct {
     const credentialsSecret = WorkloadNames.drMirrorCredentials(cluster.clusterName);
     const labels = platformLabels('replication', { 'kafka-platform/copied-from': `${props.drKubernetes.context}.${endpoint.namespace}` });
     const copy = (name: string, secretName: string, key: string, source: DataKubernetesSecretV1, what: string) =>
-      new SecretV1(this, name, {
+      new KubernetesSecret(this, name, {
         metadata: { name: secretName, namespace: cluster.namespace, labels },
         data: { [key]: source.data.lookup(key) },
         dependsOn: props.dependsOn,

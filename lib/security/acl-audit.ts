@@ -1,6 +1,5 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { PersistentVolumeClaimV1 } from '@cdktf/provider-kubernetes/lib/persistent-volume-claim-v1';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { WorkloadNames } from '../core/operations/workload-names';
@@ -9,6 +8,7 @@ import { BatchWorkload } from '../workloads/batch-workload';
 import { kafkaCliJob, kafkaCliStep } from '../workloads/kafka-cli-job';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
+import { KubernetesPersistentVolumeClaim } from '../delivery/kubernetes-resources';
 
 export interface AclAuditProps {
   readonly cluster: IKafkaCluster;
@@ -43,7 +43,7 @@ export class AclAudit extends Construct {
       why: '',
       check: (v) => v.integer('retentionDays', retentionDays, 1, 3650),
       prepare: () => [
-        new PersistentVolumeClaimV1(this, 'volume', {
+        new KubernetesPersistentVolumeClaim(this, 'volume', {
           metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'acl-audit' } },
           spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
           waitUntilBound: false,

@@ -1,10 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { ConfigMapV1 } from '@cdktf/provider-kubernetes/lib/config-map-v1';
 import type { JobV1SpecTemplateSpec } from '@cdktf/provider-kubernetes/lib/job-v1';
-import { RoleV1 } from '@cdktf/provider-kubernetes/lib/role-v1';
-import { RoleBindingV1 } from '@cdktf/provider-kubernetes/lib/role-binding-v1';
-import { ServiceAccountV1 } from '@cdktf/provider-kubernetes/lib/service-account-v1';
 import {
   BatchWorkloadSpec,
   RESTRICTED_CONTAINER_SECURITY,
@@ -16,7 +12,8 @@ import {
   WorkloadVolume,
 } from '../core/operations/workload-model';
 import { Validator } from '../core/validation';
-import { KubernetesCronJob, KubernetesJob } from './batch-resources';
+import { KubernetesCronJob, KubernetesJob } from '../delivery/kubernetes-resources';
+import { KubernetesConfigMap, KubernetesRole, KubernetesRoleBinding, KubernetesServiceAccount } from '../delivery/kubernetes-resources';
 
 export interface BatchWorkloadProps extends BatchWorkloadSpec {
   /** What must exist first (namespace, the KafkaUser release whose Secret the pod mounts). */
@@ -47,11 +44,11 @@ export class BatchWorkload extends Construct {
     const dependsOn: ITerraformDependable[] = [...(props.dependsOn ?? [])];
 
     if (w.scripts && w.scriptsConfigMap) {
-      dependsOn.push(new ConfigMapV1(this, 'scripts', { metadata: { ...metadata, name: w.scriptsConfigMap }, data: { ...w.scripts } }));
+      dependsOn.push(new KubernetesConfigMap(this, 'scripts', { metadata: { ...metadata, name: w.scriptsConfigMap }, data: { ...w.scripts } }));
     }
     if (w.rbac && w.serviceAccountName) {
-      const sa = new ServiceAccountV1(this, 'service-account', { metadata, automountServiceAccountToken: false });
-      const role = new RoleV1(this, 'role', {
+      const sa = new KubernetesServiceAccount(this, 'service-account', { metadata, automountServiceAccountToken: false });
+      const role = new KubernetesRole(this, 'role', {
         metadata,
         rule: w.rbac.map((r) => ({
           apiGroups: [...r.apiGroups],
@@ -60,7 +57,7 @@ export class BatchWorkload extends Construct {
           ...(r.resourceNames ? { resourceNames: [...r.resourceNames] } : {}),
         })),
       });
-      const binding = new RoleBindingV1(this, 'role-binding', {
+      const binding = new KubernetesRoleBinding(this, 'role-binding', {
         metadata,
         roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: w.name },
         subject: [{ kind: 'ServiceAccount', name: w.serviceAccountName, namespace: w.namespace }],

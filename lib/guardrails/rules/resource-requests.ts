@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { describeObject, field, InventoryResource, objectsOfKind } from '../inventory';
+import { describeObject, field, InventoryResource, objectsOfKind, objectsOfKinds } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
 import { STRIMZI_OPERATOR_CHART } from '../../core/strimzi/versions';
 import { RULE_IDS } from '../../core/well-known';
@@ -37,7 +37,8 @@ function resourceFindings(resource: InventoryResource): GuardrailFinding[] {
   const address = `${resource.type} ${resource.owner}`;
   if (resource.type === 'helm_release') {
     if (resource.config.chart !== STRIMZI_OPERATOR_CHART) return [];
-    const values = Object.assign({}, ...((resource.config.values as string[] | undefined) ?? []).map((v) => parse(v) ?? {}));
+    const documents = resource.values ?? ((resource.config.values as string[] | undefined) ?? []).map((v) => parse(v));
+    const values = Object.assign({}, ...documents.map((d) => d ?? {}));
     const gaps = missing(field(values, 'resources', 'requests'));
     return gaps.length ? [{ owner: resource.owner, subject: `${address} values.resources.requests`, value: `missing ${gaps.join(', ')}` }] : [];
   }
@@ -63,11 +64,9 @@ export const resourceRequestsRule: GuardrailRule = {
   fix: 'set resources.requests.cpu and resources.requests.memory (node pools, entityOperatorResources, kafkaExporter.resources, cruiseControl.resources, operator.resources, job containers)',
   check(inventory) {
     const findings: GuardrailFinding[] = [];
-    for (const { object, owner } of inventory.objects) {
-      if (SIZED_KINDS.includes(object.kind)) {
-        const gaps = missing(field(object, 'spec', 'resources', 'requests'));
-        if (gaps.length) findings.push({ owner, subject: `${describeObject(object)} spec.resources.requests`, value: `missing ${gaps.join(', ')}` });
-      }
+    for (const { object, owner } of objectsOfKinds(inventory, SIZED_KINDS)) {
+      const gaps = missing(field(object, 'spec', 'resources', 'requests'));
+      if (gaps.length) findings.push({ owner, subject: `${describeObject(object)} spec.resources.requests`, value: `missing ${gaps.join(', ')}` });
     }
     for (const { object, owner } of objectsOfKind(inventory, 'Kafka')) {
       const parts: [string, unknown][] = [
