@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { IResolvable, IResolveContext, TerraformMetaArguments, TerraformProviderGeneratorMetadata, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import { IResolvable, IResolveContext, ITerraformDependable, TerraformMetaArguments, TerraformProviderGeneratorMetadata, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 
 /**
  * What a light resource class needs to know about its Terraform type: the generated provider class it
@@ -90,6 +90,21 @@ export class PreparedValue implements IResolvable {
   }
 }
 
+/**
+ * A dependency on a resource of the same stack, named by its address as the resource's own `fqn` token
+ * resolves there (`type.logical_id`). cdktf creates that token, with a stack trace of the deep resolver
+ * call stack, the first time a dependency is resolved; the address needs neither. Anything else (other
+ * stacks, modules, data sources) keeps its own `fqn`.
+ */
+function localDependable(scope: Construct, d: ITerraformDependable): ITerraformDependable {
+  if (!TerraformResource.isTerraformResource(d) || TerraformStack.of(d) !== TerraformStack.of(scope)) return d;
+  return {
+    get fqn() {
+      return `${d.terraformResourceType}.${d.friendlyUniqueId}`;
+    },
+  };
+}
+
 const META_ARGUMENTS = new Set<string>(['dependsOn', 'count', 'provider', 'lifecycle', 'forEach', 'provisioners', 'connection']);
 
 /**
@@ -113,7 +128,7 @@ export abstract class LightResource<C extends TerraformMetaArguments> extends Te
       terraformResourceType: type.type,
       terraformGeneratorMetadata: type.provider,
       provider: config.provider,
-      dependsOn: config.dependsOn,
+      dependsOn: config.dependsOn?.map((d) => localDependable(scope, d)),
       count: config.count,
       lifecycle: config.lifecycle,
       provisioners: config.provisioners,
