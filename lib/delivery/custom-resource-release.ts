@@ -40,8 +40,11 @@ export interface AddResourceOptions {
 
 interface Entry {
   readonly object: KubernetesObject;
-  readonly owner: string;
+  /** The construct (its path is worked out when needed, not kept per object) or path that added it. */
+  readonly owner: IConstruct | string;
 }
+
+const pathOf = (owner: IConstruct | string): string => (typeof owner === 'string' ? owner : owner.node.path);
 
 /**
  * Delivers Kubernetes objects (above all Strimzi custom resources) as one `helm_release` of the
@@ -103,18 +106,17 @@ export class CustomResourceRelease extends Construct {
    */
   add(object: KubernetesObject, owner: IConstruct | string, options: AddResourceOptions = {}): void {
     const key = `${object.kind}/${object.metadata.namespace ?? this.namespace}/${object.metadata.name}`;
-    const ownerPath = typeof owner === 'string' ? owner : owner.node.path;
     const existing = this.entries.get(key);
     if (existing) {
-      const v = new Validator(ownerPath);
-      v.fail('metadata.name', object.metadata.name, `a ${object.kind} name not already declared by ${existing.owner} in release "${this.releaseName}"`);
+      const v = new Validator(pathOf(owner));
+      v.fail('metadata.name', object.metadata.name, `a ${object.kind} name not already declared by ${pathOf(existing.owner)} in release "${this.releaseName}"`);
       v.throwIfAny();
     }
     // Across releases of the stack too: two releases owning one object fight over it (and one deletes it).
-    const elsewhere = claim(TerraformStack.of(this), `object/${key}`, `${ownerPath} in release "${this.releaseName}"`);
+    const elsewhere = claim<CustomResourceRelease>(TerraformStack.of(this), `object/${key}`, this);
     if (elsewhere !== undefined) {
-      const v = new Validator(ownerPath);
-      v.fail('metadata.name', object.metadata.name, `a ${object.kind} name not already declared by ${elsewhere}`);
+      const v = new Validator(pathOf(owner));
+      v.fail('metadata.name', object.metadata.name, `a ${object.kind} name not already declared by ${pathOf(elsewhere.entries.get(key)!.owner)} in release "${elsewhere.releaseName}"`);
       v.throwIfAny();
     }
     const withPolicy: KubernetesObject = options.keepOnRemoval
@@ -123,7 +125,7 @@ export class CustomResourceRelease extends Construct {
           metadata: { ...object.metadata, annotations: { ...(object.metadata.annotations ?? {}), [HELM_RESOURCE_POLICY_ANNOTATION]: HELM_KEEP } },
         }
       : object;
-    this.entries.set(key, { object: withPolicy, owner: ownerPath });
+    this.entries.set(key, { object: withPolicy, owner });
     this.rendered = undefined;
   }
 
@@ -137,7 +139,7 @@ export class CustomResourceRelease extends Construct {
    * the production guardrails report a finding on (and honour acknowledgements of) the owning construct.
    */
   get ownedResources(): { readonly object: KubernetesObject; readonly owner: string }[] {
-    return [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => e);
+    return [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => ({ object: e.object, owner: pathOf(e.owner) }));
   }
 
   /** The `values` document; rendered once per change, since validation and synth both need it. */
