@@ -1,5 +1,5 @@
 import { Construct, IConstruct } from 'constructs';
-import { ITerraformDependable, Lazy, TerraformStack } from 'cdktf';
+import { ITerraformDependable, TerraformStack } from 'cdktf';
 import { toYaml } from '../core/yaml';
 import { KubernetesObject } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
@@ -9,6 +9,7 @@ import { uniqueChildId, Validator } from '../core/validation';
 import { chartPath } from './chart-asset';
 import { HELM_KEEP, HELM_RESOURCE_POLICY_ANNOTATION } from '../core/well-known';
 import { HelmRelease } from './helm-release';
+import { producedString } from './light-resource';
 
 /** Helm keeps release state in a Secret of at most 1 MiB (gzipped); stay far below it. */
 export const MAX_RELEASE_VALUES_BYTES = 900 * 1024;
@@ -80,7 +81,7 @@ export class CustomResourceRelease extends Construct {
       name: props.releaseName,
       namespace: props.namespace,
       chart: chartPath(TerraformStack.of(this)),
-      values: [Lazy.stringValue({ produce: () => this.renderValues() })],
+      values: [producedString(() => this.renderValues())],
       // Helm cannot judge readiness of custom resources; the operators report it in their status.
       wait: false,
       maxHistory: 10,

@@ -105,6 +105,29 @@ function localDependable(scope: Construct, d: ITerraformDependable): ITerraformD
   };
 }
 
+/** A value produced when cdktf resolves it, like cdktf's `Lazy`, without the stack trace `Lazy` captures. */
+class Produced implements IResolvable {
+  public readonly creationStack: string[] = [];
+  constructor(private readonly produce: () => unknown) {}
+
+  resolve(): unknown {
+    return this.produce();
+  }
+
+  toString(): string {
+    return Token.asString(this);
+  }
+}
+
+/**
+ * A string produced at synth, for values that are complete only once the whole stack is built (a release's
+ * objects). cdktf's `Lazy.stringValue` does the same but captures (and formats) the full stack trace of its
+ * creation, the costliest part of creating it, for an error message the library never needs.
+ */
+export function producedString(produce: () => string): string {
+  return Token.asString(new Produced(produce));
+}
+
 const META_ARGUMENTS = new Set<string>(['dependsOn', 'count', 'provider', 'lifecycle', 'forEach', 'provisioners', 'connection']);
 
 /**

@@ -62,8 +62,9 @@ export const KAFKA_PER_PARTITION_JMX_RULES: readonly JmxExporterRule[] = [
 
 /** The broker rules, with the per-partition gauges only when asked for. */
 export function kafkaJmxRules(options: { readonly perPartition?: boolean } = {}): readonly JmxExporterRule[] {
-  return options.perPartition ? [...KAFKA_JMX_RULES, ...KAFKA_PER_PARTITION_JMX_RULES] : KAFKA_JMX_RULES;
+  return options.perPartition ? KAFKA_WITH_PER_PARTITION_JMX_RULES : KAFKA_JMX_RULES;
 }
+const KAFKA_WITH_PER_PARTITION_JMX_RULES: readonly JmxExporterRule[] = [...KAFKA_JMX_RULES, ...KAFKA_PER_PARTITION_JMX_RULES];
 
 /** Rules for KafkaMirrorMaker2 pods (Kafka Connect running the MirrorMaker 2 connectors). */
 export const MIRROR_MAKER_2_JMX_RULES: readonly JmxExporterRule[] = [
@@ -92,16 +93,24 @@ export const CRUISE_CONTROL_JMX_RULES: readonly JmxExporterRule[] = [
 
 /** The exporter configuration document for a rule set. */
 export function renderJmxExporterConfig(rules: readonly JmxExporterRule[]): string {
-  return stringify(
-    {
-      // Names are lower-cased so MBean case never leaks into series names; label names keep their case
-      // (`networkProcessor`), as in Strimzi's standard names.
-      lowercaseOutputName: true,
-      rules: rules.map((r) => ({ ...r, labels: r.labels ? { ...r.labels } : undefined })),
-    },
-    { lineWidth: 0 },
-  );
+  let text = RENDERED.get(rules);
+  if (text === undefined) {
+    text = stringify(
+      {
+        // Names are lower-cased so MBean case never leaks into series names; label names keep their case
+        // (`networkProcessor`), as in Strimzi's standard names.
+        lowercaseOutputName: true,
+        rules: rules.map((r) => ({ ...r, labels: r.labels ? { ...r.labels } : undefined })),
+      },
+      { lineWidth: 0 },
+    );
+    RENDERED.set(rules, text);
+  }
+  return text;
 }
+
+/** Rendered documents by rule set (rendered once: every cluster and stack uses the same few rule sets). */
+const RENDERED = new WeakMap<readonly JmxExporterRule[], string>();
 
 /** Where the exporter rules live: one ConfigMap per cluster, one key per workload. */
 export const METRICS_CONFIG_KEYS = {

@@ -121,10 +121,23 @@ function expandField(text: string, field: CronField): { values: Set<number>; sta
  * are restricted a day matching either runs.
  */
 export function maxScheduleGapMinutes(schedule: string): number | undefined {
+  if (!GAPS.has(schedule)) GAPS.set(schedule, scheduleGap(schedule));
+  return GAPS.get(schedule);
+}
+
+/** Gaps by schedule: the few schedules of an app recur in every environment. */
+const GAPS = new Map<string, number | undefined>();
+
+function scheduleGap(schedule: string): number | undefined {
   if (cronScheduleProblems(schedule).length > 0) return undefined;
   const text = schedule.trim();
   const [minute, hour, dom, month, dow] = (DESCRIPTOR_FIELDS[text] ?? text).split(/\s+/).map((f, i) => expandField(f, FIELDS[i]));
   const minutesOfDay = [...hour.values].sort((a, b) => a - b).flatMap((h) => [...minute.values].sort((a, b) => a - b).map((m) => h * 60 + m));
+  // Every run day has the same runs, so the gaps inside a day are the same each time; across days only the
+  // last run of one day and the first of the next matter.
+  const first = minutesOfDay[0];
+  const lastOfDay = minutesOfDay[minutesOfDay.length - 1];
+  const withinDay = minutesOfDay.reduce((g, m, i) => (i === 0 ? g : Math.max(g, m - minutesOfDay[i - 1])), 0);
   const start = Date.UTC(2024, 0, 1);
   let last: number | undefined;
   let gap: number | undefined;
@@ -134,11 +147,9 @@ export function maxScheduleGapMinutes(schedule: string): number | undefined {
     const domMatch = dom.values.has(date.getUTCDate());
     const dowMatch = dow.values.has(date.getUTCDay());
     if (!(dom.star || dow.star ? domMatch && dowMatch : domMatch || dowMatch)) continue;
-    for (const m of minutesOfDay) {
-      const at = day * 1440 + m;
-      if (last !== undefined) gap = Math.max(gap ?? 0, at - last);
-      last = at;
-    }
+    if (last !== undefined) gap = Math.max(gap ?? 0, day * 1440 + first - last);
+    if (minutesOfDay.length > 1 || last !== undefined) gap = Math.max(gap ?? 0, withinDay);
+    last = day * 1440 + lastOfDay;
   }
   return gap;
 }
