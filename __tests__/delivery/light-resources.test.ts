@@ -140,6 +140,22 @@ describe('light resource classes write what the generated provider classes write
     expect(hcl(release(HelmRelease))).toBe(hcl(release(Release)));
   });
 
+  test('depends_on: resources by address (also with an overridden logical id), a data source through cdktf\'s token, reassignable like cdktf\'s', () => {
+    const build = (c: Generated) => {
+      const stack = stackWith(() => undefined);
+      const ns = new NamespaceV1(stack, 'ns', { metadata: { name: 'kafka' } });
+      ns.overrideLogicalId('renamed_namespace');
+      const secret = new (require('@cdktf/provider-kubernetes/lib/data-kubernetes-secret-v1').DataKubernetesSecretV1)(stack, 'secret', { metadata: { name: 's' } });
+      const r = new c(stack, 'r', { metadata: { name: 'cm' }, dependsOn: [ns, secret] });
+      return { stack, r };
+    };
+    const mine = build(KubernetesConfigMap);
+    expect(synth(mine.stack)).toBe(synth(build(ConfigMapV1).stack));
+    expect(JSON.parse(synth(mine.stack)).resource.kubernetes_config_map_v1.r.depends_on).toEqual(['kubernetes_namespace_v1.renamed_namespace', 'data.kubernetes_secret_v1.secret']);
+    mine.r.dependsOn = ['kubernetes_namespace_v1.other'];
+    expect(JSON.parse(synth(mine.stack)).resource.kubernetes_config_map_v1.r.depends_on).toEqual(['kubernetes_namespace_v1.other']);
+  });
+
   test('every light resource of the four environments: the same attributes as its generated class', () => {
     const app = buildApp(fs.mkdtempSync(path.join(os.tmpdir(), 'kp-light-')));
     const all = app.node.findAll().filter((c): c is LightResource<any> => c instanceof LightResource);

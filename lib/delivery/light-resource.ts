@@ -1,5 +1,5 @@
 import { Construct } from 'constructs';
-import { IResolvable, IResolveContext, ITerraformDependable, TerraformMetaArguments, TerraformProviderGeneratorMetadata, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
+import { dependable, IResolvable, IResolveContext, ITerraformDependable, TerraformMetaArguments, TerraformProviderGeneratorMetadata, TerraformResource, TerraformStack, Token, Tokenization } from 'cdktf';
 
 /**
  * What a light resource class needs to know about its Terraform type: the generated provider class it
@@ -90,19 +90,22 @@ export class PreparedValue implements IResolvable {
   }
 }
 
+/** cdktf's depends_on token of each dependency not addressed directly (other stacks, modules, data sources). */
+const DEPENDABLE_TOKENS = new WeakMap<ITerraformDependable, string>();
+
 /**
- * A dependency on a resource of the same stack, named by its address as the resource's own `fqn` token
- * resolves there (`type.logical_id`). cdktf creates that token, with a stack trace of the deep resolver
- * call stack, the first time a dependency is resolved; the address needs neither. Anything else (other
- * stacks, modules, data sources) keeps its own `fqn`.
+ * A dependency as depends_on names it: a resource of the same stack by its address, as its `fqn` token
+ * resolves there (`type.logical_id`), so that neither cdktf's depends_on token nor the resource's `fqn`
+ * token (each created with a stack trace of its creation) is made; anything else through cdktf's token.
  */
-function localDependable(scope: Construct, d: ITerraformDependable): ITerraformDependable {
-  if (!TerraformResource.isTerraformResource(d) || TerraformStack.of(d) !== TerraformStack.of(scope)) return d;
-  return {
-    get fqn() {
-      return `${d.terraformResourceType}.${d.friendlyUniqueId}`;
-    },
-  };
+function addressOf(scope: Construct, d: ITerraformDependable): string {
+  if (TerraformResource.isTerraformResource(d) && TerraformStack.of(d) === TerraformStack.of(scope)) return `${d.terraformResourceType}.${d.friendlyUniqueId}`;
+  let token = DEPENDABLE_TOKENS.get(d);
+  if (token === undefined) {
+    token = dependable(d);
+    DEPENDABLE_TOKENS.set(d, token);
+  }
+  return token;
 }
 
 /** A value produced when cdktf resolves it, like cdktf's `Lazy`, without the stack trace `Lazy` captures. */
@@ -151,7 +154,6 @@ export abstract class LightResource<C extends TerraformMetaArguments> extends Te
       terraformResourceType: type.type,
       terraformGeneratorMetadata: type.provider,
       provider: config.provider,
-      dependsOn: config.dependsOn?.map((d) => localDependable(scope, d)),
       count: config.count,
       lifecycle: config.lifecycle,
       provisioners: config.provisioners,
@@ -160,6 +162,19 @@ export abstract class LightResource<C extends TerraformMetaArguments> extends Te
     });
     this.config = config;
     this.lightType = type;
+    if (config.dependsOn) {
+      // `dependsOn` as cdktf's TerraformResource keeps it (Terraform addresses), worked out at synth: a
+      // dependency of the same stack by its address, anything else through cdktf's own token, made once.
+      let dependencies: readonly (ITerraformDependable | string)[] = [...config.dependsOn];
+      Object.defineProperty(this, 'dependsOn', {
+        configurable: true,
+        enumerable: true,
+        get: () => dependencies.map((d) => (typeof d === 'string' ? d : addressOf(scope, d))),
+        set: (value: string[] | undefined) => {
+          dependencies = value ?? [];
+        },
+      });
+    }
   }
 
   protected synthesizeAttributes(): { [name: string]: unknown } {
