@@ -22,7 +22,7 @@ function scalarString(value: string, indent: string, isKey = false): string {
   return JSON.stringify(value);
 }
 
-function scalar(value: unknown, indent: string, where: string): string {
+function scalar(value: unknown, indent: string, path: readonly (string | number)[]): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'string':
@@ -30,11 +30,16 @@ function scalar(value: unknown, indent: string, where: string): string {
     case 'boolean':
       return String(value);
     case 'number':
-      if (!Number.isFinite(value)) throw new Error(`toYaml: ${where} is ${value}; only finite numbers can be written`);
+      if (!Number.isFinite(value)) throw new Error(`toYaml: ${where(path)} is ${value}; only finite numbers can be written`);
       return String(value);
     default:
-      throw new Error(`toYaml: ${where} is a ${typeof value}; only plain data can be written`);
+      throw new Error(`toYaml: ${where(path)} is a ${typeof value}; only plain data can be written`);
   }
+}
+
+/** `$.a.b[0]`: where a value sits, for errors (the path is kept as parts, joined only then). */
+function where(path: readonly (string | number)[]): string {
+  return path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${p}`)).join('').replace(/^/, '$');
 }
 
 function isCollection(value: unknown): value is Record<string, unknown> | unknown[] {
@@ -42,42 +47,54 @@ function isCollection(value: unknown): value is Record<string, unknown> | unknow
 }
 
 function isEmpty(value: Record<string, unknown> | unknown[]): boolean {
-  return Array.isArray(value) ? value.length === 0 : Object.keys(value).length === 0;
+  if (Array.isArray(value)) return value.length === 0;
+  for (const key in value) if (Object.prototype.hasOwnProperty.call(value, key)) return false;
+  return true;
 }
 
-function write(value: unknown, indent: string, out: string[], where: string): void {
+/**
+ * Writes `value` at `indent`; its first line starts with `lead` instead (same length: `- ` in place of the
+ * indent's last two spaces when the value is an item of a list, so the item's first field follows the dash).
+ */
+function write(value: unknown, indent: string, lead: string, out: string[], path: (string | number)[]): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item = value[i];
-      const at = `${where}[${i}]`;
+      const start = i === 0 ? lead : indent;
+      path.push(i);
       if (isCollection(item) && !isEmpty(item)) {
-        const lines: string[] = [];
-        write(item, indent + '  ', lines, at);
-        // The first line of the nested block goes after the dash.
-        out.push(`${indent}- ${lines[0].slice(indent.length + 2)}`, ...lines.slice(1));
+        const before = out.length;
+        write(item, indent + '  ', `${start}- `, out, path);
+        // An object whose fields are all unset is an empty object, still an item of the list.
+        if (out.length === before) out.push(`${start}- {}`);
       } else {
-        out.push(`${indent}- ${isCollection(item) ? (Array.isArray(item) ? '[]' : '{}') : scalar(item, indent + '  ', at)}`);
+        out.push(`${start}- ${isCollection(item) ? (Array.isArray(item) ? '[]' : '{}') : scalar(item, indent + '  ', path)}`);
       }
+      path.pop();
     }
     return;
   }
+  let first = true;
   for (const key of Object.keys(value as Record<string, unknown>)) {
     const child = (value as Record<string, unknown>)[key];
     if (child === undefined) continue;
     const k = scalarString(key, indent, true);
-    const at = `${where}.${key}`;
+    const start = first ? lead : indent;
+    first = false;
+    path.push(key);
     if (isCollection(child) && !isEmpty(child)) {
-      out.push(`${indent}${k}:`);
-      write(child, indent + '  ', out, at);
+      out.push(`${start}${k}:`);
+      write(child, indent + '  ', indent + '  ', out, path);
     } else {
-      out.push(`${indent}${k}: ${isCollection(child) ? (Array.isArray(child) ? '[]' : '{}') : scalar(child, indent + '  ', at)}`);
+      out.push(`${start}${k}: ${isCollection(child) ? (Array.isArray(child) ? '[]' : '{}') : scalar(child, indent + '  ', path)}`);
     }
+    path.pop();
   }
 }
 
 /** Writes a plain-data object as a YAML document (with a final newline). */
 export function toYaml(document: Record<string, unknown>): string {
   const out: string[] = [];
-  write(document, '', out, '$');
+  write(document, '', '', out, []);
   return out.join('\n') + '\n';
 }
