@@ -4,7 +4,7 @@ import { parseDays } from '../durations';
 import { parseDiskTrigger, parsePartitionTrigger, parseRateTrigger, ResolvedCapacityPlanning } from './capacity-spec';
 
 const MIN_HISTORY_DAYS = 7;
-const WHOLE_DAYS = 'whole days or weeks, e.g. "14d", "30d" or "4w"';
+const days = (examples: string) => `whole days or weeks, e.g. ${examples}`;
 
 /** Triggers are read as written (strings with a unit); a bare number is reported by the value rule, not the shape. */
 const TRIGGER = S.where('a trigger with its unit, e.g. "75%"', (x) => typeof x === 'string' || typeof x === 'number');
@@ -28,21 +28,21 @@ export function validateCapacityPlanning(v: Validator, field: string, c: Resolve
     history !== undefined && history >= MIN_HISTORY_DAYS,
     `${field}.history`,
     c.history,
-    `at least ${MIN_HISTORY_DAYS} days in ${WHOLE_DAYS}: a trend fitted on hours or days reads the daily traffic cycle as growth`,
+    `at least ${MIN_HISTORY_DAYS} days in ${days('"14d", "30d" or "4w"')}: a trend fitted on hours or days reads the daily traffic cycle as growth`,
   );
   if (historyOk && retention && history! * 86400 > retention.seconds) {
     v.fail(`${field}.history`, c.history, `at most the Prometheus retention (prometheusRetention "${retention.text}"): the trend can only be fitted on data Prometheus keeps`);
   }
   const minimum = parseDays(c.minimumHistory);
-  if (v.check(minimum !== undefined, `${field}.minimumHistory`, c.minimumHistory, `${WHOLE_DAYS}, e.g. "7d"`) && historyOk) {
+  if (v.check(minimum !== undefined, `${field}.minimumHistory`, c.minimumHistory, days('"7d"')) && historyOk) {
     v.check(minimum! <= history!, `${field}.minimumHistory`, c.minimumHistory, `at most the history ("${c.history}")`);
   }
   const horizon = parseDays(c.horizon);
-  if (v.check(horizon !== undefined, `${field}.horizon`, c.horizon, `${WHOLE_DAYS}, e.g. "30d"`) && historyOk) {
+  if (v.check(horizon !== undefined, `${field}.horizon`, c.horizon, days('"30d"')) && historyOk) {
     v.check(horizon! <= history!, `${field}.horizon`, c.horizon, `at most the history it is projected from ("${c.history}"): further ahead the linear trend is a guess`);
   }
   const urgent = parseDays(c.urgentHorizon);
-  if (v.check(urgent !== undefined, `${field}.urgentHorizon`, c.urgentHorizon, `${WHOLE_DAYS}, e.g. "7d"`) && horizon !== undefined) {
+  if (v.check(urgent !== undefined, `${field}.urgentHorizon`, c.urgentHorizon, days('"7d"')) && horizon !== undefined) {
     v.check(urgent! < horizon, `${field}.urgentHorizon`, c.urgentHorizon, `shorter than the horizon ("${c.horizon}"): it raises the warning, the horizon the info alert`);
   }
   const disk = parseDiskTrigger(c.triggers.diskUsage);
