@@ -1,10 +1,16 @@
 import 'cdktf/lib/testing/adapters/jest';
+import * as fs from 'fs';
+import * as path from 'path';
 import { Testing } from 'cdktf';
 import { dev, prod } from '../../stacks/environments';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { KafkaMonitoring, KafkaMonitoringProps } from '../../lib/monitoring/kafka-monitoring';
 import { ValidationError } from '../../lib/core/validation';
+import { runbookSlug } from '../../lib/core/monitoring/alert-rules';
+import { PRIORITIES } from '../../lib/core/monitoring/alert-routing';
+import { CAPACITY_PROJECTION_ALERTS } from '../../lib/core/monitoring/capacity/capacity-rules';
+import { SLO_ALERTS } from '../../lib/core/monitoring/slo/slo-rules';
 import { releaseObjects, synthJson, testStack } from '../helpers/synth';
 
 /** SLOs and capacity planning as configuration: what the environments declare, and bad input refused at synth. */
@@ -43,6 +49,26 @@ describe('SLOs and capacity planning in the environments', () => {
       'kafka-dev/monitoring: slos[1].window = "30d": at most the Prometheus retention (prometheusRetention "3d"): the budget is computed over what Prometheus keeps',
       'kafka-dev/monitoring: capacityPlanning.history = "30d": at most the Prometheus retention (prometheusRetention "3d"): the trend can only be fitted on data Prometheus keeps',
     ].map((l) => `- ${l}`));
+  });
+});
+
+describe('runbooks of the SLO and projection alerts', () => {
+  test('each alert prod raises links its page, which states each priority with its first response and has meaning, impact, diagnosis and mitigation', () => {
+    const rule = new KafkaPlatformStack(Testing.app(), prod).monitoring!.prometheusRule;
+    type Rendered = { alert?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
+    const rendered = (rule.spec as { groups: { rules: Rendered[] }[] }).groups.flatMap((g) => g.rules).filter((r) => [...SLO_ALERTS, ...CAPACITY_PROJECTION_ALERTS].includes(r.alert ?? ''));
+    expect(new Set(rendered.map((r) => r.alert)).size).toBe(SLO_ALERTS.length + CAPACITY_PROJECTION_ALERTS.length);
+    const minutes = { '15m': '15 minutes', '30m': '30 minutes', '2h': '2 hours', '24h': '24 hours' } as Record<string, string>;
+    for (const r of rendered) {
+      const file = path.join(__dirname, '..', '..', 'docs', 'runbooks', `${runbookSlug(r.alert!)}.md`);
+      expect(r.annotations!.runbook_url.endsWith(`/docs/runbooks/${runbookSlug(r.alert!)}.md`)).toBe(true);
+      const page = fs.readFileSync(file, 'utf8');
+      const priority = r.labels!.priority as keyof typeof PRIORITIES;
+      const line = page.split('\n').find((l) => l.startsWith('Priority: ')) ?? '';
+      expect([r.alert, line.includes(`${priority}: first response within ${minutes[PRIORITIES[priority].responseTime]}`)]).toEqual([r.alert, true]);
+      expect([r.alert, ['## Meaning', '## Impact', '## Diagnosis', '## Mitigation'].filter((h) => !page.includes(h))]).toEqual([r.alert, []]);
+      expect(page).toContain(`# ${r.alert}`);
+    }
   });
 });
 
