@@ -3,7 +3,7 @@ import * as os from 'os';
 import { prod } from '../../stacks/environments';
 import { CAPACITY_PROJECTION_ALERTS } from '../../lib/core/monitoring/capacity/capacity-rules';
 import { promtoolAvailable, promtoolWorkdir } from '../helpers/promtool';
-import { AlertCheck, DAY, ExpectedFiring, HOUR, RuleTestHarness } from './rule-test-harness';
+import { AlertCheck, DAY, ExpectedFiring, HOUR, ProofLedger, RuleTestHarness } from './rule-test-harness';
 import { ClusterSeries, TIB } from './slo-capacity-series';
 
 /**
@@ -16,16 +16,8 @@ import { ClusterSeries, TIB } from './slo-capacity-series';
 const available = promtoolAvailable();
 const describeIfPromtool = available ? describe : describe.skip;
 
-const proven = new Map<string, { severities: Set<string>; quiet: boolean }>();
-function note(checks: readonly AlertCheck[]): readonly AlertCheck[] {
-  for (const c of checks) {
-    const p = proven.get(c.alert) ?? { severities: new Set<string>(), quiet: false };
-    c.firing.forEach((f) => p.severities.add(f.severity));
-    if (c.firing.length === 0) p.quiet = true;
-    proven.set(c.alert, p);
-  }
-  return checks;
-}
+const ledger = new ProofLedger();
+const note = (checks: readonly AlertCheck[]) => ledger.note(checks);
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -172,10 +164,6 @@ describeIfPromtool('promtool: prod capacity projections name the day and what to
   test('every projection alert and each of its severities is proven firing, and each alert quiet', () => {
     const rendered = h.groups.flatMap((g) => g.rules).filter((r) => (CAPACITY_PROJECTION_ALERTS as readonly string[]).includes(r.alert as string));
     expect(rendered.length).toBe(6);
-    for (const r of rendered) {
-      const severity = (r.labels as Record<string, string>).severity;
-      const p = proven.get(r.alert as string);
-      expect([r.alert, severity, p?.severities.has(severity), p?.quiet]).toEqual([r.alert, severity, true, true]);
-    }
+    for (const [alert, severity, firing, quiet] of ledger.coverage(rendered)) expect([alert, severity, firing, quiet]).toEqual([alert, severity, true, true]);
   });
 });

@@ -101,3 +101,28 @@ export class RuleTestHarness {
 
 export const HOUR = 60;
 export const DAY = 24 * HOUR;
+
+/** Which alert severities the checks of a suite prove firing, and which alerts they prove quiet. */
+export class ProofLedger {
+  private readonly proven = new Map<string, { readonly severities: Set<string>; quiet: boolean }>();
+
+  /** Records the checks and returns them. */
+  note(checks: readonly AlertCheck[]): readonly AlertCheck[] {
+    for (const c of checks) {
+      const p = this.proven.get(c.alert) ?? { severities: new Set<string>(), quiet: false };
+      c.firing.forEach((f) => p.severities.add(f.severity));
+      if (c.firing.length === 0) p.quiet = true;
+      this.proven.set(c.alert, p);
+    }
+    return checks;
+  }
+
+  /** For each rendered alerting rule: [alert, severity, proven firing, proven quiet]. */
+  coverage(rules: readonly Record<string, unknown>[]): [string, string, boolean, boolean][] {
+    return rules.map((r) => {
+      const severity = (r.labels as Record<string, string>).severity;
+      const p = this.proven.get(r.alert as string);
+      return [r.alert as string, severity, p?.severities.has(severity) ?? false, p?.quiet ?? false];
+    });
+  }
+}

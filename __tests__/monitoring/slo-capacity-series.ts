@@ -1,7 +1,7 @@
 import { KubernetesObject } from '../../lib/core/kubernetes';
 import { ResolvedMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
 import { podMonitorNames } from '../../lib/core/monitoring/pod-monitors';
-import { targetLabels } from '../helpers/relabel';
+import { kafkaPodLabels, targetLabels } from '../helpers/relabel';
 import { Sample, STALE, timeline } from '../helpers/series-timeline';
 import { InputSeries, seriesOf } from './alert-scenarios';
 
@@ -59,14 +59,7 @@ export class ClusterSeries {
         container: 'kafka',
         node: `node-${id % 3}`,
         podIp: `10.1.${id}.1`,
-        labels: {
-          'strimzi.io/cluster': c.name,
-          'strimzi.io/kind': 'Kafka',
-          'strimzi.io/name': `${c.name}-kafka`,
-          'strimzi.io/pool-name': poolName,
-          'strimzi.io/broker-role': String(roles.includes('broker')),
-          'strimzi.io/controller-role': String(roles.includes('controller')),
-        },
+        labels: kafkaPodLabels(c.name, poolName, roles),
       });
     // Strimzi numbers nodes across pools: dedicated controllers first, the brokers after them.
     this.controllers = Array.from({ length: controllerCount }, (_, i) => target(pool('controller').name, i, pool('controller').roles));

@@ -6,7 +6,7 @@ import { promtoolAvailable, promtoolWorkdir } from '../helpers/promtool';
 import { Sample, STALE, timeline } from '../helpers/series-timeline';
 import { InputSeries, seriesOf } from './alert-scenarios';
 import { ProductionFleet } from './production-fleet';
-import { AlertCheck, DAY, ExpectedFiring, HOUR, RuleTestHarness } from './rule-test-harness';
+import { AlertCheck, DAY, ExpectedFiring, HOUR, ProofLedger, RuleTestHarness } from './rule-test-harness';
 import { ClusterSeries } from './slo-capacity-series';
 
 /**
@@ -21,17 +21,8 @@ import { ClusterSeries } from './slo-capacity-series';
 const available = promtoolAvailable();
 const describeIfPromtool = available ? describe : describe.skip;
 
-const proven = new Map<string, { severities: Set<string>; quiet: boolean }>();
-/** Records which alert/severity a check proves firing or quiet (the completeness test reads it). */
-function note(checks: readonly AlertCheck[]): readonly AlertCheck[] {
-  for (const c of checks) {
-    const p = proven.get(c.alert) ?? { severities: new Set<string>(), quiet: false };
-    c.firing.forEach((f) => p.severities.add(f.severity));
-    if (c.firing.length === 0) p.quiet = true;
-    proven.set(c.alert, p);
-  }
-  return checks;
-}
+const ledger = new ProofLedger();
+const note = (checks: readonly AlertCheck[]) => ledger.note(checks);
 
 /** The series each SLI reads (the rest of a cluster's series only cost promtool time). */
 const AVAILABILITY_INPUTS = ['up', 'kafka_server_replicamanager_leadercount', 'kafka_server_replicamanager_underminisrpartitioncount', 'kafka_controller_kafkacontroller_offlinepartitionscount'];
@@ -211,10 +202,7 @@ describeIfPromtool('promtool: prod SLOs burn, page and stay quiet as their objec
   test('every SLO alert of prod and each of its severities is proven firing, and each alert quiet', () => {
     const rules = h.groups.flatMap((g) => g.rules).filter((r) => SLO_ALERTS.includes(r.alert as string));
     expect(rules.length).toBe(6);
-    for (const r of rules) {
-      const p = proven.get(r.alert as string);
-      expect([r.alert, (r.labels as Record<string, string>).severity, p?.severities.has((r.labels as Record<string, string>).severity), p?.quiet]).toEqual([r.alert, (r.labels as Record<string, string>).severity, true, true]);
-    }
+    for (const [alert, severity, firing, quiet] of ledger.coverage(rules)) expect([alert, severity, firing, quiet]).toEqual([alert, severity, true, true]);
   });
 });
 
