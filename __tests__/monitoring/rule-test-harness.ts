@@ -40,6 +40,7 @@ export interface ExprCheck {
 export class RuleTestHarness {
   readonly monitoring: KafkaMonitoring;
   private files = 0;
+  private readonly groupNames = new Map<string, string[]>();
 
   constructor(
     env: EnvironmentConfig,
@@ -64,6 +65,7 @@ export class RuleTestHarness {
       .map((g) => ({ ...g, rules: g.rules.map(({ annotations, ...rule }) => (withAnnotations && annotations ? { ...rule, annotations } : rule)) }));
     const file = `rules-${++this.files}.yaml`;
     fs.writeFileSync(path.join(this.dir, file), stringify({ groups }, { lineWidth: 0 }));
+    this.groupNames.set(file, groups.map((g) => g.name));
     return file;
   }
 
@@ -94,7 +96,11 @@ export class RuleTestHarness {
       },
     ];
     const file = `${o.name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.yaml`;
-    fs.writeFileSync(path.join(this.dir, file), stringify({ rule_files: [o.rules], evaluation_interval: at(o.stepMinutes), tests }, { lineWidth: 0 }));
+    // promtool evaluates every group at every step in an order of its own (a map) unless told: in the file's
+    // order, a group reading another's records sees this step's, as Prometheus' 30-second groups do within
+    // the lookback (with steps above 5 minutes, a previous step's record would be out of the lookback).
+    const order = this.groupNames.get(o.rules) ?? [];
+    fs.writeFileSync(path.join(this.dir, file), stringify({ rule_files: [o.rules], evaluation_interval: at(o.stepMinutes), group_eval_order: order, tests }, { lineWidth: 0 }));
     return promtool(['test', 'rules', file], this.dir);
   }
 }
