@@ -47,6 +47,8 @@ export { kafkaMetricsConfigMapRef, cruiseControlMetricsConfigMapRef } from './co
 export { type AlertThresholds, type WarningCritical, type CapacityTriggers } from './core/monitoring/thresholds';
 export { type WatchedCronJob } from './core/monitoring/monitoring-spec';
 export { type AlertRoutingConfig, type Priority, type SecretKeyRef } from './core/monitoring/alert-routing';
+export { GUIDE_SLOS, type SloSpec, type SliSpec, type SloAlerting, type BurnRateWindow } from './core/monitoring/slo/slo-spec';
+export { type CapacityPlanningSpec, type CapacityTriggerSpec } from './core/monitoring/capacity/capacity-spec';
 
 // --- operations: backup, restore, replication, maintenance, security, load tests ---
 export { PlatformOperations, type PlatformOperationsProps, type OperationsConfig } from './operations/platform-operations';

@@ -1,4 +1,4 @@
-import { Listener, ListenerAuthentication, LoadTestProfile, NetworkPeer, NodeTopology, Storage } from '../lib';
+import { GUIDE_SLOS, Listener, ListenerAuthentication, LoadTestProfile, NetworkPeer, NodeTopology, SloSpec, Storage } from '../lib';
 import { EnvironmentConfig } from './environment-config';
 import { replicationTargetFor } from './disaster-recovery';
 import { platformTopology } from './topology/catalogue';
@@ -25,6 +25,16 @@ const RUNBOOKS = 'https://github.com/example-org/kafka-platform/blob/main/docs/r
  * The guide's escalation matrix: L1 support and L2 engineering by email; the SMTP password and the on-call
  * pager's webhook URL are read from Secrets in the kafka namespace, created outside this code.
  */
+/**
+ * staging rehearses prod's SLO rules on its smaller cluster at looser objectives: the guide's warning level for
+ * availability (99.9 %) and 99 % of produce traffic within 100 ms. dev has none: one broker with replication 1
+ * takes every partition offline at each restart, and its Prometheus keeps 3 days, less than any SLO window.
+ */
+const STAGING_SLOS: readonly SloSpec[] = [
+  { sli: { kind: 'partition-availability' }, objective: 99.9, window: '30d' },
+  { sli: { kind: 'produce-latency', thresholdMs: 100 }, objective: 99, window: '30d' },
+];
+
 const ESCALATION = {
   supportEmail: 'kafka-support@example.com',
   engineeringEmail: 'platform-engineering@example.com',
@@ -130,6 +140,9 @@ export const staging: EnvironmentConfig = {
     // 200 GiB brokers recover their logs within minutes; no on-call pager for staging.
     thresholds: { brokerRecoveryMinutes: 15 },
     alertRouting: ESCALATION,
+    slos: STAGING_SLOS,
+    // Projections of disk, message rate and partitions 30/60/90 days ahead (the defaults: a 30-day trend).
+    capacityPlanning: {},
   },
   // staging: backups and maintenance as in prod (to prove them before prod), no DR; load tests on demand.
   operations: {
@@ -228,6 +241,9 @@ export const dr: EnvironmentConfig = {
     prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
     thresholds: { brokerRecoveryMinutes: 30 },
     alertRouting: { ...ESCALATION, onCallWebhookUrlSecret: { name: 'alertmanager-pager', key: 'webhook-url' } },
+    // It carries prod's load after a fail-over: prod's objectives, budgets and projections.
+    slos: GUIDE_SLOS,
+    capacityPlanning: {},
   },
   operations: {
     metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' }, s3: { bucket: 'example-org-kafka-dr-backups', region: 'eu-central-1' } },
@@ -272,6 +288,10 @@ export const prod: EnvironmentConfig = {
     alertRouting: { ...ESCALATION, onCallWebhookUrlSecret: { name: 'alertmanager-pager', key: 'webhook-url' } },
     // prod replicates to the DR cluster with MirrorMaker 2.
     mirrorMaker2: true,
+    // The guide's objectives: 99.99 % availability, produce p99 under 100 ms (for 99.9 % of the traffic), over 30 days.
+    slos: GUIDE_SLOS,
+    // The guide's projections 30/60/90 days ahead against its scaling triggers (thresholds.capacity), fitted on 30 days.
+    capacityPlanning: {},
   },
   // The guide's backup strategy: metadata every 6 h kept 30 days, weekly volume snapshots kept 4 weeks,
   // data replicated to the DR cluster (topic retention synced from prod). No load tests in prod.

@@ -16,6 +16,18 @@ const metadata = {
 };
 const duration = { type: 'string', pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
 
+/** A recording rule: its name follows Prometheus' metric name syntax (`level:metric:operations`). */
+const recordingRule = {
+  type: 'object',
+  required: ['record', 'expr'],
+  additionalProperties: false,
+  properties: {
+    record: { type: 'string', pattern: '^[a-zA-Z_:][a-zA-Z0-9_:]*$' },
+    expr: { type: 'string', minLength: 1 },
+    labels: { type: 'object', additionalProperties: { type: 'string' } },
+  },
+};
+
 const relabelConfig = {
   type: 'object',
   additionalProperties: false,
@@ -99,7 +111,8 @@ export const PROMETHEUS_RULE_SCHEMA = {
               interval: duration,
               rules: {
                 type: 'array',
-                items: {
+                // A rule is either an alerting rule or a recording rule (`record`, `expr`, optional `labels`).
+                items: { oneOf: [recordingRule, {
                   type: 'object',
                   required: ['alert', 'expr', 'labels', 'annotations'],
                   additionalProperties: false,
@@ -125,7 +138,7 @@ export const PROMETHEUS_RULE_SCHEMA = {
                       additionalProperties: { type: 'string' },
                     },
                   },
-                },
+                }] },
               },
             },
           },

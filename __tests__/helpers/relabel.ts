@@ -56,3 +56,15 @@ export function targetLabels(podMonitor: KubernetesObject, pod: DiscoveredPod): 
   }
   return Object.fromEntries(Object.entries(labels).filter(([k]) => !k.startsWith('__')));
 }
+
+/** The labels Strimzi gives a Kafka node pool's pods (brokers and controllers). */
+export function kafkaPodLabels(cluster: string, pool: string, roles: readonly string[]): Record<string, string> {
+  return {
+    'strimzi.io/cluster': cluster,
+    'strimzi.io/kind': 'Kafka',
+    'strimzi.io/name': `${cluster}-kafka`,
+    'strimzi.io/pool-name': pool,
+    'strimzi.io/broker-role': String(roles.includes('broker')),
+    'strimzi.io/controller-role': String(roles.includes('controller')),
+  };
+}

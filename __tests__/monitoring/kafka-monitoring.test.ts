@@ -54,11 +54,14 @@ describe('KafkaMonitoring in the environments', () => {
     }
   });
 
-  test('prod: five dashboards as sidecar ConfigMaps in the folder', () => {
+  test('prod: seven dashboards (SLOs and capacity planning among them) as sidecar ConfigMaps in the folder; dev has neither of those two', () => {
     const dashboards = configMaps(synthEnv(prod)).filter((c) => c.metadata.labels?.grafana_dashboard === '1');
     expect(dashboards.map((d) => d.metadata.name).sort()).toEqual([
-      'kafka-prod-dashboard-kafka-consumer-groups', 'kafka-prod-dashboard-kafka-kraft', 'kafka-prod-dashboard-kafka-mirror-maker-2', 'kafka-prod-dashboard-kafka-operations', 'kafka-prod-dashboard-kafka-topics',
+      'kafka-prod-dashboard-kafka-capacity', 'kafka-prod-dashboard-kafka-consumer-groups', 'kafka-prod-dashboard-kafka-kraft', 'kafka-prod-dashboard-kafka-mirror-maker-2', 'kafka-prod-dashboard-kafka-operations',
+      'kafka-prod-dashboard-kafka-slos', 'kafka-prod-dashboard-kafka-topics',
     ]);
+    const devNames = configMaps(synthEnv(dev)).filter((c) => c.metadata.labels?.grafana_dashboard === '1').map((d) => d.metadata.name);
+    expect(devNames.filter((n) => /slos|capacity/.test(n))).toEqual([]);
     expect(dashboards.every((d) => d.metadata.annotations?.grafana_folder === 'Kafka')).toBe(true);
   });
 

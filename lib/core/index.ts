@@ -46,6 +46,16 @@ export * from './monitoring/alert-rules';
 export * from './monitoring/alert-routing';
 export * from './monitoring/dashboard-config-maps';
 export * from './monitoring/kube-prometheus-stack-values';
+export * from './monitoring/durations';
+export * from './monitoring/recorded-series';
+export * from './monitoring/rule-groups';
+export * from './monitoring/slo/slo-spec';
+export * from './monitoring/slo/slo-validation';
+export * from './monitoring/slo/sli-rules';
+export * from './monitoring/slo/slo-rules';
+export * from './monitoring/capacity/capacity-spec';
+export * from './monitoring/capacity/capacity-validation';
+export * from './monitoring/capacity/capacity-rules';
 export { buildDashboards } from './monitoring/dashboards';
 
 // --- operations: batch workloads, clients, MirrorMaker 2, rebalances ---

@@ -6,7 +6,8 @@ import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { MONITORING_SHAPE } from '../core/monitoring/monitoring-shape';
 import { refuseBadShapeAt } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
-import { AlertGroup, buildAlertGroups, buildPrometheusRule } from '../core/monitoring/alert-rules';
+import { AlertGroup, buildPrometheusRule } from '../core/monitoring/alert-rules';
+import { buildRuleGroups } from '../core/monitoring/rule-groups';
 import { alertmanagerConfigName, buildAlertmanagerConfig } from '../core/monitoring/alert-routing';
 import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
 import { buildDashboards } from '../core/monitoring/dashboards';
@@ -115,7 +116,7 @@ export class KafkaMonitoring extends Construct {
       dependsOn: props.dependsOn,
     });
 
-    this.alertGroups = buildAlertGroups(spec);
+    this.alertGroups = buildRuleGroups(spec);
     this.podMonitors = buildPodMonitors(spec);
     this.prometheusRule = buildPrometheusRule(spec, this.alertGroups);
     this.release = new CustomResourceRelease(this, 'resources', {
@@ -136,7 +137,14 @@ export class KafkaMonitoring extends Construct {
       this.release.add(this.alertmanagerConfig, this);
     }
 
-    this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2, perPartitionMetrics: props.perPartitionMetrics }).map((d) => {
+    this.dashboards = buildDashboards({
+      mirrorMaker2: spec.mirrorMaker2,
+      perPartitionMetrics: props.perPartitionMetrics,
+      slos: spec.slos,
+      scrapeInterval: spec.scrapeInterval,
+      capacityPlanning: spec.capacityPlanning,
+      brokers: spec.cluster.brokerCount,
+    }).map((d) => {
       const cm = dashboardConfigMap(cluster.clusterName, dashboardNamespace, spec.dashboardFolder, d);
       return new KubernetesConfigMap(this, `dashboard-${d.uid}`, {
         metadata: { ...cm.metadata, labels: { ...cm.metadata.labels }, annotations: { ...cm.metadata.annotations } },

@@ -35,6 +35,8 @@ export interface KubePrometheusStackProps {
  */
 export class KubePrometheusStack extends Construct {
   public readonly release: HelmRelease;
+  /** How long its Prometheus keeps data (SLO windows and capacity histories must fit in it). */
+  public readonly retention: string;
 
   constructor(scope: Construct, id: string, props: KubePrometheusStackProps) {
     super(scope, id);
@@ -46,6 +48,7 @@ export class KubePrometheusStack extends Construct {
     v.check(Object.keys(props.selectorLabels).length > 0, 'selectorLabels', props.selectorLabels, 'at least one label');
     v.throwIfAny();
     claimHelmReleaseName(this, props.namespace, releaseName);
+    this.retention = props.retention ?? '15d';
 
     this.release = new HelmRelease(this, 'release', {
       name: releaseName,
@@ -53,7 +56,7 @@ export class KubePrometheusStack extends Construct {
       repository: KUBE_PROMETHEUS_STACK_REPOSITORY,
       chart: KUBE_PROMETHEUS_STACK_CHART,
       version: props.version ?? KUBE_PROMETHEUS_STACK_VERSION,
-      values: [stringify(kubePrometheusStackValues(props.selectorLabels, props.retention ?? '15d'))],
+      values: [stringify(kubePrometheusStackValues(props.selectorLabels, this.retention))],
       createNamespace: true,
       wait: true,
       maxHistory: 10,

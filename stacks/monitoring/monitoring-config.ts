@@ -42,6 +42,8 @@ export function addMonitoring(
   const monitoring = new KafkaMonitoring(scope, 'monitoring', {
     ...props,
     prometheusSelectorLabels: selectorLabels,
+    // The installed Prometheus' retention bounds SLO windows and capacity histories (checked at synth).
+    prometheusRetention: props.prometheusRetention ?? kubePrometheusStack?.retention,
     cluster,
     // With the stack installed here, its CRDs (PodMonitor, PrometheusRule) must exist before the monitoring release.
     dependsOn: [...dependsOn, ...(kubePrometheusStack ? [kubePrometheusStack.release] : [])],

@@ -27,10 +27,21 @@ export function alertPriority(rule: Pick<AlertRule, 'severity' | 'priority'>): P
   return rule.priority ?? PRIORITY_OF_SEVERITY[rule.severity];
 }
 
+/** One recording rule: `expr` evaluated and stored as the series `record` (names owned by `recorded-series.ts`). */
+export interface RecordingRule {
+  readonly record: string;
+  readonly expr: string;
+  readonly labels?: Readonly<Record<string, string>>;
+}
+
 /** A named group of rules (one `groups[]` entry of the PrometheusRule). */
 export interface AlertGroup {
   readonly name: string;
   readonly rules: readonly AlertRule[];
+  /** Recording rules, evaluated in order before the group's alerts. @default none */
+  readonly records?: readonly RecordingRule[];
+  /** Evaluation interval of the group. @default Prometheus' global evaluation interval */
+  readonly interval?: string;
 }
 
 /** Page name of an alert's runbook: `KafkaBrokerDown` -> `kafka-broker-down`. */
@@ -532,16 +543,20 @@ export function allAlertRules(groups: readonly AlertGroup[]): AlertRule[] {
 export function renderRuleGroups(s: ResolvedMonitoringSpec, groups: readonly AlertGroup[]) {
   return groups.map((g) => ({
     name: g.name,
-    rules: g.rules.map((r) => ({
-      alert: r.alert,
-      expr: r.expr,
-      for: r.for,
-      // `namespace` is the cluster's on every alert, also cluster-wide aggregates (which keep no labels) and
-      // operator metrics (scraped in the operator's namespace): the AlertmanagerConfig only receives alerts
-      // of its own namespace.
-      labels: { severity: r.severity, priority: alertPriority(r), team: s.team, namespace: s.cluster.namespace },
-      annotations: { summary: r.summary, description: r.description, runbook_url: runbookUrl(s.runbookBaseUrl, r.alert) },
-    })),
+    ...(g.interval ? { interval: g.interval } : {}),
+    rules: [
+      ...(g.records ?? []).map((r) => ({ record: r.record, expr: r.expr, ...(r.labels ? { labels: { ...r.labels } } : {}) })),
+      ...g.rules.map((r) => ({
+        alert: r.alert,
+        expr: r.expr,
+        for: r.for,
+        // `namespace` is the cluster's on every alert, also cluster-wide aggregates (which keep no labels) and
+        // operator metrics (scraped in the operator's namespace): the AlertmanagerConfig only receives alerts
+        // of its own namespace.
+        labels: { severity: r.severity, priority: alertPriority(r), team: s.team, namespace: s.cluster.namespace },
+        annotations: { summary: r.summary, description: r.description, runbook_url: runbookUrl(s.runbookBaseUrl, r.alert) },
+      })),
+    ],
   }));
 }
 

@@ -1,4 +1,6 @@
 import { CLUSTER_REF_SHAPE, S } from '../shape';
+import { CAPACITY_PLANNING_SHAPE } from './capacity/capacity-validation';
+import { SLOS_SHAPE } from './slo/slo-shape';
 
 /**
  * Shape of the monitoring inputs (`KafkaMonitoringSpec` without the cluster), checked before anything
@@ -57,4 +59,7 @@ export const MONITORING_SHAPE = S.object({
   dashboardNamespace: S.optional(S.string()),
   alertRouting: S.optional(ALERT_ROUTING_SHAPE),
   drCaCheckCronJob: S.optional(S.string()),
+  slos: S.optional(SLOS_SHAPE),
+  capacityPlanning: S.optional(CAPACITY_PLANNING_SHAPE),
+  prometheusRetention: S.optional(S.string()),
 });

@@ -5,6 +5,11 @@ import { WorkloadNames } from '../operations/workload-names';
 import { Validator } from '../validation';
 import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
+import { CapacityPlanningSpec, resolveCapacityPlanning, ResolvedCapacityPlanning } from './capacity/capacity-spec';
+import { validateCapacityPlanning } from './capacity/capacity-validation';
+import { parseDuration } from './durations';
+import { ResolvedSlo, resolveSlos, SloSpec } from './slo/slo-spec';
+import { validateSlos } from './slo/slo-validation';
 
 /** What monitoring needs to know about a cluster (a subset of the cluster spec). */
 export interface MonitoredCluster {
@@ -69,6 +74,20 @@ export interface KafkaMonitoringSpec {
   readonly scrapeInterval?: string;
   /** Grafana folder of the dashboards (sidecar annotation `grafana_folder`). @default 'Kafka' */
   readonly dashboardFolder?: string;
+  /**
+   * Service level objectives with error budgets and burn-rate alerts, and an SLO dashboard (`GUIDE_SLOS` are
+   * the operations guide's). The SLIs are recorded whether or not SLOs are set.
+   * @default - none
+   */
+  readonly slos?: readonly SloSpec[];
+  /** Capacity projections 30, 60 and 90 days ahead, their alerts and the capacity dashboard. @default - none */
+  readonly capacityPlanning?: CapacityPlanningSpec;
+  /**
+   * How long the Prometheus that evaluates the rules keeps data (its `retention`, e.g. `'15d'`). SLO windows
+   * and the capacity history must fit in it, or budgets and trends silently cover less.
+   * @default - not known: not checked (set it, or the stack sets it when it installs kube-prometheus-stack)
+   */
+  readonly prometheusRetention?: string;
 }
 
 /** The spec with every default applied. */
@@ -85,6 +104,9 @@ export interface ResolvedMonitoringSpec {
   readonly operatorNamespace: string;
   readonly scrapeInterval: string;
   readonly dashboardFolder: string;
+  readonly slos: readonly ResolvedSlo[];
+  readonly capacityPlanning?: ResolvedCapacityPlanning;
+  readonly prometheusRetention?: string;
 }
 
 export const DEFAULT_CONTROLLER_COUNT = 3;
@@ -115,12 +137,13 @@ export function defaultBackupCronJobs(cluster: string): WatchedCronJob[] {
 }
 
 export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonitoringSpec {
+  const thresholds = resolveThresholds(spec.thresholds);
   return {
     cluster: spec.cluster,
     team: spec.team,
     runbookBaseUrl: spec.runbookBaseUrl.replace(/\/+$/, ''),
     prometheusSelectorLabels: spec.prometheusSelectorLabels ?? { release: 'kube-prometheus-stack' },
-    thresholds: resolveThresholds(spec.thresholds),
+    thresholds,
     mirrorMaker2: spec.mirrorMaker2 ?? false,
     backupCronJobs: (spec.backupCronJobs ?? defaultBackupCronJobs(spec.cluster.name)).map((c) => ({
       name: c.name,
@@ -131,6 +154,9 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
     operatorNamespace: spec.operatorNamespace ?? 'strimzi-system',
     scrapeInterval: spec.scrapeInterval ?? '30s',
     dashboardFolder: spec.dashboardFolder ?? 'Kafka',
+    slos: resolveSlos(spec.slos),
+    capacityPlanning: resolveCapacityPlanning(spec.capacityPlanning, thresholds.capacity),
+    prometheusRetention: spec.prometheusRetention,
   };
 }
 
@@ -175,4 +201,9 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
   v.check(isDnsLabel(s.operatorNamespace), 'operatorNamespace', s.operatorNamespace, DNS_LABEL_RULE);
   v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"');
   v.check(s.dashboardFolder.trim().length > 0 && !s.dashboardFolder.includes('/'), 'dashboardFolder', s.dashboardFolder, 'a folder name without "/"');
+  const retentionSeconds = parseDuration(s.prometheusRetention);
+  if (s.prometheusRetention !== undefined) v.check(retentionSeconds !== undefined && retentionSeconds > 0, 'prometheusRetention', s.prometheusRetention, 'a Prometheus duration such as "15d" or "6w"');
+  const retention = retentionSeconds ? { text: s.prometheusRetention!, seconds: retentionSeconds } : undefined;
+  validateSlos(v, 'slos', s.slos, retention);
+  if (s.capacityPlanning) validateCapacityPlanning(v, 'capacityPlanning', s.capacityPlanning, retention);
 }

@@ -4,10 +4,11 @@ type LezerPromql = typeof import('@prometheus-io/lezer-promql', { with: { 'resol
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { parser } = require('@prometheus-io/lezer-promql') as LezerPromql;
 import { isCatalogued } from './catalogue';
+import { isRecorded } from './recorded-series';
 
 /**
  * Static checks of PromQL: syntax (the Prometheus UI's own lezer grammar) and metric names against the
- * catalogue. Used by the tests over every rule and panel; it needs the `@prometheus-io/lezer-promql`
+ * catalogue and the platform's recorded series. Used by the tests over every rule and panel; it needs the `@prometheus-io/lezer-promql`
  * development dependency and is therefore not part of the public API (`lib/index.ts`).
  */
 
@@ -54,6 +55,6 @@ export function checkPromql(expr: string): PromqlProblems {
   do {
     if (cursor.type.isError) syntaxErrors.push(`syntax error at ${cursor.from}: "${expr.slice(Math.max(0, cursor.from - 20), cursor.from + 20)}"`);
   } while (cursor.next());
-  const unknownMetrics = metricNames(expr).filter((n) => !isCatalogued(n));
+  const unknownMetrics = metricNames(expr).filter((n) => !isCatalogued(n) && !isRecorded(n));
   return { syntaxErrors, unknownMetrics };
 }

@@ -1,18 +1,34 @@
 import { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { ResolvedCapacityPlanning } from '../capacity/capacity-spec';
+import { ResolvedSlo } from '../slo/slo-spec';
+import { capacityDashboard } from './capacity';
+import { sloDashboard } from './slo';
 import { consumerGroupsDashboard } from './consumer-groups';
 import { kraftDashboard } from './kraft';
 import { mirrorMaker2Dashboard } from './mirror-maker-2';
 import { operationsDashboard } from './operations';
 import { topicsDashboard } from './topics';
 
-/** The platform's dashboards; MirrorMaker 2's only where replication runs; per-partition panels only when exported. */
-export function buildDashboards(options: { readonly mirrorMaker2: boolean; readonly perPartitionMetrics?: boolean }): Dashboard[] {
+/**
+ * The platform's dashboards; MirrorMaker 2's only where replication runs; per-partition panels only when
+ * exported; the SLO and capacity dashboards where SLOs and capacity planning are configured.
+ */
+export function buildDashboards(options: {
+  readonly mirrorMaker2: boolean;
+  readonly perPartitionMetrics?: boolean;
+  readonly slos?: readonly ResolvedSlo[];
+  readonly scrapeInterval?: string;
+  readonly capacityPlanning?: ResolvedCapacityPlanning;
+  readonly brokers?: number;
+}): Dashboard[] {
   return [
     operationsDashboard(),
     topicsDashboard({ perPartition: options.perPartitionMetrics }),
     consumerGroupsDashboard(),
     kraftDashboard(),
     ...(options.mirrorMaker2 ? [mirrorMaker2Dashboard()] : []),
+    ...(options.slos?.length ? [sloDashboard(options.slos, { scrapeInterval: options.scrapeInterval ?? '30s' })] : []),
+    ...(options.capacityPlanning ? [capacityDashboard(options.capacityPlanning, { brokers: options.brokers ?? 1 })] : []),
   ];
 }
 
