@@ -1,7 +1,9 @@
 import { IConstruct } from 'constructs';
 import { DefaultTokenResolver, StringConcat, TerraformBackend, TerraformResource, TerraformStack, Tokenization } from 'cdktf';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
-import { InventoryObject, InventoryResource, StackInventory } from './inventory';
+import { ImportedKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { KafkaCluster } from '../cluster/kafka-cluster';
+import { InventoryCluster, InventoryObject, InventoryResource, StackInventory } from './inventory';
 import { WORKLOAD_TYPES } from './rules/resource-requests';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -10,8 +12,12 @@ const RESOLVER = new DefaultTokenResolver(new StringConcat());
 export function collectInventory(stack: TerraformStack, options: { readonly objectsOnly?: boolean } = {}): StackInventory {
   const objects: InventoryObject[] = [];
   const resources: InventoryResource[] = [];
+  const clusters: InventoryCluster[] = [];
   for (const c of stack.node.findAll()) {
-    if (c instanceof CustomResourceRelease) {
+    if (c instanceof KafkaCluster || c instanceof ImportedKafkaCluster) {
+      const { clusterName: name, namespace, brokerCount, defaultReplicationFactor, minInsyncReplicas } = c;
+      clusters.push({ name, namespace, ...(brokerCount !== undefined ? { brokerCount } : {}), defaultReplicationFactor, minInsyncReplicas });
+    } else if (c instanceof CustomResourceRelease) {
       for (const { object, owner } of c.ownedResources) objects.push({ object, owner, release: c.releaseName });
     } else if (!options.objectsOnly && TerraformResource.isTerraformResource(c) && isInspected(c)) {
       const json = Tokenization.resolve(c.toTerraform(), { scope: stack, resolver: RESOLVER }) as { resource: Record<string, Record<string, Record<string, unknown>>> };
@@ -21,7 +27,7 @@ export function collectInventory(stack: TerraformStack, options: { readonly obje
   }
   const backend = stack.node.findAll().find((c): c is TerraformBackend => c instanceof TerraformBackend);
   const backendType = backend ? Object.keys((backend.toTerraform() as { terraform?: { backend?: object } }).terraform?.backend ?? {})[0] : undefined;
-  return { stack: stack.node.id, objects, resources, ...(backend && backendType ? { backend: { type: backendType, owner: backend.node.path } } : {}) };
+  return { stack: stack.node.id, objects, resources, clusters, ...(backend && backendType ? { backend: { type: backendType, owner: backend.node.path } } : {}) };
 }
 
 function isInspected(resource: TerraformResource): boolean {
