@@ -131,6 +131,29 @@ describe('plan-review.sh (the workflow script)', () => {
     expect(r.comment).toMatch(/## kafka-prod: added/);
   });
 
+  test("the README's local example runs as written, in a clone with an origin", () => {
+    const block = /<!-- plan-review: local -->\n```sh\n([\s\S]*?)```/.exec(fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8'))![1];
+    const origin = new Repo();
+    const at24 = partitions(BASE, 24);
+    origin.commit('orders at 24 partitions', { out: at24 });
+    const clone = scratchDir();
+    execFileSync('git', ['clone', '-q', origin.dir, clone]);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: clone, encoding: 'utf8' });
+    git('checkout', '-q', '-b', 'feature');
+    fs.rmSync(path.join(clone, 'out'), { recursive: true });
+    fs.cpSync(partitions(BASE, 12), path.join(clone, 'out'), { recursive: true });
+    git('commit', '-qam', 'fewer partitions');
+    // Executable in git, as a clone gets it (the README runs it by path).
+    expect(execFileSync('git', ['ls-files', '-s', 'scripts/plan-review.sh'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' })).toMatch(/^100755 /);
+    // The script as the clone has it; the synth is the fixtures' copy (PLAN_REVIEW_SYNTH), everything else as written.
+    fs.mkdirSync(path.join(clone, 'scripts'));
+    fs.copyFileSync(SCRIPT, path.join(clone, 'scripts', 'plan-review.sh'));
+    const r = spawnSync('bash', ['-c', block], { cwd: clone, encoding: 'utf8', env: { ...process.env, PLAN_REVIEW_SYNTH: 'bash synth.sh' } });
+    expect(r.stderr).toContain('plan-review: blocked');
+    expect(r.stdout).toContain('# Kafka platform plan review');
+    expect(r.stdout).toContain('KP-REVIEW-PARTITION-DECREASE');
+  });
+
   test('bad usage exits 2', () => {
     const r = spawnSync('bash', [SCRIPT, '--repo', scratchDir()], { encoding: 'utf8' });
     expect(r.status).toBe(2);
