@@ -1,4 +1,4 @@
-import { execFileSync, spawnSync } from 'child_process';
+import { spawnSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import { KubernetesObject } from '../../lib/core/kubernetes';
@@ -6,7 +6,8 @@ import { renderMarkdown } from '../../lib/review/report';
 import { reviewSynthOutputs } from '../../lib/review/review';
 import { readSynthOutput } from '../../lib/review/synth-output';
 import { prod } from '../../stacks/environments';
-import { editReleaseObjects, editStack, scratchDir, synthOutput } from '../helpers/review-fixtures';
+import { GitRepo } from '../helpers/git-repo';
+import { editReleaseObjects, editStack, synthOutput } from '../helpers/review-fixtures';
 
 /**
  * The live plan's merge (scripts/plan-merge.sh) on real temporary git repositories whose commits carry real synth
@@ -19,14 +20,7 @@ const partitions = (dir: string, n: number) =>
   edit(dir, 'kafka-prod-topics-orders', (o) => ((o.find((t) => t.metadata.name === 'orders.order-placed.v1')!.spec as { partitions: number }).partitions = n));
 const window = (dir: string) => edit(dir, 'kafka-prod-cluster', (o) => ((o.find((k) => k.kind === 'Kafka')!.spec as { maintenanceTimeWindows: string[] }).maintenanceTimeWindows = ['* * 3-5 ? * SAT']));
 
-class Repo {
-  readonly dir = scratchDir();
-  constructor() {
-    this.git('init', '-q', '-b', 'main');
-  }
-  git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: this.dir, encoding: 'utf8' }).trim();
-  }
+class Repo extends GitRepo {
   /** Commits a synth output as `out/` (pretty-printed JSON: separate releases are separate lines, as in a real diff). */
   commit(message: string, out: string): string {
     fs.rmSync(path.join(this.dir, 'out'), { recursive: true, force: true });

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { KubernetesObject } from '../../lib/core/kubernetes';
 import { main } from '../../scripts/review';
 import { prod } from '../../stacks/environments';
+import { GitRepo } from '../helpers/git-repo';
 import { editReleaseObjects, editStack, scratchDir, synthOutput } from '../helpers/review-fixtures';
 
 /**
@@ -26,14 +27,7 @@ const withKafka = (dir: string, edit: (kafka: KubernetesObject) => void) =>
   editStack(dir, 'kafka-prod', (json) => editReleaseObjects(json, 'kafka-prod-cluster', (o) => edit(o.find((x) => x.kind === 'Kafka')!)));
 const partitions = (dir: string, n: number) => withTopic(dir, 'orders.order-placed.v1', (s) => (s.partitions = n));
 
-class Repo {
-  readonly dir = scratchDir();
-  constructor() {
-    this.git('init', '-q', '-b', 'main');
-  }
-  git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: this.dir, encoding: 'utf8' }).trim();
-  }
+class Repo extends GitRepo {
   /** Commits a project state: a synth output (or a failing synth) and a reviewer. */
   commit(message: string, state: { out?: string; synth?: string; reviewer?: string; project?: boolean }): string {
     for (const f of fs.readdirSync(this.dir)) if (f !== '.git') fs.rmSync(path.join(this.dir, f), { recursive: true, force: true });
