@@ -1,6 +1,6 @@
 import { Listener, ListenerAuthentication, LoadTestProfile, NetworkPeer, NodeTopology, Storage } from '../lib';
 import { EnvironmentConfig } from './environment-config';
-import { DisasterRecoveryState, disasterRecoveryEnvironments, replicationTargetFor } from './disaster-recovery';
+import { DisasterRecoveryPair, DisasterRecoveryState, disasterRecoveryEnvironments, replicationTargetFor } from './disaster-recovery';
 import { adminOnlyTopology, platformTopology } from './topology/catalogue';
 
 /**
@@ -306,13 +306,12 @@ const DR_EGRESS = ['10.30.0.0/16'];
  */
 export const DISASTER_RECOVERY_STATE: DisasterRecoveryState = 'replicating';
 
-export const ENVIRONMENTS: readonly EnvironmentConfig[] = [
-  dev,
-  staging,
-  ...disasterRecoveryEnvironments(DISASTER_RECOVERY_STATE, {
-    primary: prod,
-    standby: dr,
-    // Opened on prod only while failing back: dr's MirrorMaker 2 writes to prod through it.
-    failBackListener: Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-prod-bootstrap.prod.example.org', sourceRanges: DR_EGRESS }),
-  }),
-];
+/** prod and its DR environment, as `disasterRecoveryEnvironments` derives the states from them. */
+export const DR_PAIR: DisasterRecoveryPair = {
+  primary: prod,
+  standby: dr,
+  // Opened on prod only while failing back: dr's MirrorMaker 2 writes to prod through it.
+  failBackListener: Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-prod-bootstrap.prod.example.org', sourceRanges: DR_EGRESS }),
+};
+
+export const ENVIRONMENTS: readonly EnvironmentConfig[] = [dev, staging, ...disasterRecoveryEnvironments(DISASTER_RECOVERY_STATE, DR_PAIR)];

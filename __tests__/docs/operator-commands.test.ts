@@ -2,12 +2,11 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse } from 'yaml';
-import { Listener } from '../../lib';
 import { clientsCaCertSecret, clientsCaKeySecret, clusterCaCertSecret, clusterCaKeySecret } from '../../lib/core/strimzi/operator-names';
 import { buildApp } from '../../stacks/app';
 import { DisasterRecoveryState, disasterRecoveryEnvironments } from '../../stacks/disaster-recovery';
 import { EnvironmentConfig } from '../../stacks/environment-config';
-import { dev, dr, ENVIRONMENTS, prod, staging } from '../../stacks/environments';
+import { dev, DR_PAIR, ENVIRONMENTS, staging } from '../../stacks/environments';
 
 /**
  * The operator docs run against what the stacks declare: every `kubectl` command in the README, docs/*.md and
@@ -129,8 +128,7 @@ function knownNames(environments: readonly EnvironmentConfig[]): Map<string, Map
   }
 }
 
-const FAIL_BACK = Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-prod-bootstrap.prod.example.org', sourceRanges: ['10.30.0.0/16'] });
-const drState = (state: DisasterRecoveryState) => [dev, staging, ...disasterRecoveryEnvironments(state, { primary: prod, standby: dr, failBackListener: FAIL_BACK })];
+const drState = (state: DisasterRecoveryState) => [dev, staging, ...disasterRecoveryEnvironments(state, DR_PAIR)];
 // The backup guide's restore, step 3 (`offsetRestore: { backupId, groups }` on prod's operations).
 const withRestore = ENVIRONMENTS.map((e) => (e.name === 'prod' ? { ...e, operations: { ...e.operations, offsetRestore: { backupId: '20250301T120000Z', groups: 'orders-.*' } } } : e));
 

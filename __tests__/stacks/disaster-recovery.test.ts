@@ -1,11 +1,10 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { Listener } from '../../lib';
 import { buildApp } from '../../stacks/app';
 import { DISASTER_RECOVERY_STATES, DisasterRecoveryState, disasterRecoveryEnvironments, endpointOf, replicationTargetFor } from '../../stacks/disaster-recovery';
 import { EnvironmentConfig } from '../../stacks/environment-config';
-import { dr, ENVIRONMENTS, prod } from '../../stacks/environments';
+import { dr, DR_PAIR, ENVIRONMENTS, prod } from '../../stacks/environments';
 import { allReleaseObjects } from '../helpers/synth';
 
 const ROOT = path.join(__dirname, '..', '..');
@@ -57,7 +56,7 @@ describe('fail-over and fail-back are one switch (DISASTER_RECOVERY_STATE in sta
   }
   const objects = (json: Json) => allReleaseObjects(json as never).map((o) => `${o.kind}/${o.metadata.name}`);
   const named = (json: Json, type: string) => Object.values(json.resource?.[type] ?? {}).map((r) => (r.metadata as { name: string }).name);
-  const PAIR = { primary: prod, standby: dr, failBackListener: Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-prod-bootstrap.prod.example.org', sourceRanges: ['10.30.0.0/16'] }) };
+  const PAIR = DR_PAIR;
 
   test("'replicating' is the pair as declared", () => {
     expect(disasterRecoveryEnvironments('replicating', PAIR)).toEqual([prod, dr]);
