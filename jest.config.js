@@ -17,4 +17,9 @@ module.exports = {
   globalSetup: '<rootDir>/__tests__/global-setup.ts',
   globalTeardown: '<rootDir>/__tests__/teardown.js',
   maxWorkers: 2,
+  // jest force-exits a worker that has not exited 500 ms after the run (and then prints "A worker process has
+  // failed to exit gracefully"). Workers here hold the heaps of many cdktf synths, and CI's 2 cores are shared:
+  // under load a clean worker can need longer than that. A worker kept alive by a leak (a re-armed timer, an open
+  // server) never exits, so it is still force-exited, with the message, after these 5 s.
+  workerGracefulExitTimeout: 5000,
 };

@@ -1,9 +1,9 @@
-// Public API of the kafka-platform library (the package root, `kafka-platform`): what a stack composes
+// Public API of the kafka-platform library (the package root, `@example-org/kafka-platform`): what a stack composes
 // with. Constructs, their props, the static factories and types those props take, references to clusters
 // owned elsewhere, guardrails and `runApp`.
 //
-// Pure builders live at `kafka-platform/core`, guardrail rule authoring at `kafka-platform/guardrails`, the plan
-// review engine at `kafka-platform/review` (lib/core/index.ts, lib/guardrails/index.ts, lib/review/index.ts).
+// Pure builders live at `@example-org/kafka-platform/core`, guardrail rule authoring at `@example-org/kafka-platform/guardrails`, the plan
+// review engine at `@example-org/kafka-platform/review` (lib/core/index.ts, lib/guardrails/index.ts, lib/review/index.ts).
 // Everything else is internal. To publish a new construct, add one line in its section below.
 
 // --- running an app ---

@@ -52,3 +52,66 @@ export function addDisasterRecovery(scope: Construct, env: EnvironmentConfig, cl
   }
   return undefined;
 }
+
+/**
+ * Where production runs (docs/disaster-recovery.md), one switch in `stacks/environments.ts`:
+ * - `replicating`: normal operation. The primary (prod) serves and its MirrorMaker 2 copies it to the standby
+ *   (dr), which declares only its cluster, the MirrorMaker 2 user and the platform's administrator.
+ * - `failed-over`: the standby serves. It declares the primary's topics and applications (the topics exist,
+ *   created by MirrorMaker 2 with prod's configs: the KafkaTopics adopt them) and no longer admits the
+ *   primary's MirrorMaker 2; the primary runs no MirrorMaker 2, no DR link and no MirrorMaker 2 monitoring, so a
+ *   deploy of a recovered prod cannot start replicating stale data into the serving cluster.
+ * - `failing-back`: the standby still serves and mirrors back to the rebuilt primary: the primary opens its
+ *   fail-back listener to the standby's MirrorMaker 2 (role `target`), the standby replicates to it (role
+ *   `source`, deployed after it). Back to `replicating` once the primary has caught up and clients moved.
+ */
+export const DISASTER_RECOVERY_STATES = ['replicating', 'failed-over', 'failing-back'] as const;
+export type DisasterRecoveryState = (typeof DISASTER_RECOVERY_STATES)[number];
+
+/** The environments a disaster-recovery pair is declared as for normal operation, and what fail-back adds. */
+export interface DisasterRecoveryPair {
+  /** The serving environment in normal operation, replicating (`disasterRecovery.role: 'source'`) to `standby`. */
+  readonly primary: EnvironmentConfig;
+  /** Its DR environment (`disasterRecovery.role: 'target'`). */
+  readonly standby: EnvironmentConfig;
+  /** The listener the primary opens to the standby's MirrorMaker 2 while failing back (TLS + SCRAM, with `bootstrapHost`). */
+  readonly failBackListener: Listener;
+}
+
+/** The pair's two environments in a state: `[primary, standby]`, unchanged when `replicating`. */
+export function disasterRecoveryEnvironments(state: DisasterRecoveryState, pair: DisasterRecoveryPair): [EnvironmentConfig, EnvironmentConfig] {
+  const { primary, standby, failBackListener } = pair;
+  if (state === 'replicating') return [primary, standby];
+  const replication = primary.operations?.replication;
+  if (primary.disasterRecovery?.role !== 'source' || standby.disasterRecovery?.role !== 'target' || replication === undefined) {
+    throw new ValidationError([
+      {
+        path: `environments[${String(primary?.name)}]`,
+        field: 'disasterRecovery',
+        value: primary?.disasterRecovery?.role,
+        allowed: `the 'replicating' declaration of the pair (role 'source' with operations.replication, its target role 'target'), from which '${state}' is derived`,
+      },
+    ]);
+  }
+  /** No MirrorMaker 2 of its own (nor its monitoring, nor the DR link that copies the peer's CA). */
+  const notReplicating = (env: EnvironmentConfig): EnvironmentConfig => {
+    const { replication: _replication, ...operations } = env.operations ?? {};
+    return { ...env, operations, disasterRecovery: undefined, monitoring: env.monitoring && { ...env.monitoring, mirrorMaker2: false } };
+  };
+  // The standby serves in both states: it declares the primary's topics and applications.
+  const serving: EnvironmentConfig = { ...notReplicating(standby), topology: primary.topology };
+  if (state === 'failed-over') return [notReplicating(primary), serving];
+
+  const rebuilt: EnvironmentConfig = {
+    ...notReplicating(primary),
+    cluster: { ...primary.cluster, listeners: [...(primary.cluster.listeners ?? [Listener.internalTls()]), failBackListener] },
+    disasterRecovery: { role: 'target', listenerName: failBackListener.name, mirrorUserName: `${standby.cluster.name}-mirror` },
+  };
+  const mirroringBack: EnvironmentConfig = {
+    ...serving,
+    operations: { ...serving.operations, replication: { ...replication, target: replicationTargetFor(standby.cluster.name, rebuilt) } },
+    disasterRecovery: { role: 'source', target: rebuilt },
+    monitoring: serving.monitoring && { ...serving.monitoring, mirrorMaker2: true },
+  };
+  return [rebuilt, mirroringBack];
+}

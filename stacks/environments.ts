@@ -1,7 +1,7 @@
 import { GUIDE_SLOS, Listener, ListenerAuthentication, LoadTestProfile, NetworkPeer, NodeTopology, SloSpec, Storage } from '../lib';
 import { EnvironmentConfig } from './environment-config';
-import { replicationTargetFor } from './disaster-recovery';
-import { platformTopology } from './topology/catalogue';
+import { DisasterRecoveryPair, DisasterRecoveryState, disasterRecoveryEnvironments, replicationTargetFor } from './disaster-recovery';
+import { adminOnlyTopology, platformTopology } from './topology/catalogue';
 
 /**
  * The three environments, side by side. Differences are deliberate: dev is one small node with a
@@ -220,6 +220,8 @@ export const dr: EnvironmentConfig = {
   name: 'dr',
   production: true,
   kubernetes: { configPath: KUBE_CONFIG, context: 'kafka-dr' },
+  // The platform's administrator only: its super user needs credentials here too (runbooks, fail-over checks).
+  topology: adminOnlyTopology(),
   // State in a Secret of the DR cluster itself, as in prod.
   backend: { type: 'kubernetes', secretSuffix: 'kafka-dr' },
   namespace: 'kafka',
@@ -314,4 +316,22 @@ export const prod: EnvironmentConfig = {
   disasterRecovery: { role: 'source', target: dr },
 };
 
-export const ENVIRONMENTS: readonly EnvironmentConfig[] = [dev, staging, prod, dr];
+/** The egress addresses of the DR cluster's nodes: the only clients of prod's fail-back listener. */
+const DR_EGRESS = ['10.30.0.0/16'];
+
+/**
+ * Where production runs (docs/disaster-recovery.md): `'replicating'` normally, prod serving and replicating to
+ * dr; `'failed-over'` after a fail-over, dr serving; `'failing-back'` while dr mirrors back to the rebuilt prod.
+ * The one line an operator changes for a fail-over or a fail-back; prod and dr above stay as they are.
+ */
+export const DISASTER_RECOVERY_STATE: DisasterRecoveryState = 'replicating';
+
+/** prod and its DR environment, as `disasterRecoveryEnvironments` derives the states from them. */
+export const DR_PAIR: DisasterRecoveryPair = {
+  primary: prod,
+  standby: dr,
+  // Opened on prod only while failing back: dr's MirrorMaker 2 writes to prod through it.
+  failBackListener: Listener.external({ name: 'repl', type: 'loadbalancer', port: 9095, bootstrapHost: 'kafka-prod-bootstrap.prod.example.org', sourceRanges: DR_EGRESS }),
+};
+
+export const ENVIRONMENTS: readonly EnvironmentConfig[] = [dev, staging, ...disasterRecoveryEnvironments(DISASTER_RECOVERY_STATE, DR_PAIR)];

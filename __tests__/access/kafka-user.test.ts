@@ -1,3 +1,4 @@
+import { Testing } from 'cdktf';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
 import { Grant } from '../../lib/core/access/grant';
@@ -27,18 +28,16 @@ describe('KafkaUser construct', () => {
     expect(user.secretName).toBe('billing');
   });
 
-  test('a production wildcard for a non-admin fails at construction, naming the construct', () => {
-    const { cluster, release } = setup();
-    expect(() => new KafkaUser(release, 'auditor', { cluster, name: 'auditor', production: true, grants: [Grant.consume('*', { group: 'auditor' })] })).toThrow(
-      /test\/users\/auditor: grants\[0\] \(consume \* in group auditor\) = "topic:\*": no wildcard in production/,
-    );
+  test('a production wildcard for a non-admin fails the synth, naming the construct', () => {
+    const { stack, cluster, release } = setup();
+    new KafkaUser(release, 'auditor', { cluster, name: 'auditor', production: true, grants: [Grant.consume('*', { group: 'auditor' })] });
+    expect(() => Testing.synth(stack)).toThrow(/test\/users\/auditor: grants\[0\] \(consume \* in group auditor\) = "topic:\*": no wildcard in production/);
   });
 
   test('raw wildcard ACLs count too', () => {
-    const { cluster, release } = setup();
-    expect(
-      () => new KafkaUser(release, 'raw', { cluster, name: 'raw', production: true, acls: [{ resource: { type: 'group', name: '*' }, operations: ['Read'] }] }),
-    ).toThrow(/grants\[0\] \(acls\) = "group:\*"/);
+    const { stack, cluster, release } = setup();
+    new KafkaUser(release, 'raw', { cluster, name: 'raw', production: true, acls: [{ resource: { type: 'group', name: '*' }, operations: ['Read'] }] });
+    expect(() => Testing.synth(stack)).toThrow(/grants\[0\] \(acls\) = "group:\*"/);
   });
 
   test('admins may hold wildcards; an acknowledged reason (on the user or an ancestor) lets others through and is recorded', () => {
@@ -58,10 +57,11 @@ describe('KafkaUser construct', () => {
     expect(() => new KafkaUser(other, 'scanner', { cluster, name: 'scanner', production: true, grants: [Grant.consume('*', { group: 'scan' })] })).not.toThrow();
   });
 
-  test('every invalid input is reported at once', () => {
-    const { cluster, release } = setup();
+  test('every invalid input is reported at once, at synth', () => {
+    const { stack, cluster, release } = setup();
+    new KafkaUser(release, 'bad', { cluster, name: 'Bad_Name', grants: [Grant.produce('bad topic')], quotas: { consumerByteRate: -5 } });
     try {
-      new KafkaUser(release, 'bad', { cluster, name: 'Bad_Name', grants: [Grant.produce('bad topic')], quotas: { consumerByteRate: -5 } });
+      Testing.synth(stack);
       throw new Error('expected a ValidationError');
     } catch (e) {
       expect((e as { issues: { field: string }[] }).issues.map((i) => i.field)).toEqual([

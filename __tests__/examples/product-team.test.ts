@@ -32,8 +32,9 @@ describe('product team example', () => {
 
   test("the README's team walk-through is this stack, as a team imports it", () => {
     const repo = path.join(__dirname, '..', '..');
-    const stack = fs.readFileSync(path.join(repo, 'examples', 'product-team', 'stack.ts'), 'utf8').replace("from '../../lib'", "from 'kafka-platform'");
-    expect(fs.readFileSync(path.join(repo, 'README.md'), 'utf8')).toContain('```ts\n' + stack + '```');
+    const name = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).name as string;
+    const stack = fs.readFileSync(path.join(repo, 'examples', 'product-team', 'stack.ts'), 'utf8').replace("from '../../lib'", `from '${name}'`);
+    expect(fs.readFileSync(path.join(repo, 'README.md'), 'utf8')).toContain('<!-- team-project: src/stack.ts -->\n```ts\n' + stack + '```');
   });
 
   test('with TeamGuardrails, its prod stack passes the team rules', () => {

@@ -12,7 +12,7 @@ import { AcknowledgementConfig } from '../../lib/guardrails/platform-guardrails'
 import { GuardrailSummary } from '../../lib/guardrails/summary';
 import { TeamGuardrails } from '../../lib/guardrails/team-guardrails';
 import { KafkaTopic, KafkaTopicProps } from '../../lib/topics/kafka-topic';
-import { testStack } from '../helpers/synth';
+import { releaseObjects, synthJson, testStack } from '../helpers/synth';
 
 interface TeamOptions {
   readonly production?: boolean;
@@ -132,8 +132,19 @@ describe('TeamGuardrails bad input', () => {
   });
 
   test("a topic's replication above the referenced cluster's brokers is refused with path, field, value and bound", () => {
-    expect(() => teamStack({ production: false, cluster: { brokerCount: 1 } })).toThrow(
-      'checkout-prod/checkout/checkout.cart-events.v1: replicas = 3: at most the number of brokers of cluster "kafka-prod" (1)',
+    const { stack } = teamStack({ production: false, cluster: { brokerCount: 1 }, topics: [{ name: 'checkout.cart-events.v1', replicas: 3 }] });
+    expect(refusal(stack).message).toContain('checkout-prod/checkout/checkout.cart-events.v1: replicas = 3: at most the number of brokers of cluster "kafka-prod" (1)');
+  });
+
+  test('declared defaults the brokers cannot hold are refused at the reference, naming the way out', () => {
+    expect(() => teamStack({ production: false, cluster: { brokerCount: 1, defaultReplicationFactor: 3 } })).toThrow(
+      "checkout-prod/platform-kafka: defaultReplicationFactor = 3: at most brokerCount (1): a cluster of 1 broker holds at most 1 replicas; leave it unset for the platform's default min(3, brokerCount) = 1",
+    );
+    expect(() => teamStack({ production: false, cluster: { brokerCount: 3, minInsyncReplicas: 4 } })).toThrow(
+      "checkout-prod/platform-kafka: minInsyncReplicas = 4: at most the default replication factor min(3, brokerCount) = 3; leave it unset for the platform's default min(2, replication) = 2",
+    );
+    expect(() => teamStack({ production: false, cluster: { brokerCount: 3, defaultReplicationFactor: 2, minInsyncReplicas: 3 } })).toThrow(
+      'minInsyncReplicas = 3: at most defaultReplicationFactor (2)',
     );
   });
 
@@ -174,5 +185,86 @@ describe('TeamGuardrails bad input', () => {
   test('externalTopics entries must be names', () => {
     const stack = testStack('checkout-prod');
     expect(() => new TeamGuardrails(stack, 'guardrails', { production: false, externalTopics: [''] })).toThrow('checkout-prod/guardrails: externalTopics[0] = "": a topic name, or a prefix ending in *');
+  });
+});
+
+/**
+ * The issue's team journey against clusters of every size: each message says what to do, and doing it gives a
+ * stack that synthesizes (never back to an earlier error).
+ */
+describe('team defaults follow the referenced cluster; every fix text leads to a stack that synthesizes', () => {
+  const fixes = (err: ValidationError) => (err instanceof GuardrailError ? err.violations.map((v) => `${v.rule.id}: ${v.fix ?? v.rule.fix}`) : []);
+
+  test("dev's single broker: topics without replicas get 1 replica and 1 in sync, no error", () => {
+    const { stack } = teamStack({ production: false, cluster: { clusterName: 'kafka-dev', brokerCount: 1 }, topics: [{ name: 'checkout.cart-events.v1' }, { name: 'b' }, { name: 'c' }], grants: [] });
+    const topics = releaseObjects(synthJson(stack)).get('checkout-kafka')!.filter((o) => o.kind === 'KafkaTopic');
+    expect(topics.map((t) => [t.metadata.name, (t.spec as { replicas: number }).replicas, (t.spec as { config?: object }).config])).toEqual([
+      ['b', 1, undefined],
+      ['c', 1, undefined],
+      ['checkout.cart-events.v1', 1, undefined],
+    ]);
+  });
+
+  test('the same rule as for an owned cluster: min(3, brokers) replicas, min(2, replication) in sync', () => {
+    for (const [brokers, rf, minIsr] of [[1, 1, 1], [2, 2, 2], [3, 3, 2], [6, 3, 2]]) {
+      const cluster = KafkaCluster.fromClusterAttributes(testStack(), 'c', { clusterName: 'k', namespace: 'kafka', brokerCount: brokers });
+      expect([brokers, cluster.defaultReplicationFactor, cluster.minInsyncReplicas]).toEqual([brokers, rf, minIsr]);
+    }
+    const declared = KafkaCluster.fromClusterAttributes(testStack(), 'c', { clusterName: 'k', namespace: 'kafka', brokerCount: 6, defaultReplicationFactor: 4 });
+    expect([declared.defaultReplicationFactor, declared.minInsyncReplicas]).toEqual([4, 2]);
+  });
+
+  test("three topics' problems come in one run", () => {
+    const topics = ['a', 'b', 'c'].map((name) => ({ name, replicas: 2 }));
+    const err = refusal(teamStack({ production: false, cluster: { brokerCount: 1 }, topics, grants: [] }).stack);
+    expect(err.issues.map((i) => `${i.path}: ${i.field}`)).toEqual(['checkout-prod/checkout/a: replicas', 'checkout-prod/checkout/b: replicas', 'checkout-prod/checkout/c: replicas']);
+  });
+
+  test('6 brokers in production: "leave it unset" is offered and synthesizes', () => {
+    const bad = refusal(teamStack({ topics: [{ name: 'checkout.cart-events.v1', replicas: 2, minInsyncReplicas: 1 }] }).stack);
+    expect(fixes(bad)).toEqual([
+      `KP-PROD-REPLICATION: set the topic's \`replicas\` to 3 or more (at most 6, the brokers of cluster "kafka-prod"), or leave it unset (the cluster's default, 3)`,
+      "KP-PROD-MIN-ISR: set the topic's `replicas` to 3 or more (at most 6, the brokers of cluster \"kafka-prod\") and `minInsyncReplicas` to 2 (or leave it unset where the cluster's default is 2)",
+    ]);
+    // The advice: leave both unset.
+    expect(() => synth(teamStack({ topics: [{ name: 'checkout.cart-events.v1' }] }).stack)).not.toThrow();
+    // Or set them as told.
+    expect(() => synth(teamStack({ topics: [{ name: 'checkout.cart-events.v1', replicas: 3, minInsyncReplicas: 2 }] }).stack)).not.toThrow();
+  });
+
+  test('a declared min ISR of 1 on the cluster is caught on topics that inherit it, with a fix that synthesizes', () => {
+    const bad = refusal(teamStack({ cluster: { minInsyncReplicas: 1 } }).stack) as GuardrailError;
+    expect(bad.violations.map((v) => `${v.subject} = ${v.value}`)).toEqual(['topic "checkout.cart-events.v1" minInsyncReplicas (unset: the cluster\'s default) = 1']);
+    expect(fixes(bad)).toEqual(["KP-PROD-MIN-ISR: set the topic's `minInsyncReplicas` to 2 or more, below its 3 replicas"]);
+    expect(() => synth(teamStack({ cluster: { minInsyncReplicas: 1 }, topics: [{ name: 'checkout.cart-events.v1', minInsyncReplicas: 2 }] }).stack)).not.toThrow();
+  });
+
+  test('2 brokers in production: the messages lead to acknowledged exceptions that synthesize, never back to an earlier error', () => {
+    const twoBrokers = { brokerCount: 2 };
+    // Step 1: the defaults (2 replicas, 2 in sync) are refused by the topic itself; the way out fits 2 brokers.
+    const first = refusal(teamStack({ cluster: twoBrokers }).stack);
+    expect(first).not.toBeInstanceOf(GuardrailError);
+    expect(first.message).toContain('set `minInsyncReplicas` to 1 (a cluster of 2 brokers cannot hold the 3 replicas that 2 in sync needs)');
+    // Step 2: as told; now the production rules, whose fixes do not ask for replicas the cluster cannot hold.
+    const topic = { name: 'checkout.cart-events.v1', minInsyncReplicas: 1 };
+    const second = refusal(teamStack({ cluster: twoBrokers, topics: [topic] }).stack);
+    const owner = 'checkout-prod/checkout/checkout.cart-events.v1';
+    expect(fixes(second)).toEqual([
+      `KP-PROD-REPLICATION: cluster "kafka-prod" has 2 brokers, too few for 3 replicas: declare production topics on a cluster of at least 3 brokers, or accept the risk on this topic with a reason: Acknowledgements.add(<the topic ${owner}>, 'KP-PROD-REPLICATION', '<reason>')`,
+      `KP-PROD-MIN-ISR: cluster "kafka-prod" has 2 brokers, too few for 2 in sync below the replicas: declare production topics on a cluster of at least 3 brokers, or accept the risk on this topic with a reason: Acknowledgements.add(<the topic ${owner}>, 'KP-PROD-MIN-ISR', '<reason>')`,
+    ]);
+    // Step 3: as told.
+    const { stack, topics } = teamStack({ cluster: twoBrokers, topics: [topic] });
+    Acknowledgements.add(topics[0], 'KP-PROD-REPLICATION', 'two-broker cluster until the platform adds the third broker');
+    Acknowledgements.add(topics[0], 'KP-PROD-MIN-ISR', 'two-broker cluster until the platform adds the third broker');
+    expect(() => synth(stack)).not.toThrow();
+    // The other advice: a cluster of 3 brokers, with the topic as it was.
+    expect(() => synth(teamStack({ cluster: { brokerCount: 3 } }).stack)).not.toThrow();
+  });
+
+  test('a typo of a typed config key is pointed at the typed field, which synthesizes', () => {
+    const err = refusal(teamStack({ production: false, topics: [{ name: 'checkout.cart-events.v1', config: { 'segment.msec': 3_600_000 } }] }).stack);
+    expect(err.message).toContain("config['segment.msec'] = 3600000: a topic config key of Kafka 4.3 (did you mean the typed field `segmentMs`?)");
+    expect(() => synth(teamStack({ production: false, topics: [{ name: 'checkout.cart-events.v1', segmentMs: 3_600_000 }] }).stack)).not.toThrow();
   });
 });

@@ -15,9 +15,9 @@ function satisfiesCaret(version: string, range: string): boolean {
 }
 
 describe('package.json', () => {
-  test('is publishable', () => {
+  test('is publishable under a scope the organisation owns (the unscoped name is anyone\'s to take)', () => {
     expect(pkg.private).toBeUndefined();
-    expect(pkg.name).toBe('kafka-platform');
+    expect(pkg.name).toMatch(/^@[a-z0-9-]+\/kafka-platform$/);
   });
 
   test('cdktf, constructs and the providers are peer dependencies (never dependencies), pinned as devDependencies inside the ranges', () => {

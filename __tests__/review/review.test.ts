@@ -120,6 +120,22 @@ describe('plan review', () => {
       expect(renderMarkdown(r)).toContain('| KP-PROD-KEEP-CLAIMS (new) | `kafka-prod/cluster` | brokers are rebuilt from MirrorMaker 2 replicas | KafkaNodePool kafka/brokers spec.storage volume 0 deleteClaim |');
     });
 
+    test('standing acknowledgements are folded once per stack; new ones are in the open', () => {
+      const r = review(BASE, editTopic('orders', (t) => (t.partitions = 48)));
+      const md = renderMarkdown(r);
+      const prodSection = md.slice(md.indexOf('## kafka-prod'));
+      // prod's three standing KP-ACCESS-WILDCARD acknowledgements: one folded block, no open table.
+      expect(prodSection).toContain('<details><summary>3 acknowledged guardrail exceptions, unchanged</summary>');
+      expect(prodSection).not.toContain('**Acknowledged guardrail exceptions, new or changed**');
+      expect(prodSection.match(/\| KP-ACCESS-WILDCARD \|/g)).toHaveLength(3);
+      const added = editStack(editTopic('orders', (t) => (t.partitions = 48)), 'kafka-prod', (json) => {
+        (json.locals!.kafka_platform as { acknowledgements: object[] }).acknowledgements.push({ ruleId: 'KP-PROD-MIN-ISR', path: 'kafka-prod/cluster', reason: 'a reviewed exception', covers: [] });
+      });
+      const withNew = renderMarkdown(review(BASE, added));
+      expect(withNew).toContain('**Acknowledged guardrail exceptions, new or changed**\n\n| Rule | Construct | Reason | Covers |\n| --- | --- | --- | --- |\n| KP-PROD-MIN-ISR (new) | `kafka-prod/cluster` | a reviewed exception | nothing at present |');
+      expect(withNew).toContain('<details><summary>3 acknowledged guardrail exceptions, unchanged</summary>');
+    });
+
     test('a grant broadened to a wildcard, and a new user with one', () => {
       const wildcard = { resource: { type: 'topic', name: '*', patternType: 'literal' }, operations: ['Read'] };
       const head = editProdObjects('kafka-prod-users', (o) => {

@@ -4,6 +4,7 @@ import * as path from 'path';
 import { KubernetesObject } from '../../lib/core/kubernetes';
 import { main } from '../../scripts/review';
 import { prod } from '../../stacks/environments';
+import { GitRepo } from '../helpers/git-repo';
 import { editReleaseObjects, editStack, scratchDir, synthOutput } from '../helpers/review-fixtures';
 
 /**
@@ -26,14 +27,7 @@ const withKafka = (dir: string, edit: (kafka: KubernetesObject) => void) =>
   editStack(dir, 'kafka-prod', (json) => editReleaseObjects(json, 'kafka-prod-cluster', (o) => edit(o.find((x) => x.kind === 'Kafka')!)));
 const partitions = (dir: string, n: number) => withTopic(dir, 'orders.order-placed.v1', (s) => (s.partitions = n));
 
-class Repo {
-  readonly dir = scratchDir();
-  constructor() {
-    this.git('init', '-q', '-b', 'main');
-  }
-  git(...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.com', ...args], { cwd: this.dir, encoding: 'utf8' }).trim();
-  }
+class Repo extends GitRepo {
   /** Commits a project state: a synth output (or a failing synth) and a reviewer. */
   commit(message: string, state: { out?: string; synth?: string; reviewer?: string; project?: boolean }): string {
     for (const f of fs.readdirSync(this.dir)) if (f !== '.git') fs.rmSync(path.join(this.dir, f), { recursive: true, force: true });
@@ -129,6 +123,29 @@ describe('plan-review.sh (the workflow script)', () => {
     expect([r.status, r.result]).toEqual([0, 'passed']);
     expect(r.comment).toContain('The merge base has no platform');
     expect(r.comment).toMatch(/## kafka-prod: added/);
+  });
+
+  test("the README's local example runs as written, in a clone with an origin", () => {
+    const block = /<!-- plan-review: local -->\n```sh\n([\s\S]*?)```/.exec(fs.readFileSync(path.resolve(__dirname, '../../README.md'), 'utf8'))![1];
+    const origin = new Repo();
+    const at24 = partitions(BASE, 24);
+    origin.commit('orders at 24 partitions', { out: at24 });
+    const clone = scratchDir();
+    execFileSync('git', ['clone', '-q', origin.dir, clone]);
+    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], { cwd: clone, encoding: 'utf8' });
+    git('checkout', '-q', '-b', 'feature');
+    fs.rmSync(path.join(clone, 'out'), { recursive: true });
+    fs.cpSync(partitions(BASE, 12), path.join(clone, 'out'), { recursive: true });
+    git('commit', '-qam', 'fewer partitions');
+    // Executable in git, as a clone gets it (the README runs it by path).
+    expect(execFileSync('git', ['ls-files', '-s', 'scripts/plan-review.sh'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' })).toMatch(/^100755 /);
+    // The script as the clone has it; the synth is the fixtures' copy (PLAN_REVIEW_SYNTH), everything else as written.
+    fs.mkdirSync(path.join(clone, 'scripts'));
+    fs.copyFileSync(SCRIPT, path.join(clone, 'scripts', 'plan-review.sh'));
+    const r = spawnSync('bash', ['-c', block], { cwd: clone, encoding: 'utf8', env: { ...process.env, PLAN_REVIEW_SYNTH: 'bash synth.sh' } });
+    expect(r.stderr).toContain('plan-review: blocked');
+    expect(r.stdout).toContain('# Kafka platform plan review');
+    expect(r.stdout).toContain('KP-REVIEW-PARTITION-DECREASE');
   });
 
   test('bad usage exits 2', () => {

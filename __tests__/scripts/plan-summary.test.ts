@@ -20,9 +20,9 @@ function fakeTerraform(plan: { status: number; output: string }, init = { status
   return { bin, calls };
 }
 
-function summary(tf: { bin: string }) {
+function summary(tf: { bin: string }, planned?: string) {
   const stack = scratchDir();
-  const r = spawnSync('bash', [SCRIPT, stack, 'kafka-prod'], { encoding: 'utf8', env: { ...process.env, TERRAFORM: tf.bin } });
+  const r = spawnSync('bash', [SCRIPT, stack, 'kafka-prod', ...(planned ? [planned] : [])], { encoding: 'utf8', env: { ...process.env, TERRAFORM: tf.bin } });
   return { status: r.status, row: r.stdout.trim(), stderr: r.stderr };
 }
 
@@ -60,6 +60,10 @@ describe('plan-summary.sh', () => {
     const denied = 'Error: Get "https://k8s/api/v1/namespaces/kube-system/secrets/tfstate-default-kafka-prod": secrets is forbidden: User "plan" cannot get resource "secrets" | x\n';
     expect(summary(fakeTerraform({ status: 1, output: `Planning...\n${denied}` }))).toMatchObject({ status: 0, row: expect.stringMatching(/^\| kafka-prod \| ⛔ plan failed: Error: Get .*secrets is forbidden.* \\\| x \|$/) });
     expect(summary(fakeTerraform({ status: 0, output: '' }, { status: 1, output: 'Error: Backend initialization required\n' })).row).toBe('| kafka-prod | ⛔ terraform init failed: Error: Backend initialization required |');
+  });
+
+  test('with what was planned (the merged commits), the row gets a cell for it', () => {
+    expect(summary(fakeTerraform({ status: 0, output: 'No changes.\n' }), '`abc` merged into `main` at `def`').row).toBe('| kafka-prod | `abc` merged into `main` at `def` | no changes |');
   });
 
   test('bad usage exits 2', () => {

@@ -1,4 +1,6 @@
+import { Testing } from 'cdktf';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
+import { ValidationError } from '../../lib/core/validation';
 import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
 import { PROTECTED_TOPIC_LABEL } from '../../lib/core/strimzi/topic';
 import { KafkaTopic } from '../../lib/topics/kafka-topic';
@@ -26,11 +28,35 @@ describe('KafkaTopic construct', () => {
     expect(() => new KafkaTopic(stack, 'lost', { cluster, name: 'lost', partitions: 1 })).toThrow(/test\/lost: release = undefined: a CustomResourceRelease: pass `release`/);
   });
 
-  test('replicas above the brokers of a referenced cluster are reported with the cluster name', () => {
+  test('replicas above the brokers of a referenced cluster are reported with the cluster name, at synth', () => {
+    const { stack, cluster, release } = setup(3);
+    new KafkaTopic(release, 't', { cluster, name: 't', partitions: 1, replicas: 4 });
+    expect(() => Testing.synth(stack)).toThrow('test/orders/t: replicas = 4: at most the number of brokers of cluster "events" (3)');
+  });
+
+  test("every topic's problems are reported in one run, and nothing is synthesized", () => {
+    const { stack, cluster, release } = setup(3);
+    new KafkaTopic(release, 'a', { cluster, name: 'a', partitions: 1, replicas: 4 });
+    new KafkaTopic(release, 'ok', { cluster, name: 'ok', partitions: 1 });
+    new KafkaTopic(release, 'b', { cluster, name: 'b', partitions: 0 });
+    new KafkaTopic(release, 'c', { cluster, name: 'c', partitions: 1, minInsyncReplicas: 4 });
+    let error: ValidationError | undefined;
+    try {
+      Testing.synth(stack);
+    } catch (e) {
+      error = e as ValidationError;
+    }
+    expect(error).toBeInstanceOf(ValidationError);
+    expect(error!.issues.map((i) => `${i.path}: ${i.field} = ${String(i.value)}`)).toEqual([
+      'test/orders/a: replicas = 4',
+      'test/orders/b: partitions = 0',
+      'test/orders/c: min.insync.replicas = 4',
+    ]);
+  });
+
+  test('what cannot be built is refused in the constructor (a missing name), with the other problems of that topic', () => {
     const { cluster, release } = setup(3);
-    expect(() => new KafkaTopic(release, 't', { cluster, name: 't', partitions: 1, replicas: 4 })).toThrow(
-      'replicas = 4: at most the number of brokers of cluster "events" (3)',
-    );
+    expect(() => new KafkaTopic(release, 'x', { cluster, partitions: 1 } as never)).toThrow(/test\/orders\/x: name = undefined/);
   });
 
   test('production topics are kept by Helm when removed from code and labelled for the plan review', () => {

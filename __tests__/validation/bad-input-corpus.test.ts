@@ -1,4 +1,5 @@
 import { App, TerraformStack, Testing } from 'cdktf';
+import { Construct } from 'constructs';
 import { KafkaTopology } from '../../lib/topology/kafka-topology';
 import { KafkaUser } from '../../lib/access/kafka-user';
 import { KafkaCluster } from '../../lib/cluster/kafka-cluster';
@@ -40,10 +41,14 @@ function cluster(extra: Loose, stack = testStack('s')): KafkaCluster {
   return new KafkaCluster(stack, 'cluster', { ...baseCluster, ...extra });
 }
 
-/** The lines of the ValidationError `fn` throws; fails the test on any other error or none. */
+/**
+ * The lines of the ValidationError `fn` throws, or the synth of the stack of the construct it returns (topics and
+ * users report their values at synth); fails the test on any other error or none.
+ */
 function problems(fn: () => unknown): string[] {
   try {
-    fn();
+    const built = fn();
+    if (built instanceof Construct) Testing.synth(TerraformStack.of(built), true);
   } catch (e) {
     if (!(e instanceof ValidationError)) throw new Error(`expected a ValidationError, got ${(e as Error)?.name}: ${(e as Error)?.message}`);
     return e.message.split('\n').slice(1).map((l) => l.replace(/^ {2}- /, ''));
@@ -213,7 +218,7 @@ describe('domain: config keys name the field the user wrote', () => {
     ['min.insync.replicas in config is reported as config, not brokerDefaults', () => cluster({ config: { 'min.insync.replicas': 4 } }), [
       `s/cluster: config['min.insync.replicas'] = 4: below the replication factor (3)`,
     ]],
-    ['unknown broker key', () => cluster({ config: { 'log.retention.hour': 24 } }), [`s/cluster: config['log.retention.hour'] = 24: a broker config key of Kafka 4.3 (did you mean "log.retention.hours"?)`]],
+    ['unknown broker key', () => cluster({ config: { 'log.retention.hour': 24 } }), [`s/cluster: config['log.retention.hour'] = 24: a broker config key of Kafka 4.3 (did you mean "log.retention.ms" (the dynamic synonym of the read-only "log.retention.hours")?)`]],
     ['broker boolean written as "yes"', () => cluster({ config: { 'auto.create.topics.enable': 'yes' } }), [`s/cluster: config['auto.create.topics.enable'] = "yes": true or false`]],
     ['broker int out of 32-bit range', () => cluster({ config: { 'num.io.threads': 1e12 } }), [`s/cluster: config['num.io.threads'] = 1000000000000: a whole number >= 1 (32-bit)`]],
   ]);
@@ -239,7 +244,11 @@ describe('domain: topics', () => {
     ['unknown topic config key', () => {
       const { s, c, release } = setup();
       return topic(s, c, release, 'orders', { config: { 'retention.hours': 24 } });
-    }, [`s/orders: config['retention.hours'] = 24: a topic config key of Kafka 4.3 (did you mean "retention.ms"?)`]],
+    }, [`s/orders: config['retention.hours'] = 24: a topic config key of Kafka 4.3 (did you mean the typed field \`retentionMs\`?)`]],
+    ['a typo of a typed key names the typed field, not the key refused next', () => {
+      const { s, c, release } = setup();
+      return topic(s, c, release, 'orders', { config: { 'segment.msec': 1000 } });
+    }, [`s/orders: config['segment.msec'] = 1000: a topic config key of Kafka 4.3 (did you mean the typed field \`segmentMs\`?)`]],
     ['topic boolean written as "yes"', () => {
       const { s, c, release } = setup();
       return topic(s, c, release, 'orders', { config: { 'unclean.leader.election.enable': 'yes' } });

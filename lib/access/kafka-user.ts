@@ -8,6 +8,7 @@ import { buildUser, USER_SPEC_SHAPE, UserSpec, validateUser } from '../core/stri
 import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
 import { Acknowledgements } from '../acknowledgements/acknowledgement';
+import { reportAtSynth } from '../delivery/report-at-synth';
 import { targetRelease } from '../delivery/target-release';
 
 export interface KafkaUserProps extends UserSpec {
@@ -65,13 +66,15 @@ export class KafkaUser extends Construct {
     }
     if (props.wildcardAcknowledgement !== undefined) Acknowledgements.add(this, WILDCARD_RULE_ID, props.wildcardAcknowledgement);
     const grants = props.grants ?? [];
-    validateUser(v, { ...props, acls: props.acls ?? [] });
+    const readable = validateUser(v, { ...props, acls: props.acls ?? [] });
     validateGrants(v, 'grants', grants);
     // Raw rules count as a custom grant for the wildcard policy.
     const all = props.acls?.length ? [...grants, Grant.custom('acls', props.acls)] : grants;
     checkWildcardGrants(v, 'grants', all, props.production ?? false, Acknowledgements.find(this, WILDCARD_RULE_ID) !== undefined);
     const release = targetRelease(this, props.release, v);
-    v.throwIfAny();
+    if (!readable || release === undefined) v.throwIfAny();
+    // Reported at synth with every other topic's and user's problems; nothing is synthesized while any remains.
+    reportAtSynth(this, v.issues);
 
     this.userName = props.name;
     this.secretName = props.name;

@@ -6,6 +6,7 @@ import { KAFKA_DEFAULT_RETENTION_MS } from '../core/well-known';
 import { uniqueChildId, Validator } from '../core/validation';
 import { Listener } from '../core/strimzi/listener';
 import { clientsCaCertSecret, clusterCaCertSecret, listenerBootstrap } from '../core/strimzi/operator-names';
+import { defaultMinInsyncReplicas, defaultReplicationFactor } from '../core/strimzi/replication-defaults';
 
 /** What other constructs need to know about a Kafka cluster, owned here or elsewhere. */
 export interface IKafkaCluster {
@@ -77,11 +78,22 @@ export interface ListenerAttributes {
 export interface KafkaClusterAttributes {
   readonly clusterName: string;
   readonly namespace: string;
-  /** @default - unknown; topic replication is then only checked against `defaultReplicationFactor` */
+  /**
+   * Brokers of the cluster: bounds topic replication, and sets the replication defaults below.
+   * @default - unknown; topic replication is then only checked against `defaultReplicationFactor`
+   */
   readonly brokerCount?: number;
-  /** @default 3 */
+  /**
+   * The cluster's `default.replication.factor` (what topics without `replicas` get). Declare it when the
+   * platform's cluster sets its own; at most `brokerCount`.
+   * @default min(3, brokerCount), the platform's rule (3 when `brokerCount` is unknown)
+   */
   readonly defaultReplicationFactor?: number;
-  /** @default 2 */
+  /**
+   * The cluster's `min.insync.replicas` (what topics without `minInsyncReplicas` keep); at most
+   * `defaultReplicationFactor`.
+   * @default min(2, defaultReplicationFactor), the platform's rule
+   */
   readonly minInsyncReplicas?: number;
   /** @default [{ name: 'tls', port: 9093 }] */
   readonly listeners?: readonly ListenerAttributes[];
@@ -168,18 +180,40 @@ export class ImportedKafkaCluster extends Construct implements IKafkaCluster {
       v.check(attrs.brokerCount === poolBrokers, 'brokerCount', attrs.brokerCount, `the replicas of the broker pools (${poolBrokers}), or unset`);
     }
     v.throwIfAny();
+    const brokerCount = attrs.brokerCount ?? poolBrokers;
+    const defaultRf = attrs.defaultReplicationFactor ?? (brokerCount === undefined ? 3 : defaultReplicationFactor(brokerCount));
+    const defaultMinIsr = attrs.minInsyncReplicas ?? defaultMinInsyncReplicas(defaultRf);
+    // Declared defaults the brokers cannot hold describe no real cluster: every topic would inherit them.
+    if (brokerCount !== undefined && attrs.defaultReplicationFactor !== undefined) {
+      v.check(
+        defaultRf <= brokerCount,
+        'defaultReplicationFactor',
+        defaultRf,
+        `at most brokerCount (${brokerCount}): a cluster of ${brokerCount} broker${brokerCount === 1 ? '' : 's'} holds at most ${brokerCount} replicas; leave it unset for the platform's default min(3, brokerCount) = ${defaultReplicationFactor(brokerCount)}`,
+      );
+    }
+    if (attrs.minInsyncReplicas !== undefined) {
+      const from =
+        attrs.defaultReplicationFactor !== undefined
+          ? `defaultReplicationFactor (${defaultRf})`
+          : brokerCount === undefined
+            ? `the default replication factor (${defaultRf})`
+            : `the default replication factor min(3, brokerCount) = ${defaultRf}`;
+      v.check(defaultMinIsr <= defaultRf, 'minInsyncReplicas', defaultMinIsr, `at most ${from}; leave it unset for the platform's default min(2, replication) = ${defaultMinInsyncReplicas(defaultRf)}`);
+    }
+    v.throwIfAny();
     this.clusterName = attrs.clusterName;
     this.namespace = attrs.namespace;
-    this.brokerCount = attrs.brokerCount ?? poolBrokers;
+    this.brokerCount = brokerCount;
     this.nodePools = attrs.nodePools;
     this.controllerCount = replicasOf('controller');
     this.components = { cruiseControl: false, kafkaExporter: true, entityOperator: true, ...(attrs.components ?? {}) };
     this.exportsMetrics = attrs.exportsMetrics ?? false;
     this.certificateRenewalDays = attrs.certificateRenewalDays ?? 30;
     this.maintenanceTimeWindows = attrs.maintenanceTimeWindows ?? [];
-    this.defaultReplicationFactor = attrs.defaultReplicationFactor ?? 3;
+    this.defaultReplicationFactor = defaultRf;
     this.defaultRetentionMs = attrs.defaultRetentionMs ?? KAFKA_DEFAULT_RETENTION_MS;
-    this.minInsyncReplicas = attrs.minInsyncReplicas ?? 2;
+    this.minInsyncReplicas = defaultMinIsr;
     this.clusterCaCertSecret = clusterCaCertSecret(attrs.clusterName);
     this.clientsCaCertSecret = clientsCaCertSecret(attrs.clusterName);
     this.listenerAttributes = attrs.listeners ?? [{ name: 'tls', port: 9093 }];

@@ -1,4 +1,4 @@
-// `kafka-platform/core`: the pure builders. Typed inputs in, plain Kubernetes objects out; no cdktf.
+// `@example-org/kafka-platform/core`: the pure builders. Typed inputs in, plain Kubernetes objects out; no cdktf.
 // For tools, tests and other delivery mechanisms. Add a new core module with one `export *` line in its section.
 
 // --- validation, names and Kubernetes basics ---
@@ -21,6 +21,7 @@ export * from './strimzi/listener';
 export * from './strimzi/storage';
 export * from './strimzi/node-pool';
 export * from './strimzi/kafka';
+export * from './strimzi/replication-defaults';
 export * from './strimzi/operator-names';
 export * from './strimzi/cruise-control';
 export * from './strimzi/quotas';

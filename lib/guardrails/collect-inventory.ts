@@ -4,7 +4,9 @@ import { Acknowledgement, Acknowledgements } from '../acknowledgements/acknowled
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { recordedValues } from '../delivery/values-documents';
 import { containsTokens, PreparedValue } from '../delivery/light-resource';
-import { InventoryBackend, InventoryObject, InventoryResource, StackInventory } from './inventory';
+import { ImportedKafkaCluster } from '../cluster/kafka-cluster-ref';
+import { KafkaCluster } from '../cluster/kafka-cluster';
+import { InventoryBackend, InventoryCluster, InventoryObject, InventoryResource, StackInventory } from './inventory';
 import { WORKLOAD_TYPES } from './rules/resource-requests';
 
 const RESOLVER = new DefaultTokenResolver(new StringConcat());
@@ -27,11 +29,15 @@ export function scanStack(stack: TerraformStack, options: { readonly objectsOnly
   const objects: InventoryObject[] = [];
   const resources: InventoryResource[] = [];
   const acknowledgements: Acknowledgement[] = [];
+  const clusters: InventoryCluster[] = [];
   let backend: InventoryBackend | undefined;
   let backendSeen = false;
   for (const c of constructs) {
     acknowledgements.push(...Acknowledgements.on(c));
-    if (c instanceof CustomResourceRelease) {
+    if (c instanceof KafkaCluster || c instanceof ImportedKafkaCluster) {
+      const { clusterName: name, namespace, brokerCount, defaultReplicationFactor, minInsyncReplicas } = c;
+      clusters.push({ name, namespace, ...(brokerCount !== undefined ? { brokerCount } : {}), defaultReplicationFactor, minInsyncReplicas });
+    } else if (c instanceof CustomResourceRelease) {
       for (const { object, owner } of c.ownedResources) objects.push({ object, owner, release: c.releaseName });
     } else if (!options.objectsOnly && TerraformResource.isTerraformResource(c) && isInspected(c)) {
       const json = resolveJson(c.toTerraform(), stack) as { resource: Record<string, Record<string, Record<string, unknown>>> };
@@ -44,7 +50,7 @@ export function scanStack(stack: TerraformStack, options: { readonly objectsOnly
       if (type) backend = { type, owner: c.node.path };
     }
   }
-  return { constructs, inventory: { stack: stack.node.id, objects, resources, ...(backend ? { backend } : {}) }, acknowledgements };
+  return { constructs, inventory: { stack: stack.node.id, objects, resources, clusters, ...(backend ? { backend } : {}) }, acknowledgements };
 }
 
 /** Gathers what the rules inspect from a stack's construct tree (cdktf side of the pure rules); `objectsOnly` skips resolving typed resources. */

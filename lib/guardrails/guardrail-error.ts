@@ -22,7 +22,7 @@ export class GuardrailError extends ValidationError {
         `  - [${v.rule.id}] ${v.owner}: ${v.subject} = ${describeValue(v.value)}`,
         `      required: ${v.rule.requirement}`,
         `      why: ${v.rule.why}`,
-        `      fix: ${v.rule.fix}`,
+        `      fix: ${v.fix ?? v.rule.fix}`,
       ].join('\n'),
     );
     const kind = violations.some((v) => v.rule.id.startsWith('KP-PROD-')) ? 'production guardrail' : 'guardrail';

@@ -1,4 +1,4 @@
-// `kafka-platform/guardrails`: everything needed to write and test guardrail rules (the stack inventory and
+// `@example-org/kafka-platform/guardrails`: everything needed to write and test guardrail rules (the stack inventory and
 // its readers, every rule, the summary the plan review reads). The constructs and the types a stack needs
 // are also exported from the package root. Add a new guardrails module with one `export *` line.
 

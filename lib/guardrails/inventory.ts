@@ -1,4 +1,5 @@
 import { KubernetesObject } from '../core/kubernetes';
+import { STRIMZI_CLUSTER_LABEL } from '../core/well-known';
 
 // The object readers rules use; they live with the core so that the plan review reads objects the same way.
 export { brokerConfig, clusterOf, field } from '../core/objects';
@@ -15,6 +16,27 @@ export interface StackInventory {
   /** Typed Terraform resources that run pods (workloads, third-party Helm charts), resolved to plain JSON. */
   readonly resources: readonly InventoryResource[];  /** The stack's Terraform state backend. @default - none configured (Terraform then keeps local state) */
   readonly backend?: InventoryBackend;
+  /**
+   * The Kafka clusters of the stack, owned or referenced by attributes, with what bounds their topics' replication
+   * (fix texts name what fits them). @default - none known
+   */
+  readonly clusters?: readonly InventoryCluster[];
+}
+
+export interface InventoryCluster {
+  /** Name of the `Kafka` resource (the `strimzi.io/cluster` label of its topics). */
+  readonly name: string;
+  readonly namespace: string;
+  /** @default - unknown */
+  readonly brokerCount?: number;
+  readonly defaultReplicationFactor: number;
+  readonly minInsyncReplicas: number;
+}
+
+/** The cluster a topic or user belongs to (by its `strimzi.io/cluster` label and namespace), when known. */
+export function clusterOfObject(inventory: StackInventory, object: KubernetesObject): InventoryCluster | undefined {
+  const name = object.metadata.labels?.[STRIMZI_CLUSTER_LABEL];
+  return inventory.clusters?.find((c) => c.name === name && c.namespace === object.metadata.namespace);
 }
 
 export interface InventoryBackend {

@@ -160,7 +160,7 @@ class GuardrailAspect implements IAspect {
         const owner = constructAtPath(this.stack, finding.owner);
         const ack = owner && Acknowledgements.find(owner, rule.id);
         if (!ack && rule.severity === 'warning') {
-          Annotations.of(owner ?? this.stack).addWarning(`[${rule.id}] ${finding.subject}: ${rule.requirement}. ${rule.why}. Fix: ${rule.fix}`);
+          Annotations.of(owner ?? this.stack).addWarning(`[${rule.id}] ${finding.subject}: ${rule.requirement}. ${rule.why}. Fix: ${finding.fix ?? rule.fix}`);
           continue;
         }
         if (!ack) {

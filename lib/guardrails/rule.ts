@@ -8,6 +8,8 @@ export interface GuardrailFinding {
   readonly subject: string;
   /** The offending value. */
   readonly value: unknown;
+  /** How to comply in this place, when it differs from the rule's `fix` (e.g. what the cluster's brokers allow). @default - the rule's fix */
+  readonly fix?: string;
 }
 
 /**

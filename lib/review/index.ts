@@ -1,4 +1,4 @@
-// `kafka-platform/review`: the pull-request plan review engine (compares two synth outputs).
+// `@example-org/kafka-platform/review`: the pull-request plan review engine (compares two synth outputs).
 // Used by `scripts/review.ts`; add a new review module with one `export *` line.
 
 export * from './synth-output';

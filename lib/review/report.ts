@@ -133,13 +133,53 @@ function resourceLines(changes: readonly ResourceChange[]): string[] {
   return [...out, ''];
 }
 
+function acknowledgementRows(s: StackReview, list: readonly StackReview['acknowledgements'][number][]): string[] {
+  const fresh = new Set(s.newAcknowledgements);
+  return [
+    '| Rule | Construct | Reason | Covers |',
+    '| --- | --- | --- | --- |',
+    ...list.map((a) => `| ${a.ruleId}${fresh.has(a) ? ' (new)' : ''} | \`${a.path}\` | ${a.reason.replace(/\|/g, '\\|')} | ${(s.covers.get(a) ?? []).join('; ') || 'nothing at present'} |`),
+  ];
+}
+
+/**
+ * New or changed acknowledgements in the open (they are part of what is reviewed); the ones the merge base
+ * already had folded, so that a stack's standing exceptions do not fill every pull request's comment.
+ */
+function acknowledgementLines(s: StackReview): string[] {
+  if (!s.acknowledgements.length) return [];
+  const fresh = new Set(s.newAcknowledgements);
+  const standing = s.acknowledgements.filter((a) => !fresh.has(a));
+  const out: string[] = [];
+  if (fresh.size) out.push('**Acknowledged guardrail exceptions, new or changed**', '', ...acknowledgementRows(s, s.newAcknowledgements), '');
+  if (standing.length) {
+    const n = standing.length;
+    out.push(`<details><summary>${n} acknowledged guardrail exception${n === 1 ? '' : 's'}, unchanged</summary>`, '', ...acknowledgementRows(s, standing), '', '</details>', '');
+  }
+  return out;
+}
+
+/** What reaches the stack from other stacks' changes, grouped by what carries it. */
+function indirectLines(s: StackReview): string[] {
+  if (!s.indirectEffects.length) return [];
+  const out = ['**Indirect effects** (from changes of other stacks; nothing to deploy here)', ''];
+  const byVia = new Map<string, typeof s.indirectEffects>();
+  for (const e of s.indirectEffects) byVia.set(`${e.from}: ${e.via}`, [...(byVia.get(`${e.from}: ${e.via}`) ?? []), e]);
+  for (const [via, effects] of byVia) {
+    out.push(`- via ${via.replace(/^([^:]+): /, '`$1` ')}`);
+    for (const e of effects) out.push(`  - ${e.subject}: ${e.change}`);
+  }
+  return [...out, ''];
+}
+
 function stackSection(s: StackReview, maxListed: number): string[] {
   const { changes } = s;
   const blocks = s.risks.filter((r) => r.level === 'BLOCK' && !r.acknowledgement).length;
   const warns = s.risks.filter((r) => r.level === 'WARN' && !r.acknowledgement).length;
   const env = s.production ? 'production' : 'not production';
+  const status = changes.status === 'unchanged' && s.indirectEffects.length ? `unchanged in code, affected by ${[...new Set(s.indirectEffects.map((e) => e.from))].join(', ')}` : changes.status;
   const out = [
-    `## ${changes.name}: ${changes.status}${blocks ? `, ${blocks} BLOCK` : ''}${warns ? `, ${warns} WARN` : ''}`,
+    `## ${changes.name}: ${status}${blocks ? `, ${blocks} BLOCK` : ''}${warns ? `, ${warns} WARN` : ''}`,
     '',
     `_${env} (from ${s.productionBasis})_`,
     '',
@@ -153,15 +193,7 @@ function stackSection(s: StackReview, maxListed: number): string[] {
     }
     out.push('');
   }
-  out.push(...objectLines(changes.objects, maxListed), ...resourceLines(changes.resources));
-  if (s.acknowledgements.length) {
-    const fresh = new Set(s.newAcknowledgements);
-    out.push('**Acknowledged guardrail exceptions**', '', '| Rule | Construct | Reason | Covers |', '| --- | --- | --- | --- |');
-    for (const a of s.acknowledgements) {
-      out.push(`| ${a.ruleId}${fresh.has(a) ? ' (new)' : ''} | \`${a.path}\` | ${a.reason.replace(/\|/g, '\\|')} | ${(s.covers.get(a) ?? []).join('; ') || 'nothing at present'} |`);
-    }
-    out.push('');
-  }
+  out.push(...objectLines(changes.objects, maxListed), ...resourceLines(changes.resources), ...indirectLines(s), ...acknowledgementLines(s));
   return out;
 }
 
@@ -174,7 +206,7 @@ export function renderMarkdown(review: Review, options: ReportOptions = {}): str
       ? `⚠️ ${review.warnings} warning${review.warnings === 1 ? '' : 's'}, no blocking risk.`
       : '✅ No risky changes.';
   const lines = ['# Kafka platform plan review', '', verdict, ''];
-  const unchanged = review.stacks.filter((s) => s.changes.status === 'unchanged' && !s.newAcknowledgements.length);
+  const unchanged = review.stacks.filter((s) => s.changes.status === 'unchanged' && !s.newAcknowledgements.length && !s.indirectEffects.length);
   for (const s of review.stacks) if (!unchanged.includes(s)) lines.push(...stackSection(s, maxListed));
   if (unchanged.length) lines.push(`Unchanged: ${unchanged.map((s) => s.changes.name).join(', ')}.`, '');
   return `${lines.join('\n').trimEnd()}\n`;

@@ -1,5 +1,6 @@
 import { AcknowledgementRecord } from '../guardrails/summary';
 import { diffStacks, ObjectChange, StackChanges } from './changes';
+import { crossStackEffects, IndirectEffect } from './cross-stack';
 import { Risk, RiskContext, RiskRule } from './risk';
 import { RISK_RULES } from './rules';
 import { SynthStack } from './synth-output';
@@ -19,6 +20,8 @@ export interface StackReview {
    * an acknowledgement that accepts a review rule, the objects it owns that the rule would flag if new.
    */
   readonly covers: ReadonlyMap<AcknowledgementRecord, readonly string[]>;
+  /** What reaches this stack from changes of other stacks (topics mirrored to its cluster), see `crossStackEffects`. */
+  readonly indirectEffects: readonly IndirectEffect[];
 }
 
 export interface Review {
@@ -49,8 +52,10 @@ function coverage(ack: AcknowledgementRecord, head: SynthStack | undefined, cont
 /** Compares two synth outputs stack by stack and assesses every change against the risk rules. */
 export function reviewSynthOutputs(base: ReadonlyMap<string, SynthStack>, head: ReadonlyMap<string, SynthStack>, rules: readonly RiskRule[] = RISK_RULES): Review {
   const names = [...new Set([...base.keys(), ...head.keys()])].sort();
-  const stacks = names.map((name): StackReview => {
-    const changes = diffStacks(name, base.get(name), head.get(name));
+  const allChanges = names.map((name) => diffStacks(name, base.get(name), head.get(name)));
+  const indirect = crossStackEffects(allChanges, head);
+  const stacks = allChanges.map((changes): StackReview => {
+    const name = changes.name;
     // A removed stack is judged by what it was; otherwise by what it becomes.
     const subject = (head.get(name) ?? base.get(name))!;
     const context = { stack: changes, production: subject.production };
@@ -74,6 +79,7 @@ export function reviewSynthOutputs(base: ReadonlyMap<string, SynthStack>, head: 
       acknowledgements,
       newAcknowledgements: acknowledgements.filter((a) => !before.has(ackKey(a))),
       covers: new Map(acknowledgements.map((a) => [a, coverage(a, head.get(name), context, rules)])),
+      indirectEffects: indirect.get(name) ?? [],
     };
   });
   const count = (level: string) => stacks.reduce((n, s) => n + s.risks.filter((r) => r.level === level && !r.acknowledgement).length, 0);

@@ -7,6 +7,7 @@ import { claim } from '../core/registry';
 import { CLUSTER_REF_SHAPE, isPlainObject, S } from '../core/shape';
 import { buildTopic, isDeletionProtected, topicCollisionKey, TOPIC_SPEC_SHAPE, TopicSpec, TopicTarget, validateTopic } from '../core/strimzi/topic';
 import { uniqueChildId, Validator } from '../core/validation';
+import { reportAtSynth } from '../delivery/report-at-synth';
 import { targetRelease } from '../delivery/target-release';
 
 export interface KafkaTopicProps extends TopicSpec {
@@ -46,16 +47,19 @@ export class KafkaTopic extends Construct {
       v.throwIfAny();
     }
     const target = topicTarget(props.cluster, props.production ?? false);
-    validateTopic(v, props, target);
+    const readable = validateTopic(v, props, target);
     const release = targetRelease(this, props.release, v);
-    v.throwIfAny();
+    if (!readable || release === undefined) v.throwIfAny();
     // Per stack: the same topic twice, or `a.b` next to `a_b`, is refused by Kafka (metric names collide).
     const key = `kafka-topic/${props.cluster.namespace}/${props.cluster.clusterName}/${topicCollisionKey(props.name)}`;
     const earlier = claim(TerraformStack.of(this), key, this);
     if (earlier !== undefined) {
       v.fail('name', props.name, `a topic not already declared by ${(earlier as Construct).node.path} on cluster "${props.cluster.clusterName}" (Kafka treats "." and "_" alike in topic names)`);
+      // Refused now: the release would refuse the same object with a less telling message.
       v.throwIfAny();
     }
+    // Reported at synth with every other topic's and user's problems; nothing is synthesized while any remains.
+    reportAtSynth(this, v.issues);
 
     this.topicName = props.name;
     this.manifest = buildTopic(props, target);

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
+import { takeRecordedIssues } from '../delivery/report-at-synth';
 import { Grant } from '../core/access/grant';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
@@ -76,9 +77,11 @@ export class KafkaTopology extends Construct {
     const { skipGroups, skipTopics, skipUsers } = validateTopology(v, props);
     const issues: ValidationIssue[] = [...v.issues];
     /** Builds a child; its own problems join the topology's, so all are reported at once. */
-    const collect = <T>(build: () => T): T | undefined => {
+    const collect = <T extends Construct>(build: () => T): T | undefined => {
       try {
-        return build();
+        const built = build();
+        issues.push(...takeRecordedIssues(built));
+        return built;
       } catch (e) {
         if (!(e instanceof ValidationError)) throw e;
         issues.push(...e.issues);

@@ -3,6 +3,15 @@ import { EnvironmentName, GroupEntry, resolveTopology, TopologyConfig } from './
 
 const { days, hours } = Milliseconds;
 
+/** The platform team's own access: the same in every cluster, the DR cluster included. */
+const PLATFORM_GROUP: GroupEntry = {
+  name: 'platform',
+  applications: [
+    // The cluster's super user (`superUsers` in environments.ts); this KafkaUser gives it credentials (Secret `platform-admin`).
+    { name: 'platform-admin', grants: [Grant.admin()] },
+  ],
+};
+
 /**
  * Every topic and application of the platform cluster, grouped by owning team. One catalogue for
  * all environments: a setting that differs is written `{ dev, staging, prod }` in place.
@@ -85,16 +94,20 @@ export const CATALOGUE: readonly GroupEntry[] = [
       },
     ],
   },
-  {
-    name: 'platform',
-    applications: [
-      // The cluster's super user (`superUsers` in environments.ts); this KafkaUser gives it credentials.
-      { name: 'platform-admin', grants: [Grant.admin()] },
-    ],
-  },
+  PLATFORM_GROUP,
 ];
 
 /** The topology of one environment. */
 export function platformTopology(env: EnvironmentName): TopologyConfig {
   return resolveTopology(CATALOGUE, env);
+}
+
+/**
+ * Only the platform's administrator, for a cluster that declares no topics of its own (the DR cluster: its topics
+ * arrive through MirrorMaker 2). Its super user needs a KafkaUser for credentials: the runbooks' admin client and
+ * the fail-over checks read the Secret `platform-admin` on every cluster.
+ */
+export function adminOnlyTopology(): TopologyConfig {
+  // The group has no per-environment values: any environment name resolves it the same.
+  return resolveTopology([PLATFORM_GROUP], 'prod');
 }

@@ -61,10 +61,29 @@ describe('topic validation', () => {
 
   test('min.insync.replicas equal to replication is refused in production only', () => {
     expect(issues({ replicas: 3, minInsyncReplicas: 3 })).toEqual([
-      'min.insync.replicas = 3: below the replication factor (3) in production, so that one broker can restart without blocking acks=all producers',
+      'min.insync.replicas = 3: below the replication factor (3) in production, so that one broker can restart without blocking acks=all producers: set `minInsyncReplicas` to 2 or less, or `replicas` to 4 or more (at most 6, the brokers)',
     ]);
     expect(issues({ replicas: 1, minInsyncReplicas: 1 }, dev)).toEqual([]);
-    expect(issues({ replicas: 2, minInsyncReplicas: 3 }, { ...dev, brokerCount: 3 })).toEqual(['min.insync.replicas = 3: at most the replication factor (2)']);
+    expect(issues({ replicas: 2, minInsyncReplicas: 3 }, { ...dev, brokerCount: 3 })).toEqual([
+      'min.insync.replicas = 3: at most the replication factor (2): set `minInsyncReplicas` to 2 or less, or `replicas` to 3 or more (at most 3, the brokers)',
+    ]);
+  });
+
+  test("an inherited min ISR says it is the cluster's, and every way out fits the brokers", () => {
+    // replicas 1 under the cluster's min ISR 2: lower it (replicas 2 would still be refused in production).
+    expect(issues({ replicas: 1 }, { ...prod, production: false })).toEqual([
+      "min.insync.replicas = 2: at most the replication factor (1) (the cluster's default, since `minInsyncReplicas` is unset): set `minInsyncReplicas` to 1, or `replicas` to 2 or more (at most 6, the brokers)",
+    ]);
+    // A 2-broker cluster in production: 3 replicas do not fit, so only lowering is offered.
+    const twoBrokers = { ...prod, brokerCount: 2, defaultReplicationFactor: 2, minInsyncReplicas: 2 };
+    expect(issues({}, twoBrokers)).toEqual([
+      "min.insync.replicas = 2: below the replication factor (2) in production, so that one broker can restart without blocking acks=all producers (the cluster's default, since `minInsyncReplicas` is unset): set `minInsyncReplicas` to 1 (a cluster of 2 brokers cannot hold the 3 replicas that 2 in sync needs)",
+    ]);
+    expect(issues({ minInsyncReplicas: 1 }, twoBrokers)).toEqual([]);
+    // One broker in production: nothing in the topic can satisfy it.
+    expect(issues({}, { ...prod, brokerCount: 1, defaultReplicationFactor: 1, minInsyncReplicas: 1 })).toEqual([
+      'min.insync.replicas = 1: below the replication factor (1) in production, so that one broker can restart without blocking acks=all producers (the cluster\'s default, since `minInsyncReplicas` is unset): a cluster of 1 broker cannot hold the 2 replicas that 1 in sync needs: use a cluster with more brokers',
+    ]);
   });
 
   test('unknown cleanup.policy and compression.type are refused with the allowed values', () => {

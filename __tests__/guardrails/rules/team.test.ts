@@ -40,6 +40,21 @@ describe('team rules', () => {
     ]);
   });
 
+  test("fixes name what the topic's cluster can hold; an unknown cluster gets the rule's own fix", () => {
+    const withCluster = (brokerCount: number, rest: Partial<{ defaultReplicationFactor: number; minInsyncReplicas: number }> = {}) => ({
+      ...inventoryOf([topic('b', { replicas: 2 })], [], owner),
+      clusters: [{ name: 'kafka-prod', namespace: 'kafka', brokerCount, defaultReplicationFactor: Math.min(3, brokerCount), minInsyncReplicas: 2, ...rest }],
+    });
+    expect(teamReplicationRule.check(withCluster(6))[0].fix).toBe(`set the topic's \`replicas\` to 3 or more (at most 6, the brokers of cluster "kafka-prod"), or leave it unset (the cluster's default, 3)`);
+    // A cluster whose own default is below 3: leaving it unset is no way out.
+    expect(teamReplicationRule.check(withCluster(6, { defaultReplicationFactor: 2 }))[0].fix).not.toContain('leave it unset');
+    expect(teamReplicationRule.check(withCluster(2))[0].fix).toMatch(/^cluster "kafka-prod" has 2 brokers, too few for 3 replicas: .*Acknowledgements\.add\(<the topic checkout\/topics>, 'KP-PROD-REPLICATION'/);
+    expect(teamReplicationRule.check(inventoryOf([topic('b', { replicas: 2 })], [], owner))[0].fix).toBeUndefined();
+    // An inherited min ISR counts only when the cluster is known.
+    expect(teamMinInsyncReplicasRule.check({ ...withCluster(6, { minInsyncReplicas: 1 }), objects: [{ object: topic('c', { replicas: 3 }), owner, release: 'r' }] }).map((f) => f.value)).toEqual([1]);
+    expect(teamMinInsyncReplicasRule.check(inventoryOf([topic('c', { replicas: 3 })], [], owner))).toEqual([]);
+  });
+
   test('unclean leader election: true in any spelling is reported', () => {
     expect(
       check(teamUncleanLeaderElectionRule, [

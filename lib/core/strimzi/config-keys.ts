@@ -265,6 +265,11 @@ export interface ConfigCheckOptions {
   readonly unchecked?: readonly string[];
   /** Keys handled elsewhere (e.g. refused as Strimzi-managed); skipped here. */
   readonly skip?: (key: string) => boolean;
+  /**
+   * For a known key that is refused in `config` (a typed field's key, a read-only key), what to write
+   * instead: a typo hint names that, not a key that would be refused next.
+   */
+  readonly insteadOf?: (key: string) => string | undefined;
 }
 
 /** Checks every key of a config map against the Kafka 4.3 table; issues are named `config['<key>']`. */
@@ -277,7 +282,7 @@ export function validateConfigKeys(v: Validator, field: string, config: Readonly
     const t = table[key];
     if (!t) {
       if (options.kind === 'broker' && OPEN_BROKER_PREFIXES.some((p) => key.startsWith(p))) continue;
-      v.fail(fieldKey(field, key), value, `a ${options.kind} config key of Kafka 4.3${suggest(key, table)}, or ${UNKNOWN_CONFIG_HINT}`);
+      v.fail(fieldKey(field, key), value, `a ${options.kind} config key of Kafka 4.3${suggest(key, table, options.insteadOf)}, or ${UNKNOWN_CONFIG_HINT}`);
       continue;
     }
     const problem = configValueProblem(t, value);
@@ -285,11 +290,15 @@ export function validateConfigKeys(v: Validator, field: string, config: Readonly
   }
 }
 
-/** The known key closest to `key` (a typo within 3 edits, else the most shared dot-separated words), as a hint. */
-function suggest(key: string, table: Readonly<Record<string, ConfigType>>): string {
+/**
+ * The known key closest to `key` (a typo within 3 edits, else the most shared dot-separated words), as a hint;
+ * a key refused in `config` is named by what to write instead.
+ */
+function suggest(key: string, table: Readonly<Record<string, ConfigType>>, insteadOf?: (key: string) => string | undefined): string {
+  const hint = (k: string) => ` (did you mean ${insteadOf?.(k) ?? `"${k}"`}?)`;
   const known = Object.keys(table);
   const close = known.map((k) => [k, editDistance(key, k)] as const).sort((a, b) => a[1] - b[1])[0];
-  if (close && close[1] <= 3) return ` (did you mean "${close[0]}"?)`;
+  if (close && close[1] <= 3) return hint(close[0]);
   const words = new Set(key.split('.'));
   let best: string | undefined;
   let score = 0;
@@ -300,7 +309,7 @@ function suggest(key: string, table: Readonly<Record<string, ConfigType>>): stri
       score = s;
     }
   }
-  return best ? ` (did you mean "${best}"?)` : '';
+  return best ? hint(best) : '';
 }
 
 function editDistance(a: string, b: string): number {

@@ -9,6 +9,7 @@ import { Listener } from './listener';
 import { BrokerCapacityOptions, buildBrokerCapacity, rebalanceTemplateSpec, validateBrokerCapacity, validateReplicationThrottle } from './cruise-control';
 import { buildNodePool, NODE_POOL_SHAPE, NodePool, NodePoolOptions, validateNodePool, ZONE_TOPOLOGY_KEY } from './node-pool';
 import { quartzProblems, QUARTZ_RULE } from './quartz';
+import { defaultMinInsyncReplicas, defaultReplicationFactor } from './replication-defaults';
 import { buildClusterQuotas, ClusterQuotas, validateClusterQuotas } from './quotas';
 import { effectiveMetadataVersion, validateVersions } from './upgrade';
 import { DEFAULT_KAFKA_VERSION, KafkaVersion, MetadataVersion, STRIMZI_API_VERSION } from './versions';
@@ -378,8 +379,8 @@ export function resolveKafkaCluster(spec: KafkaClusterSpec): ResolvedKafkaCluste
 export function effectiveBrokerConfig(spec: KafkaClusterSpec): Record<string, string | number | boolean> {
   const brokers = spec.topology.brokerCount;
   const d = spec.brokerDefaults ?? {};
-  const rf = d.defaultReplicationFactor ?? Math.min(3, brokers);
-  const minIsr = d.minInsyncReplicas ?? Math.min(2, rf);
+  const rf = d.defaultReplicationFactor ?? defaultReplicationFactor(brokers);
+  const minIsr = d.minInsyncReplicas ?? defaultMinInsyncReplicas(rf);
   const config: Record<string, string | number | boolean> = {
     'default.replication.factor': rf,
     'min.insync.replicas': minIsr,
@@ -475,6 +476,8 @@ export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): Res
     unchecked: spec.uncheckedConfigKeys,
     // Strimzi-managed keys are refused above; the replication keys are checked against the brokers above.
     skip: (key) => isForbiddenBrokerConfig(key) || key === 'default.replication.factor' || key === 'min.insync.replicas',
+    // A read-only key is refused for its dynamic synonym: a typo hint names the synonym.
+    insteadOf: (key) => DYNAMIC_SYNONYMS[key] && `"${DYNAMIC_SYNONYMS[key]}" (the dynamic synonym of the read-only "${key}")`,
   });
 
   const listeners = resolved.listeners;

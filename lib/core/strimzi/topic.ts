@@ -184,17 +184,37 @@ function retentionOk(value: number): boolean {
   return Number.isInteger(value) && (value > 0 || value === -1);
 }
 
-/** Checks one topic against the rules of Kafka, Strimzi and the target cluster; issues go to `v`. */
-export function validateTopic(v: Validator, input: TopicSpec, target: TopicTarget, field = ''): void {
+/**
+ * How to get out of a min ISR problem: lower `minInsyncReplicas` to `maxMinIsr`, or raise `replicas` where the
+ * brokers can hold more (in production `min.insync.replicas` must stay below `replicas`, so 2 needs 3).
+ */
+function minIsrWayOut(minIsr: number, maxMinIsr: number, replicas: number, brokers: number | undefined): string {
+  const needed = minIsr + (maxMinIsr < replicas ? 1 : 0);
+  const ways: string[] = [];
+  if (maxMinIsr >= 1) ways.push(`set \`minInsyncReplicas\` to ${maxMinIsr === 1 ? '1' : `${maxMinIsr} or less`}`);
+  const fits = brokers === undefined || needed <= brokers;
+  if (fits) ways.push(`${ways.length ? '' : 'set '}\`replicas\` to ${needed} or more${brokers !== undefined ? ` (at most ${brokers}, the brokers)` : ''}`);
+  const tooFew = fits ? '' : `a cluster of ${brokers} broker${brokers === 1 ? '' : 's'} cannot hold the ${needed} replicas that ${minIsr} in sync needs`;
+  if (!ways.length) return `${tooFew}: use a cluster with more brokers`;
+  return `${ways.join(', or ')}${tooFew ? ` (${tooFew})` : ''}`;
+}
+
+/**
+ * Checks one topic against the rules of Kafka, Strimzi and the target cluster; issues go to `v`. Returns false
+ * when the topic cannot be read at all (a missing or wrongly shaped name or partitions): nothing can be built.
+ */
+export function validateTopic(v: Validator, input: TopicSpec, target: TopicTarget, field = ''): boolean {
   const at = (f: string) => (field ? `${field}.${f}` : f);
   // Wrongly shaped optional fields are reported and left out, so the value rules still check the rest.
   const spec = validPart(v, input, TOPIC_SPEC_SHAPE, ['name', 'partitions'], field);
-  if (spec === undefined) return;
+  if (spec === undefined) return false;
   v.check(isKafkaName(spec.name), at(`name`), spec.name, KAFKA_NAME_RULE);
   v.integer(at(`partitions`), spec.partitions, 1, MAX_PARTITIONS);
   const replicas = spec.replicas ?? target.defaultReplicationFactor;
-  if (v.integer(at(`replicas`), spec.replicas, 1, 32767) && target.brokerCount !== undefined) {
-    v.check(replicas <= target.brokerCount, at(`replicas`), replicas, `at most the number of brokers of cluster "${target.clusterName}" (${target.brokerCount})`);
+  const brokers = target.brokerCount;
+  if (v.integer(at(`replicas`), spec.replicas, 1, 32767) && brokers !== undefined) {
+    const from = spec.replicas === undefined ? ` (the cluster's default replication: set the topic's \`replicas\`, or the cluster's \`defaultReplicationFactor\`)` : '';
+    v.check(replicas <= brokers, at(`replicas`), replicas, `at most the number of brokers of cluster "${target.clusterName}" (${brokers})${from}`);
   }
   for (const f of ['retentionMs', 'retentionBytes'] as const) {
     const value = spec[f];
@@ -212,13 +232,15 @@ export function validateTopic(v: Validator, input: TopicSpec, target: TopicTarge
   }
   const minIsr = spec.minInsyncReplicas ?? target.minInsyncReplicas;
   if (v.integer(at(`min.insync.replicas`), spec.minInsyncReplicas, 1)) {
-    v.check(minIsr <= replicas, at(`min.insync.replicas`), minIsr, `at most the replication factor (${replicas})`);
+    // Where the value comes from, and the settings that lead out of the problem.
+    const inherited = spec.minInsyncReplicas === undefined ? ` (the cluster's default, since \`minInsyncReplicas\` is unset)` : '';
+    v.check(minIsr <= replicas, at(`min.insync.replicas`), minIsr, `at most the replication factor (${replicas})${inherited}: ${minIsrWayOut(minIsr, replicas, replicas, brokers)}`);
     if (target.production && minIsr <= replicas) {
       v.check(
         minIsr < replicas,
         at(`min.insync.replicas`),
         minIsr,
-        `below the replication factor (${replicas}) in production, so that one broker can restart without blocking acks=all producers`,
+        `below the replication factor (${replicas}) in production, so that one broker can restart without blocking acks=all producers${inherited}: ${minIsrWayOut(minIsr, replicas - 1, replicas, brokers)}`,
       );
     }
   }
@@ -227,12 +249,22 @@ export function validateTopic(v: Validator, input: TopicSpec, target: TopicTarge
     const typed = typedKeys.find(([, k]) => k === key);
     v.check(!typed, fieldKey(at('config'), key), spec.config![key], `not here: use the typed field "${typed?.[0]}"`);
   }
-  validateConfigKeys(v, at('config'), spec.config, { kind: 'topic', unchecked: spec.uncheckedConfigKeys, skip: (key) => typedKeys.some(([, k]) => k === key) });
+  const typedFieldOf = (key: string) => typedKeys.find(([, k]) => k === key)?.[0];
+  validateConfigKeys(v, at('config'), spec.config, {
+    kind: 'topic',
+    unchecked: spec.uncheckedConfigKeys,
+    skip: (key) => typedFieldOf(key) !== undefined,
+    insteadOf: (key) => {
+      const typed = typedFieldOf(key);
+      return typed && `the typed field \`${typed}\``;
+    },
+  });
   for (const [key, value] of Object.entries(spec.labels ?? {})) {
     const f = fieldKey(at('labels'), key);
     v.check(!key.startsWith('strimzi.io/'), f, value, 'no strimzi.io/ labels (Strimzi sets them)');
     if (v.check(isLabelKey(key), f, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), f, value, LABEL_VALUE_RULE);
   }
+  return true;
 }
 
 /** Builds the KafkaTopic. Call `validateTopic` first. */

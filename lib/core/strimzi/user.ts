@@ -120,10 +120,10 @@ export const USER_SPEC_SHAPE = S.object({
 /** Longest user name usable as a TLS certificate common name. */
 export const MAX_TLS_USER_NAME = 64;
 
-/** Checks a user; issues go to `v`. */
-export function validateUser(v: Validator, spec: UserSpec, field = ''): void {
+/** Checks a user; issues go to `v`. Returns false when its shape is wrong (nothing can be built). */
+export function validateUser(v: Validator, spec: UserSpec, field = ''): boolean {
   const at = (f: string) => (field ? `${field}.${f}` : f);
-  if (!USER_SPEC_SHAPE.check(v, field, spec)) return;
+  if (!USER_SPEC_SHAPE.check(v, field, spec)) return false;
   const auth = spec.authentication ?? UserAuthentication.scramSha512();
   const tls = auth.type !== 'scram-sha-512';
   // The name becomes a Secret name (and, for TLS, a certificate CN): a Kubernetes name, not just a Kafka one.
@@ -147,6 +147,7 @@ export function validateUser(v: Validator, spec: UserSpec, field = ''): void {
     v.check(!key.startsWith('strimzi.io/'), f, value, 'no strimzi.io/ labels (Strimzi sets them)');
     if (v.check(isLabelKey(key), f, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), f, value, LABEL_VALUE_RULE);
   }
+  return true;
 }
 
 /** Builds the KafkaUser for a cluster. Call `validateUser` first. */

@@ -1,7 +1,7 @@
 import { KubernetesObject } from '../../core/kubernetes';
 import { isWildcardAcl, kafkaTopicName } from '../../core/objects';
 import { PROTECTED_TOPIC_LABEL, RULE_IDS } from '../../core/well-known';
-import { field, objectsOfKind, StackInventory } from '../inventory';
+import { clusterOfObject, field, InventoryCluster, objectsOfKind, StackInventory } from '../inventory';
 import { GuardrailFinding, GuardrailRule } from '../rule';
 import { minInsyncReplicasRule } from './min-insync-replicas';
 import { replicationFactorRule } from './replication-factor';
@@ -34,23 +34,62 @@ function topicFindings(inventory: StackInventory, prop: string, bad: (topic: Kub
   });
 }
 
+const brokersOf = (n: number) => `${n} broker${n === 1 ? '' : 's'}`;
+
+/** The way out for a cluster too small for production topics: another cluster, or an acknowledgement on the topic. */
+function tooFewBrokers(cluster: InventoryCluster & { brokerCount: number }, ruleId: string, owner: string, needs: string): string {
+  return (
+    `cluster "${cluster.name}" has ${brokersOf(cluster.brokerCount)}, too few for ${needs}: declare production topics on a cluster of at least ${MIN_REPLICATION} brokers, ` +
+    `or accept the risk on this topic with a reason: Acknowledgements.add(<the topic ${owner}>, '${ruleId}', '<reason>')`
+  );
+}
+
+const known = (c: InventoryCluster | undefined): c is InventoryCluster & { brokerCount: number } => c?.brokerCount !== undefined;
+
+/** What to do about a topic below 3 replicas on its cluster: only what the brokers can hold. */
+function replicationFix(cluster: InventoryCluster | undefined, owner: string): string | undefined {
+  if (!known(cluster)) return undefined;
+  if (cluster.brokerCount < MIN_REPLICATION) return tooFewBrokers(cluster, replicationFactorRule.id, owner, `${MIN_REPLICATION} replicas`);
+  const unset = cluster.defaultReplicationFactor >= MIN_REPLICATION ? `, or leave it unset (the cluster's default, ${cluster.defaultReplicationFactor})` : '';
+  return `set the topic's \`replicas\` to ${MIN_REPLICATION} or more (at most ${cluster.brokerCount}, the brokers of cluster "${cluster.name}")${unset}`;
+}
+
+/** What to do about a topic below 2 in sync: min ISR must stay below replicas in production, so 2 needs 3 replicas. */
+function minIsrFix(cluster: InventoryCluster | undefined, replicas: number, owner: string): string | undefined {
+  if (!known(cluster)) return undefined;
+  if (replicas > MIN_ISR) {
+    const unset = cluster.minInsyncReplicas >= MIN_ISR && cluster.minInsyncReplicas < replicas ? `, or leave it unset (the cluster's default, ${cluster.minInsyncReplicas})` : '';
+    return `set the topic's \`minInsyncReplicas\` to ${MIN_ISR} or more, below its ${replicas} replicas${unset}`;
+  }
+  if (cluster.brokerCount < MIN_ISR + 1) return tooFewBrokers(cluster, minInsyncReplicasRule.id, owner, `${MIN_ISR} in sync below the replicas`);
+  return `set the topic's \`replicas\` to ${MIN_ISR + 1} or more (at most ${cluster.brokerCount}, the brokers of cluster "${cluster.name}") and \`minInsyncReplicas\` to ${MIN_ISR} (or leave it unset where the cluster's default is ${MIN_ISR})`;
+}
+
 export const teamReplicationRule: GuardrailRule = {
   ...replicationFactorRule,
-  fix: `set the topic's \`replicas\` to ${MIN_REPLICATION} or more, or leave it unset (the cluster's default replication); the referenced cluster's \`brokerCount\` bounds it`,
+  fix: `set the topic's \`replicas\` to ${MIN_REPLICATION} or more (the referenced cluster's \`brokerCount\` bounds it), or leave it unset where the cluster's default replication is ${MIN_REPLICATION}`,
   check: (inventory) =>
-    topicFindings(inventory, 'replicas', (t) => {
-      const replicas = field(t, 'spec', 'replicas');
-      return replicas !== undefined && !(Number(replicas) >= MIN_REPLICATION) ? replicas : undefined;
+    objectsOfKind(inventory, 'KafkaTopic').flatMap(({ object, owner }): GuardrailFinding[] => {
+      const replicas = field(object, 'spec', 'replicas');
+      if (replicas === undefined || Number(replicas) >= MIN_REPLICATION) return [];
+      const fix = replicationFix(clusterOfObject(inventory, object), owner);
+      return [{ owner, subject: topicSubject(object, 'replicas'), value: replicas, ...(fix ? { fix } : {}) }];
     }),
 };
 
 export const teamMinInsyncReplicasRule: GuardrailRule = {
   ...minInsyncReplicasRule,
-  fix: `set the topic's \`minInsyncReplicas\` to ${MIN_ISR} or more and below its \`replicas\`, or leave it unset (the cluster's default)`,
+  fix: `set the topic's \`minInsyncReplicas\` to ${MIN_ISR} or more and below its \`replicas\`, or leave it unset where the cluster's default is ${MIN_ISR}`,
   check: (inventory) =>
-    topicFindings(inventory, 'minInsyncReplicas', (t) => {
-      const minIsr = field(t, 'spec', 'config', 'min.insync.replicas');
-      return minIsr !== undefined && !(Number(minIsr) >= MIN_ISR) ? minIsr : undefined;
+    objectsOfKind(inventory, 'KafkaTopic').flatMap(({ object, owner }): GuardrailFinding[] => {
+      const cluster = clusterOfObject(inventory, object);
+      const own = field(object, 'spec', 'config', 'min.insync.replicas');
+      // Unset, the topic keeps the cluster's min.insync.replicas.
+      const minIsr = own ?? cluster?.minInsyncReplicas;
+      if (minIsr === undefined || Number(minIsr) >= MIN_ISR) return [];
+      const fix = minIsrFix(cluster, Number(field(object, 'spec', 'replicas') ?? cluster?.defaultReplicationFactor), owner);
+      const prop = own === undefined ? "minInsyncReplicas (unset: the cluster's default)" : 'minInsyncReplicas';
+      return [{ owner, subject: topicSubject(object, prop), value: minIsr, ...(fix ? { fix } : {}) }];
     }),
 };
 
