@@ -85,6 +85,7 @@ export class MetadataBackup extends Construct {
     const job = kafkaCliJob(this, {
       ...props,
       name,
+      schedule,
       // Read-only: Describe and DescribeConfigs on the cluster, topics and groups; nothing that writes.
       acls: [
         allow(AclResources.cluster(), ['Describe', 'DescribeConfigs']),
@@ -135,7 +136,6 @@ export class MetadataBackup extends Construct {
         return {
           workload: {
             component: 'metadata-backup',
-            schedule,
             steps,
             volumes,
             scripts: ['metadata-backup.sh', 'prune-backups.sh', 'export-resources.sh', ...(props.s3 ? (['s3-upload.sh'] as const) : [])],

@@ -5,6 +5,7 @@ import { SCRIPTS_PATH } from '../core/operations/workload-model';
 import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
 import { isDnsSubdomain } from '../core/names';
 import { WorkloadNames } from '../core/operations/workload-names';
+import { validateCronSchedule } from '../core/operations/cron';
 import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
@@ -56,6 +57,7 @@ export class VolumeSnapshots extends Construct {
     v.check(isDnsSubdomain(props.snapshotClass), 'snapshotClass', props.snapshotClass, 'the name of a VolumeSnapshotClass');
     v.integer('retentionDays', retentionDays, 1, 3650);
     const schedule = props.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE;
+    validateCronSchedule(v, 'schedule', schedule);
     validateBackupRetention(v, schedule, retentionDays);
     const readyTimeout = props.readyTimeoutSeconds ?? 900;
     v.integer('readyTimeoutSeconds', readyTimeout, 30, 6 * 3600);

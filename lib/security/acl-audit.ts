@@ -39,6 +39,7 @@ export class AclAudit extends Construct {
     const job = kafkaCliJob(this, {
       ...props,
       name,
+      schedule: props.schedule ?? '30 5 * * *',
       acls: [allow(AclResources.cluster(), ['Describe'])],
       why: '',
       check: (v) => v.integer('retentionDays', retentionDays, 1, 3650),
@@ -52,7 +53,6 @@ export class AclAudit extends Construct {
       workloads: (client) => ({
         workload: {
           component: 'acl-audit',
-          schedule: props.schedule ?? '30 5 * * *',
           steps: [
             kafkaCliStep('audit', 'acl-audit.sh', client, {
               env: [{ name: 'AUDIT_DIR', value: '/audit' }, { name: 'RETENTION_DAYS', value: String(retentionDays) }],

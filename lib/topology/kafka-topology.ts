@@ -135,7 +135,8 @@ const TOPOLOGY_SHAPE = S.object({
       applications: S.optional(
         S.array(
           S.object({
-            name: S.string(),
+            // Empty is a value problem, reported with the others (validateTopology).
+            name: S.string({ allowEmpty: true }),
             grants: S.array(S.instance(Grant, 'a Grant (Grant.produce(...), Grant.consume(...), ...)'), { describe: 'an array of Grants' }),
             wildcardAcknowledgement: S.optional(S.string()),
           }),
@@ -174,7 +175,15 @@ function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
     v.check(nameOk, `${g}.name`, group.name, `${DNS_LABEL_RULE}, short enough that release "${releaseName}" has at most 53 characters`);
     if (!nameOk || groupNames.has(group.name)) skipped.skipGroups.add(group);
     groupNames.add(group.name);
+    // An empty name is a value problem like any other (reported with the rest); the object is not built.
+    (group.topics ?? []).forEach((t, i) => {
+      if (!v.check(t.name !== '', `${g}.topics[${i}].name`, t.name, 'a non-empty topic name')) skipped.skipTopics.add(t);
+    });
+    (group.applications ?? []).forEach((a, i) => {
+      if (!v.check(a.name !== '', `${g}.applications[${i}].name`, a.name, 'a non-empty user name')) skipped.skipUsers.add(a);
+    });
     for (const t of group.topics ?? []) {
+      if (t.name === '') continue;
       const f = `${g}.topics[${t.name}]`;
       const previous = topicOwner.get(t.name);
       v.check(previous === undefined, `${f}.name`, t.name, `a topic declared once (also declared in ${previous})`);
@@ -195,6 +204,7 @@ function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
       if (previous !== undefined || twin !== undefined || (clash !== undefined && clash !== t.name)) skipped.skipTopics.add(t);
     }
     for (const app of group.applications ?? []) {
+      if (app.name === '') continue;
       const f = `${g}.applications[${app.name}]`;
       const previous = userOwner.get(app.name);
       v.check(previous === undefined, `${f}.name`, app.name, `a user declared once (also declared in ${previous})`);
