@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { CustomResourceRelease, DisasterRecoveryLink, DisasterRecoveryTarget, disasterRecoveryEndpoint, type DisasterRecoveryEndpoint, KafkaCluster, linkedReplicationTarget, Listener, type ReplicationTarget, ValidationError } from '../lib';
+import { CustomResourceRelease, DisasterRecoveryLink, DisasterRecoveryTarget, disasterRecoveryEndpoint, type DisasterRecoveryEndpoint, KafkaCluster, Listener, ValidationError } from '../lib';
 import { EnvironmentConfig } from './environment-config';
 
 /**
@@ -22,11 +22,6 @@ export function endpointOf(dr: EnvironmentConfig): DisasterRecoveryEndpoint {
   const listener = listeners.find((l): l is Listener => l instanceof Listener && l.name === listenerName);
   if (!listener) throw new ValidationError([{ path: where, field: 'disasterRecovery.listenerName', value: listenerName, allowed: 'one of its listeners' }]);
   return disasterRecoveryEndpoint({ clusterName: dr.cluster.name, namespace: dr.namespace, listener, mirrorUserName: dr.disasterRecovery.mirrorUserName });
-}
-
-/** MirrorMaker 2's target for a source cluster replicating to `dr` (the Secrets the link writes). */
-export function replicationTargetFor(sourceCluster: string, dr: EnvironmentConfig): ReplicationTarget {
-  return linkedReplicationTarget(sourceCluster, endpointOf(dr));
 }
 
 /** Adds the environment's disaster-recovery side; returns the link on a source (its CA check is monitored). */

@@ -6,7 +6,7 @@ import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images
 import { isDnsSubdomain } from '../core/names';
 import { WorkloadNames } from '../core/operations/workload-names';
 import { validateCronSchedule } from '../core/operations/cron';
-import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
+import { watchedBackupCronJob, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../workloads/batch-workload';
@@ -64,7 +64,7 @@ export class VolumeSnapshots extends Construct {
     v.throwIfAny();
     const { cluster } = props;
     this.cronJobName = WorkloadNames.volumeSnapshot(cluster.clusterName);
-    this.watched = { name: this.cronJobName, maxAgeHours: backupOverdueHours(schedule) ?? DEFAULT_BACKUP_MAX_AGE_HOURS };
+    this.watched = watchedBackupCronJob(this.cronJobName, schedule);
     this.workload = new BatchWorkload(this, 'workload', {
       name: this.cronJobName,
       namespace: cluster.namespace,

@@ -1,6 +1,7 @@
 import { Construct, IConstruct } from 'constructs';
 import { Aspects, IAspect, TerraformStack } from 'cdktf';
 import { AclRule } from '../core/strimzi/acl';
+import { namesEveryResource } from '../core/objects';
 import { kafkaTopicName } from '../core/strimzi/topic';
 import { refuseBadShapeAt, S } from '../core/shape';
 import { Validator, ValidationIssue, ValidationError } from '../core/validation';
@@ -108,9 +109,9 @@ class TeamInputAspect implements IAspect {
   }
 }
 
-/** Topic ACLs other than the wildcard, which the wildcard rule judges. */
+/** Topic ACLs that name topics: not those naming every topic (`*`, an empty prefix), which the wildcard rule judges. */
 function isTopicAcl(acl: AclRule): boolean {
-  return acl.resource.type === 'topic' && acl.resource.name !== '*';
+  return acl.resource.type === 'topic' && !namesEveryResource(acl.resource);
 }
 
 /** The name as written in a grant: prefixes end in `*`. */

@@ -3,7 +3,7 @@ import { ITerraformDependable } from 'cdktf';
 import { Release } from '@cdktf/provider-helm/lib/release';
 import { NamespaceV1 } from '@cdktf/provider-kubernetes/lib/namespace-v1';
 import { stringify } from 'yaml';
-import { ResourceRequirements } from '../core/kubernetes';
+import { managedByLabels, ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { RESOURCES_SHAPE, validateResources } from '../core/resources';
 import { refuseBadShapeAt, S } from '../core/shape';
@@ -54,7 +54,7 @@ export class StrimziOperator extends Construct {
 
     const dependsOn = [...(props.dependsOn ?? [])];
     if (props.createNamespace ?? true) {
-      dependsOn.push(new NamespaceV1(this, 'namespace', { metadata: { name: namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform' } } }));
+      dependsOn.push(new NamespaceV1(this, 'namespace', { metadata: { name: namespace, labels: managedByLabels() } }));
     }
     const values: Record<string, unknown> = {
       watchNamespaces: props.watchNamespaces.filter((ns) => ns !== namespace),

@@ -9,6 +9,7 @@ import { BatchWorkload } from '../workloads/batch-workload';
 import { kafkaCliJob, kafkaCliStep } from '../workloads/kafka-cli-job';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
+import { platformLabels } from '../core/kubernetes';
 
 export interface AclAuditProps {
   readonly cluster: IKafkaCluster;
@@ -45,7 +46,7 @@ export class AclAudit extends Construct {
       check: (v) => v.integer('retentionDays', retentionDays, 1, 3650),
       prepare: () => [
         new PersistentVolumeClaimV1(this, 'volume', {
-          metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'acl-audit' } },
+          metadata: { name, namespace: cluster.namespace, labels: platformLabels('acl-audit') },
           spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
           waitUntilBound: false,
         }),

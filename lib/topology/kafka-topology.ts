@@ -3,6 +3,7 @@ import { IKafkaCluster } from '../cluster/kafka-cluster-ref';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { Grant } from '../core/access/grant';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { namesEveryResource } from '../core/objects';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { topicCollisionKey, topicResourceName, TopicSpec } from '../core/strimzi/topic';
 import { UserAuthentication, UserQuotas } from '../core/strimzi/user';
@@ -218,7 +219,7 @@ function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
       app.grants.forEach((grant, i) => {
         for (const rule of grant.acls) {
           const r = rule.resource;
-          if (r.type !== 'topic' || r.patternType === 'prefix' || r.name === '*' || declared.has(r.name ?? '')) continue;
+          if (r.type !== 'topic' || r.patternType === 'prefix' || namesEveryResource(r) || declared.has(r.name ?? '')) continue;
           v.fail(`groups[${group.name}].applications[${app.name}].grants[${i}] (${grant.description})`, r.name, 'a topic declared in this topology or listed in externalTopics');
         }
       });
