@@ -9,6 +9,13 @@ import { helmBin } from '../helpers/helm';
 
 const scratch = () => fs.mkdtempSync(path.join(os.tmpdir(), 'helm-test-'));
 
+/** A little-endian record: `size` bytes with each [offset, width, value] written. */
+function record(size: number, fields: readonly (readonly [number, 2 | 4, number])[]): Buffer {
+  const b = Buffer.alloc(size);
+  for (const [at, width, value] of fields) (width === 2 ? b.writeUInt16LE(value, at) : b.writeUInt32LE(value, at));
+  return b;
+}
+
 /** A zip archive as the layer's (`zip -r`: deflated files, directory entries), written by hand. */
 function zip(files: Record<string, Buffer | null>): Buffer {
   const locals: Buffer[] = [];
@@ -18,33 +25,16 @@ function zip(files: Record<string, Buffer | null>): Buffer {
     const data = content === null ? Buffer.alloc(0) : deflateRawSync(content);
     const method = content === null ? 0 : 8;
     const nameBytes = Buffer.from(name);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(method, 8);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(content?.length ?? 0, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    const entry = Buffer.alloc(46);
-    entry.writeUInt32LE(0x02014b50, 0);
-    entry.writeUInt16LE(20, 4);
-    entry.writeUInt16LE(20, 6);
-    entry.writeUInt16LE(method, 10);
-    entry.writeUInt32LE(data.length, 20);
-    entry.writeUInt32LE(content?.length ?? 0, 24);
-    entry.writeUInt16LE(nameBytes.length, 28);
-    entry.writeUInt32LE(offset, 42);
+    const sizes = [data.length, content?.length ?? 0, nameBytes.length];
+    const local = record(30, [[0, 4, 0x04034b50], [4, 2, 20], [8, 2, method], [18, 4, sizes[0]], [22, 4, sizes[1]], [26, 2, sizes[2]]]);
+    const entry = record(46, [[0, 4, 0x02014b50], [4, 2, 20], [6, 2, 20], [10, 2, method], [20, 4, sizes[0]], [24, 4, sizes[1]], [28, 2, sizes[2]], [42, 4, offset]]);
     locals.push(local, nameBytes, data);
     central.push(entry, nameBytes);
     offset += local.length + nameBytes.length + data.length;
   }
   const directory = Buffer.concat(central);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(Object.keys(files).length, 8);
-  end.writeUInt16LE(Object.keys(files).length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
+  const count = Object.keys(files).length;
+  const end = record(22, [[0, 4, 0x06054b50], [8, 2, count], [10, 2, count], [12, 4, directory.length], [16, 4, offset]]);
   return Buffer.concat([...locals, directory, end]);
 }
 
