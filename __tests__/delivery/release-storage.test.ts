@@ -1,4 +1,4 @@
-import { randomBytes } from 'crypto';
+import { createHash, randomBytes } from 'crypto';
 import * as fs from 'fs';
 import * as path from 'path';
 import { parse } from 'yaml';
@@ -8,7 +8,7 @@ import {
   HELM_RELEASE_SECRET_LIMIT_BYTES,
   MAX_STORED_RELEASE_BYTES,
   storedReleaseBytes,
-  storedReleaseBytesBound,
+  storedReleaseBytesOver,
   StoredReleaseInput,
   storedReleaseJson,
 } from '../../lib/delivery/release-storage';
@@ -49,12 +49,28 @@ describe('the release Helm stores', () => {
     expect(Math.abs(mine - helms) / helms).toBeLessThan(0.05);
   });
 
-  test('the uncompressed bound is never below the estimate, compressible or not', () => {
-    const topics = input({ resources: Array.from({ length: 500 }, (_, i) => ({ kind: 'KafkaTopic', metadata: { name: `t-${i}` } })) });
-    const noise = input({ resources: [{ kind: 'ConfigMap', data: { blob: randomBytes(64 * 1024).toString('base64') } }] });
-    for (const r of [topics, noise]) expect(storedReleaseBytesBound(r)).toBeGreaterThanOrEqual(storedReleaseBytes(r));
-    // Compressible objects are stored far smaller than written; random data barely compresses, and is stored twice.
-    expect(storedReleaseBytes(topics)).toBeLessThan(Buffer.byteLength(topics.valuesYaml) / 5);
+  /** Releases of every kind the cheap answers must not misjudge: compressible, random, full of `<>&`, tiny. */
+  const releases = (): [string, StoredReleaseInput][] => {
+    const hash = (i: number) => createHash('sha256').update(String(i)).digest('hex');
+    const topic = (name: string) => ({ apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaTopic', metadata: { name, namespace: 'kafka' }, spec: { partitions: 12 } });
+    return [
+      ['one topic', input({ resources: [topic('orders')] })],
+      ['2,000 sequential topics', input({ resources: Array.from({ length: 2000 }, (_, i) => topic(`t-${i}`)) })],
+      ['2,000 hashed topics', input({ resources: Array.from({ length: 2000 }, (_, i) => topic(`orders.${hash(i).slice(0, 16)}`)) })],
+      ['random data', input({ resources: [{ kind: 'ConfigMap', data: { blob: randomBytes(64 * 1024).toString('base64') } }] })],
+      ['PromQL with <, > and &', input({ resources: Array.from({ length: 200 }, (_, i) => ({ kind: 'PrometheusRule', spec: { expr: `a{x="${hash(i).slice(0, 8)}"} > 0 && b < 1 & c` } })) })],
+    ];
+  };
+
+  test.each(releases())('%s: the cheap answers agree with the full estimate on either side of it', (_name, r) => {
+    const estimate = storedReleaseBytes(r);
+    for (const budget of [estimate - 1, Math.floor(estimate * 0.5), 0]) expect(storedReleaseBytesOver(r, budget)).toBe(estimate);
+    for (const budget of [estimate, estimate * 2, MAX_STORED_RELEASE_BYTES * 10]) expect(storedReleaseBytesOver(r, budget)).toBeUndefined();
+  });
+
+  test('compressible objects are stored far smaller than written; random data barely compresses, and is stored twice', () => {
+    const [, , [, hashed], [, noise]] = releases();
+    expect(storedReleaseBytes(hashed)).toBeLessThan(Buffer.byteLength(hashed.valuesYaml) / 5);
     expect(storedReleaseBytes(noise)).toBeGreaterThan(2 * 64 * 1024);
   });
 

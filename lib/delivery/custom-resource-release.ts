@@ -8,7 +8,7 @@ import { claim } from '../core/registry';
 import { S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
 import { CHART_DIR, chartPath } from './chart-asset';
-import { HELM_RELEASE_SECRET_LIMIT_BYTES, MAX_STORED_RELEASE_BYTES, StoredReleaseInput, storedReleaseBytes, storedReleaseBytesBound } from './release-storage';
+import { HELM_RELEASE_SECRET_LIMIT_BYTES, MAX_STORED_RELEASE_BYTES, StoredReleaseInput, storedReleaseBytes, storedReleaseBytesOver } from './release-storage';
 import { HELM_KEEP, HELM_RESOURCE_POLICY_ANNOTATION } from '../core/well-known';
 
 export interface CustomResourceReleaseProps {
@@ -87,9 +87,8 @@ export class CustomResourceRelease extends Construct {
     // Helm stores every revision as one Secret (gzipped, base64-encoded release: values, manifest, chart) of at most 1 MiB.
     this.node.addValidation({
       validate: () => {
-        if (storedReleaseBytesBound(this.storageInput()) <= MAX_STORED_RELEASE_BYTES) return [];
-        const size = this.estimatedStoredBytes();
-        return size <= MAX_STORED_RELEASE_BYTES
+        const size = storedReleaseBytesOver(this.storageInput());
+        return size === undefined
           ? []
           : [
               `${this.node.path}: release "${this.releaseName}" would be stored by Helm as a Secret of about ${size} bytes (its values, rendered manifest and chart, gzipped and base64-encoded), over the budget of ${MAX_STORED_RELEASE_BYTES} bytes (Kubernetes' ${HELM_RELEASE_SECRET_LIMIT_BYTES}-byte Secret limit less a 1/16 margin); split its ${this.entries.size} objects over more releases`,
