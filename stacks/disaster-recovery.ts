@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { CustomResourceRelease, DisasterRecoveryLink, DisasterRecoveryTarget, disasterRecoveryEndpoint, type DisasterRecoveryEndpoint, KafkaCluster, linkedReplicationTarget, Listener, type ReplicationTarget, ValidationError } from '../lib';
+import { CustomResourceRelease, DisasterRecoveryLink, DisasterRecoveryTarget, disasterRecoveryEndpoint, type DisasterRecoveryEndpoint, KafkaCluster, Listener, ValidationError } from '../lib';
 import { EnvironmentConfig } from './environment-config';
 
 /**
@@ -22,11 +22,6 @@ export function endpointOf(dr: EnvironmentConfig): DisasterRecoveryEndpoint {
   const listener = listeners.find((l): l is Listener => l instanceof Listener && l.name === listenerName);
   if (!listener) throw new ValidationError([{ path: where, field: 'disasterRecovery.listenerName', value: listenerName, allowed: 'one of its listeners' }]);
   return disasterRecoveryEndpoint({ clusterName: dr.cluster.name, namespace: dr.namespace, listener, mirrorUserName: dr.disasterRecovery.mirrorUserName });
-}
-
-/** MirrorMaker 2's target for a source cluster replicating to `dr` (the Secrets the link writes). */
-export function replicationTargetFor(sourceCluster: string, dr: EnvironmentConfig): ReplicationTarget {
-  return linkedReplicationTarget(sourceCluster, endpointOf(dr));
 }
 
 /** Adds the environment's disaster-recovery side; returns the link on a source (its CA check is monitored). */
@@ -96,7 +91,7 @@ export function disasterRecoveryEnvironments(state: DisasterRecoveryState, pair:
   /** No MirrorMaker 2 of its own (nor its monitoring, nor the DR link that copies the peer's CA). */
   const notReplicating = (env: EnvironmentConfig): EnvironmentConfig => {
     const { replication: _replication, ...operations } = env.operations ?? {};
-    return { ...env, operations, disasterRecovery: undefined, monitoring: env.monitoring && { ...env.monitoring, mirrorMaker2: false } };
+    return { ...env, operations, disasterRecovery: undefined };
   };
   // The standby serves in both states: it declares the primary's topics and applications.
   const serving: EnvironmentConfig = { ...notReplicating(standby), topology: primary.topology };
@@ -109,9 +104,9 @@ export function disasterRecoveryEnvironments(state: DisasterRecoveryState, pair:
   };
   const mirroringBack: EnvironmentConfig = {
     ...serving,
-    operations: { ...serving.operations, replication: { ...replication, target: replicationTargetFor(standby.cluster.name, rebuilt) } },
+    // Its target is derived by the DR link to the rebuilt primary, as for the primary's own replication.
+    operations: { ...serving.operations, replication },
     disasterRecovery: { role: 'source', target: rebuilt },
-    monitoring: serving.monitoring && { ...serving.monitoring, mirrorMaker2: true },
   };
   return [rebuilt, mirroringBack];
 }

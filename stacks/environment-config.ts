@@ -1,4 +1,4 @@
-import { KafkaClusterSpec, OperationsConfig, ResourceRequirements } from '../lib';
+import { KafkaClusterSpec, OperationsConfig, type ReplicationTarget, ResourceRequirements } from '../lib';
 import { MonitoringConfig } from './monitoring/monitoring-config';
 import { AcknowledgementConfig } from '../lib';
 
@@ -35,6 +35,17 @@ export type BackendConfig =
     }
   | { readonly type: 's3'; readonly bucket: string; readonly key: string; readonly region: string; readonly dynamodbTable?: string }
   | { readonly type: 'kubernetes'; readonly secretSuffix: string; readonly namespace?: string };
+
+/**
+ * An environment's operations workloads. Replication needs no `target` in a DR source environment: the stack
+ * takes it from the `DisasterRecoveryLink`, the one place that derives it (the Secrets the link writes).
+ */
+export type EnvironmentOperations = Omit<OperationsConfig, 'replication'> & {
+  readonly replication?: Omit<NonNullable<OperationsConfig['replication']>, 'target'> & {
+    /** @default - the DR link's target (`disasterRecovery.role: 'source'`); required otherwise */
+    readonly target?: ReplicationTarget;
+  };
+};
 
 /** How Terraform reaches the environment's Kubernetes cluster. Credentials stay in the kube config, never in code. */
 export interface KubernetesAccess {
@@ -83,7 +94,7 @@ export interface EnvironmentConfig {
   readonly monitoring?: MonitoringConfig;
 
   /** Backup, restore, replication, maintenance, ACL audit and load-test workloads. @default - none */
-  readonly operations?: OperationsConfig;
+  readonly operations?: EnvironmentOperations;
 
   /**
    * Disaster recovery: this environment is the DR cluster of another (`target`: it declares the listener

@@ -1,6 +1,6 @@
 import { GUIDE_SLOS, Listener, ListenerAuthentication, LoadTestProfile, NetworkPeer, NodeTopology, SloSpec, Storage } from '../lib';
 import { EnvironmentConfig } from './environment-config';
-import { DisasterRecoveryPair, DisasterRecoveryState, disasterRecoveryEnvironments, replicationTargetFor } from './disaster-recovery';
+import { DisasterRecoveryPair, DisasterRecoveryState, disasterRecoveryEnvironments } from './disaster-recovery';
 import { adminOnlyTopology, platformTopology } from './topology/catalogue';
 
 /**
@@ -66,7 +66,8 @@ export const dev: EnvironmentConfig = {
     // SCRAM, so the catalogue's users connect with SASL_PLAINTEXT and their own passwords.
     listeners: [Listener.plainInternal({ authentication: ListenerAuthentication.scramSha512() }), Listener.internalTls()],
     superUsers: ['platform-admin'],
-    brokerDefaults: { defaultReplicationFactor: 1, minInsyncReplicas: 1, defaultPartitions: 3, retentionHours: 72 },
+    // Replication 1 and min ISR 1 (the defaults for one broker), 3 partitions (the default); 3 days' retention.
+    brokerDefaults: { retentionHours: 72 },
     rackAware: false,
   },
   monitoring: {
@@ -120,7 +121,8 @@ export const staging: EnvironmentConfig = {
       Listener.internalTls({ name: 'mtls', port: 9094, authentication: ListenerAuthentication.mutualTls(), allowFrom: BROKER_CLIENTS }),
     ],
     superUsers: ['platform-admin'],
-    brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 6, retentionHours: 168 },
+    // Replication 3 and min ISR 2 (the defaults for three brokers), 7 days' retention (Kafka's default).
+    brokerDefaults: { defaultPartitions: 6 },
     // Per-user defaults (the Kafka quotas plugin keeps each application's own KafkaUser quotas in force).
     quotas: { plugin: 'kafka', producerByteRate: 25 * 1024 * 1024, consumerByteRate: 50 * 1024 * 1024 },
     cruiseControl: {
@@ -134,7 +136,6 @@ export const staging: EnvironmentConfig = {
   monitoring: {
     team: 'kafka-platform',
     runbookBaseUrl: RUNBOOKS,
-    prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
     // Few topics here: per-partition series (topic sizes on disk) are affordable; prod keeps per-topic aggregates.
     perPartitionMetrics: true,
     // 200 GiB brokers recover their logs within minutes; no on-call pager for staging.
@@ -183,7 +184,9 @@ const PRODUCTION_SCALE_CLUSTER = {
     ],
   ),
   superUsers: ['platform-admin'],
-  brokerDefaults: { defaultReplicationFactor: 3, minInsyncReplicas: 2, defaultPartitions: 12, retentionHours: 168 },
+  // Replication 3 and min ISR 2 (the defaults from three brokers up, which the production guardrails require),
+  // 7 days' retention (Kafka's default).
+  brokerDefaults: { defaultPartitions: 12 },
   // A floor per user and broker; applications with their own KafkaUser quotas keep them.
   quotas: { plugin: 'kafka', producerByteRate: 50 * 1024 * 1024, consumerByteRate: 100 * 1024 * 1024 },
   drainCleaner: true,
@@ -196,8 +199,7 @@ const PRODUCTION_SCALE_CLUSTER = {
     replicationThrottle: 100 * 1024 * 1024,
     brokerCapacity: { inboundNetwork: '1250MB/s', outboundNetwork: '1250MB/s' },
   },
-  clusterCa: { validityDays: 365, renewalDays: 30 },
-  clientsCa: { validityDays: 365, renewalDays: 30 },
+  // The CAs keep Strimzi's defaults (365 days, renewal 30 days before expiry, within the maintenance windows).
 } as const satisfies Omit<EnvironmentConfig['cluster'], 'name'>;
 
 /** The operator of a production-scale environment: Drain Cleaner and the platform's priority class. */
@@ -240,7 +242,6 @@ export const dr: EnvironmentConfig = {
   monitoring: {
     team: 'kafka-platform',
     runbookBaseUrl: RUNBOOKS,
-    prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
     thresholds: { brokerRecoveryMinutes: 30 },
     alertRouting: { ...ESCALATION, onCallWebhookUrlSecret: { name: 'alertmanager-pager', key: 'webhook-url' } },
     // It carries prod's load after a fail-over: prod's objectives, budgets and projections.
@@ -272,24 +273,18 @@ export const prod: EnvironmentConfig = {
     // Certificate renewals roll brokers: only early Sunday mornings (UTC).
     maintenanceTimeWindows: ['* * 2-4 ? * SUN'],
   },
-  // The operations guide's SLO table and scaling triggers are the defaults; prod states the SLO levels explicitly.
+  // The operations guide's SLO table and scaling triggers are the defaults (lib/core/monitoring/thresholds.ts).
   monitoring: {
     team: 'kafka-platform',
     runbookBaseUrl: RUNBOOKS,
-    prometheusSelectorLabels: { release: 'kube-prometheus-stack' },
     thresholds: {
-      produceLatencyP99Ms: { warning: 200, critical: 500 },
-      consumerLagMessages: { warning: 10_000, critical: 100_000 },
-      diskUsagePercent: { warning: 85, critical: 90 },
-      underReplicatedMinutes: { warning: 5, critical: 15 },
       // Log recovery of a 1 TiB broker volume after an unclean restart takes tens of minutes: a broker pod
       // pages after 30 minutes not ready, and a roll counts as in progress 30 minutes after a pod restarted.
       brokerRecoveryMinutes: 30,
     },
     // P1/P2 also page the L3 on-call through the pager's webhook.
     alertRouting: { ...ESCALATION, onCallWebhookUrlSecret: { name: 'alertmanager-pager', key: 'webhook-url' } },
-    // prod replicates to the DR cluster with MirrorMaker 2.
-    mirrorMaker2: true,
+    // MirrorMaker 2 is monitored because it runs (operations.replication).
     // The guide's objectives: 99.99 % availability, produce p99 under 100 ms (for 99.9 % of the traffic), over 30 days.
     slos: GUIDE_SLOS,
     // The guide's projections 30/60/90 days ahead against its scaling triggers (thresholds.capacity), fitted on 30 days.
@@ -303,8 +298,8 @@ export const prod: EnvironmentConfig = {
     metadataBackup: { volume: { size: '20Gi', storageClass: 'ssd' }, s3: { bucket: 'example-org-kafka-prod-backups', region: 'eu-west-1' } },
     volumeSnapshots: { snapshotClass: 'csi-snapclass' },
     replication: {
-      // The DR endpoint comes from the DR environment's code; its CA and credentials are copied at deploy time.
-      target: replicationTargetFor('kafka-prod', dr),
+      // Its target is the DR link's (disasterRecovery below): the endpoint from the DR environment's code, the CA
+      // and credentials copied at deploy time.
       replicas: 2,
       resources: { requests: { cpu: '500m', memory: '2Gi' }, limits: { cpu: '2', memory: '2Gi' } },
     },

@@ -83,7 +83,10 @@ export class KafkaPlatformStack extends TerraformStack {
 
     // Backup, restore, replication, maintenance, security and load-test workloads
     if (env.operations) {
-      const replication = env.operations.replication;
+      // A DR source replicates to its link's target: derived once, by the link.
+      const configured = env.operations.replication;
+      // (validatedStackName made sure there is exactly one.)
+      const replication = configured && { ...configured, target: (configured.target ?? drLink?.target)! };
       this.operations = new PlatformOperations(this, 'operations', {
         ...env.operations,
         // A monitored MirrorMaker 2 exports metrics through the library's exporter rules, like the cluster.

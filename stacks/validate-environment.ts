@@ -95,6 +95,15 @@ export function validatedStackName(scope: { readonly node: { readonly path: stri
     v.check(isDnsLabel(env.namespace), 'namespace', env.namespace, DNS_LABEL_RULE);
     if (env.backend.type === 's3') v.check(isS3BucketName(env.backend.bucket), 'backend.bucket', env.backend.bucket, S3_BUCKET_RULE);
     const dr = env.disasterRecovery;
+    // Replication's target is derived by the DR link in a DR source; elsewhere it is stated.
+    const replication = env.operations?.replication;
+    if (replication && typeof replication === 'object') {
+      if (dr?.role === 'source') {
+        v.check(replication.target === undefined, 'operations.replication.target', replication.target, "left out: a DR source (disasterRecovery.role 'source') replicates to its DR link's target");
+      } else {
+        v.check(replication.target !== undefined, 'operations.replication.target', replication.target, "a ReplicationTarget, or disasterRecovery.role 'source' (the DR link provides it)");
+      }
+    }
     const drTarget = dr?.role === 'source' ? dr.target : dr?.role === 'target' ? env : undefined;
     if (drTarget?.disasterRecovery?.role === 'target') {
       const { listenerName } = drTarget.disasterRecovery;

@@ -36,7 +36,7 @@ test('metadata backup: kubectl export, then the Kafka CLI as its own read-only u
 
 test('a bad schedule fails synth with the construct path, field and rule', () => {
   expect(() => new KafkaPlatformStack(Testing.app(), { ...prod, operations: { metadataBackup: { schedule: '0 */6 * *' } } })).toThrow(
-    /kafka-prod\/operations\/metadata-backup\/workload: schedule = "0 \*\/6 \* \*": a Kubernetes CronJob schedule/,
+    /kafka-prod\/operations\/metadata-backup: schedule = "0 \*\/6 \* \*": a Kubernetes CronJob schedule/,
   );
 });
 

@@ -1,4 +1,8 @@
 import { isDnsLabel, isDnsSubdomain, isImageReference, isKafkaName, isLabelKey, isLabelValue, isS3BucketName } from '../../lib/core/names';
+import { validateMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
+import { validateUser } from '../../lib/core/strimzi/user';
+import { Validator } from '../../lib/core/validation';
+import { spec as monitoringSpec } from './monitoring/fixtures';
 
 describe('names', () => {
   test.each([
@@ -46,5 +50,31 @@ describe('labels, images and buckets', () => {
   test('S3 bucket names; undefined is not the string "undefined"', () => {
     expect(isS3BucketName('kafka-backups')).toBe(true);
     expect([undefined, '', 'ab', 'My_Bucket', 'a..b'].some(isS3BucketName)).toBe(false);
+  });
+});
+
+describe('one label rule for every construct that takes labels', () => {
+  // Keys and values at the edges of the rule; each consumer must give the same verdict as isLabelKey/isLabelValue.
+  const keys = ['release', 'app.kubernetes.io/name', 'example.com/team', 'Example.com/team', 'a/b/c', '/name', 'name/', '-x', 'x'.repeat(63), 'x'.repeat(64), `${'a'.repeat(254)}/x`];
+  const values = ['kube-prometheus-stack', '', 'A_b.c-9', '-x', 'x-', 'has space', 'x'.repeat(63), 'x'.repeat(64)];
+  const monitoringProblems = (labels: Record<string, string>) => {
+    const v = new Validator('m');
+    validateMonitoringSpec(v, monitoringSpec({ prometheusSelectorLabels: labels }));
+    return v.issues.filter((i) => i.field.startsWith('prometheusSelectorLabels.'));
+  };
+  const userProblems = (labels: Record<string, string>) => {
+    const v = new Validator('u');
+    validateUser(v, { name: 'app', labels });
+    return v.issues.filter((i) => i.field.startsWith('labels'));
+  };
+
+  test.each(keys)('key %j', (key) => {
+    const ok = isLabelKey(key);
+    expect([monitoringProblems({ [key]: 'v' }).length === 0, userProblems({ [key]: 'v' }).length === 0]).toEqual([ok, ok]);
+  });
+
+  test.each(values)('value %j', (value) => {
+    const ok = isLabelValue(value);
+    expect([monitoringProblems({ release: value }).length === 0, userProblems({ team: value }).length === 0]).toEqual([ok, ok]);
   });
 });

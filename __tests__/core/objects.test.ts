@@ -6,6 +6,7 @@ import {
   field,
   isManaged,
   isWildcardAcl,
+  namesEveryResource,
   kafkaTopicName,
   keptOnRemoval,
   principalName,
@@ -58,6 +59,11 @@ describe('object readers', () => {
     expect(isWildcardAcl(acl('topic', 'orders.', 'prefix'))).toBe(false);
     expect(isWildcardAcl(acl('topic', '*', 'literal', 'deny'))).toBe(false);
     expect(isWildcardAcl(acl('cluster', '*'))).toBe(false);
+    // isWildcardAcl is namesEveryResource on allow ACLs: the one pattern rule the topic checks skip on.
+    for (const a of [acl('topic', '*'), acl('topic', '', 'prefix'), acl('topic', 'orders'), acl('topic', '*', 'literal', 'deny'), acl('cluster', '*'), acl('transactionalId', '*')]) {
+      expect(isWildcardAcl(a)).toBe(a.type !== 'deny' && namesEveryResource(a.resource));
+    }
+    expect([acl('topic', '*', 'literal', 'deny'), acl('group', '', 'prefix', 'deny')].map((a) => namesEveryResource(a.resource))).toEqual([true, true]);
     // The typed ACL rules agree with the reader of rendered ones.
     expect(isWildcard(allow(AclResources.topic('*'), ['Read']))).toBe(true);
     expect(isWildcard(allow(AclResources.topic('orders.*'), ['Read']))).toBe(false);

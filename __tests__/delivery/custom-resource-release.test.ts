@@ -1,7 +1,9 @@
 import 'cdktf/lib/testing/adapters/jest';
 import { Testing } from 'cdktf';
 import { parse } from 'yaml';
-import { CustomResourceRelease, MAX_RELEASE_VALUES_BYTES } from '../../lib/delivery/custom-resource-release';
+import { createHash, randomBytes } from 'crypto';
+import { CustomResourceRelease } from '../../lib/delivery/custom-resource-release';
+import { MAX_STORED_RELEASE_BYTES } from '../../lib/delivery/release-storage';
 import { ValidationError } from '../../lib/core/validation';
 import { releaseObjects, synthJson, testStack } from '../helpers/synth';
 
@@ -43,12 +45,35 @@ describe('CustomResourceRelease', () => {
     expect(() => new CustomResourceRelease(testStack(), 'r', { releaseName: 'Orders_Topics', namespace: 'kafka' })).toThrow(ValidationError);
   });
 
-  test('values over the Helm size budget fail synth with advice to split', () => {
+  /** Topics as a production topology renders them, with names that compress like real ones (hashes). */
+  const prodTopic = (i: number) => {
+    const h = createHash('sha256').update(String(i)).digest('hex');
+    return {
+      apiVersion: 'kafka.strimzi.io/v1',
+      kind: 'KafkaTopic',
+      metadata: { name: `orders.${h.slice(0, 10)}-${h.slice(10, 16)}.v1`, namespace: 'kafka', labels: { 'kafka-platform/owner': 'orders', 'strimzi.io/cluster': 'kafka-prod' } },
+      spec: { partitions: 12, replicas: 3, config: { 'retention.ms': 604800000, 'compression.type': 'zstd' } },
+    };
+  };
+
+  test('the size guard counts what Helm stores: 12,000 topics (over four times the old values budget) synthesize', () => {
+    const stack = testStack();
+    const release = new CustomResourceRelease(stack, 'topics', { releaseName: 'orders-topics', namespace: 'kafka' });
+    for (let i = 0; i < 12_000; i++) release.add(prodTopic(i), 'x');
+    expect(Buffer.byteLength(release.renderValues())).toBeGreaterThan(4 * 921_600);
+    expect(release.estimatedStoredBytes()).toBeLessThan(MAX_STORED_RELEASE_BYTES);
+    expect(() => Testing.synth(stack, true)).not.toThrow();
+  });
+
+  test('a release Helm could not store fails synth, naming the release, its stored size and the limit', () => {
     const stack = testStack();
     const release = new CustomResourceRelease(stack, 'big', { releaseName: 'big', namespace: 'kafka' });
-    const padding = 'x'.repeat(1000);
-    for (let i = 0; i * 1000 < MAX_RELEASE_VALUES_BYTES; i++) release.add({ ...topic(`t${i}`), spec: { config: { padding } } }, 'x');
-    expect(() => Testing.synth(stack, true)).toThrow(/over the 921600-byte budget .* split its objects over more releases/);
+    // 880 KiB that do not compress: under the old 900 KiB values budget, but values and manifest each carry it.
+    release.add({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'blob', namespace: 'kafka' }, data: { blob: randomBytes(660 * 1024).toString('base64') } }, 'x');
+    expect(Buffer.byteLength(release.renderValues())).toBeLessThan(900 * 1024);
+    expect(() => Testing.synth(stack, true)).toThrow(
+      /test\/big: release "big" would be stored by Helm as a Secret of about 18\d{5} bytes \(its values, rendered manifest and chart, gzipped and base64-encoded\), over the budget of 983040 bytes \(Kubernetes' 1048576-byte Secret limit less a 1\/16 margin\); split its 1 objects over more releases/,
+    );
   });
 
   test('objects added after construction are still rendered (values are lazy)', () => {

@@ -2,10 +2,13 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { buildApp } from '../../stacks/app';
-import { DISASTER_RECOVERY_STATES, DisasterRecoveryState, disasterRecoveryEnvironments, endpointOf, replicationTargetFor } from '../../stacks/disaster-recovery';
+import { Testing } from 'cdktf';
+import { linkedReplicationTarget } from '../../lib';
+import { DISASTER_RECOVERY_STATES, DisasterRecoveryState, disasterRecoveryEnvironments, endpointOf } from '../../stacks/disaster-recovery';
 import { EnvironmentConfig } from '../../stacks/environment-config';
 import { dr, DR_PAIR, ENVIRONMENTS, prod } from '../../stacks/environments';
-import { allReleaseObjects } from '../helpers/synth';
+import { KafkaPlatformStack } from '../../stacks/platform-stack';
+import { allReleaseObjects, releaseObjects, resourcesOfType, synthJson } from '../helpers/synth';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -18,8 +21,26 @@ test('the DR endpoint comes from the DR environment: its listener\'s bootstrap n
     credentialsSecret: 'kafka-prod-mirror',
     username: 'kafka-prod-mirror',
   });
-  // prod's MirrorMaker 2 target is exactly what its link writes.
-  expect(prod.operations!.replication!.target).toEqual(replicationTargetFor('kafka-prod', dr));
+});
+
+test("prod's MirrorMaker 2 connects to the DR link's target: the endpoint and the Secrets the link writes", () => {
+  // Derived once, by the link; the environment states no target of its own.
+  expect(prod.operations!.replication!.target).toBeUndefined();
+  const json = synthJson(new KafkaPlatformStack(Testing.app(), prod));
+  const mm2 = releaseObjects(json).get('kafka-prod-operations')!.find((o) => o.kind === 'KafkaMirrorMaker2')!;
+  const target = mm2.spec!.target as { alias: string; bootstrapServers: string; tls: { trustedCertificates: { secretName: string }[] }; authentication: { username: string; passwordSecret: { secretName: string } } };
+  const copies = Object.values(resourcesOfType(json, 'kubernetes_secret_v1')).map((s) => (s.metadata as { name: string }).name);
+  expect(target.bootstrapServers).toBe(endpointOf(dr).bootstrapServers);
+  expect(target.authentication.username).toBe(endpointOf(dr).username);
+  expect(copies).toEqual(expect.arrayContaining([target.tls.trustedCertificates[0].secretName, target.authentication.passwordSecret.secretName]));
+});
+
+test('replication states its target unless the environment is a DR source, and then it must not', () => {
+  const withoutTarget = prod.operations!.replication!;
+  const source = { ...prod, operations: { ...prod.operations!, replication: { ...withoutTarget, target: linkedReplicationTarget('kafka-prod', endpointOf(dr)) } } };
+  expect(() => new KafkaPlatformStack(Testing.app(), source)).toThrow(/environments\[prod\]: operations.replication.target = .*: left out: a DR source/);
+  const notSource = { ...prod, disasterRecovery: undefined, operations: { ...prod.operations!, replication: withoutTarget } };
+  expect(() => new KafkaPlatformStack(Testing.app(), notSource)).toThrow(/environments\[prod\]: operations.replication.target = undefined: a ReplicationTarget, or disasterRecovery.role 'source'/);
 });
 
 test('an environment that is not a DR target, or names a missing listener, is refused', () => {

@@ -18,6 +18,7 @@ import { StrimziOperator } from '../../lib/operator/strimzi-operator';
 import { KafkaMirrorMaker2 } from '../../lib/replication/mirror-maker2';
 import { KafkaTopic } from '../../lib/topics/kafka-topic';
 import { PlatformOperations } from '../../lib/operations/platform-operations';
+import { LoadTestProfile } from '../../lib/loadtest/load-test';
 import { dev } from '../../stacks/environments';
 import { EnvironmentConfig } from '../../stacks/environment-config';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
@@ -175,6 +176,27 @@ describe('shape: operator, monitoring, replication', () => {
 describe('values are printed as written', () => {
   table([
     ['NaN stays NaN', () => cluster({ brokerDefaults: { defaultPartitions: NaN } }), ['s/cluster: brokerDefaults.defaultPartitions = NaN: a whole number >= 1']],
+    ['a replication factor written as a word is reported as written, not as NaN', () => cluster({ config: { 'default.replication.factor': 'three' } }), [
+      `s/cluster: config['default.replication.factor'] = "three": a whole number >= 1`,
+    ]],
+    ['a zero-partition topic and an application named "" in one topology: both', () => {
+      const s = testStack('s');
+      return new KafkaTopology(s, 'topology', { cluster: cluster({}, s), groups: [{ name: 'orders', topics: [{ name: 'orders', partitions: 0 }], applications: [{ name: '', grants: [Grant.produce('orders')] }] }] });
+    }, [
+      's/topology: groups[orders].applications[0].name = "": a non-empty user name',
+      's/topology/orders/topics/orders: partitions = 0: a whole number from 1 to 10000',
+    ]],
+    ['a metadata backup with retentionDays 0 and a four-field cron: both, at the backup', () => {
+      const s = testStack('s');
+      return new PlatformOperations(s, 'operations', { cluster: cluster({}, s), metadataBackup: { retentionDays: 0, schedule: '0 */6 * *' } });
+    }, [
+      's/operations/metadata-backup: retentionDays = 0: a whole number from 1 to 3650',
+      's/operations/metadata-backup: schedule = "0 */6 * *": a Kubernetes CronJob schedule',
+    ]],
+    ['the same load-test profile twice names the operations construct and the profile', () => {
+      const s = testStack('s');
+      return new PlatformOperations(s, 'operations', { cluster: cluster({}, s), loadTests: [LoadTestProfile.baseline(), LoadTestProfile.stress(), LoadTestProfile.baseline()] });
+    }, ['s/operations: loadTests[2].name = "baseline": a load-test profile not already in loadTests (loadTests[0] is "baseline" too; each profile runs once, as load-test-baseline)']],
     ['undefined inside an array', () => cluster({ superUsers: ['admin', undefined] }), ['s/cluster: superUsers[1] = undefined: a non-empty string']],
     ['all problems of one construct at once', () => cluster({ name: 'Events', brokerDefaults: { defaultPartitions: 0 }, maintenanceTimeWindows: ['* * 25-27 ? * SUN'] }), [
       's/cluster: name = "Events"',
@@ -194,6 +216,12 @@ describe('values are printed as written', () => {
       's/topology/orders/topics/orders: partitions = 0: a whole number from 1 to 10000',
     ]],
   ]);
+});
+
+test('an invalid replication factor is not compared with min.insync.replicas (no derived NaN problem)', () => {
+  const found = problems(() => cluster({ config: { 'default.replication.factor': 'three' } }));
+  expect(found).toHaveLength(1);
+  expect(found.join('\n')).not.toContain('NaN');
 });
 
 describe('domain: versions, cron, principals, heap', () => {

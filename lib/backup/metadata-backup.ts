@@ -5,7 +5,7 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { EnvVar, PolicyRule, SCRIPTS_PATH, WorkloadStep, WorkloadVolume } from '../core/operations/workload-model';
 import { DEFAULT_AWS_CLI_IMAGE, DEFAULT_KUBECTL_IMAGE, KAFKA_CLI_RESOURCES, TOOL_RESOURCES } from '../core/operations/images';
 import { isStorageSize, STORAGE_SIZE_RULE } from '../core/quantity';
-import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_METADATA_BACKUP_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
+import { watchedBackupCronJob, DEFAULT_METADATA_BACKUP_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { kafkaImage } from '../core/strimzi/versions';
@@ -18,6 +18,7 @@ import { BackupVolumeOptions, S3BackupTarget } from './backup-storage';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { KubernetesPersistentVolumeClaim } from '../delivery/kubernetes-resources';
+import { platformLabels } from '../core/kubernetes';
 
 export interface MetadataBackupProps {
   readonly cluster: IKafkaCluster;
@@ -85,6 +86,7 @@ export class MetadataBackup extends Construct {
     const job = kafkaCliJob(this, {
       ...props,
       name,
+      schedule,
       // Read-only: Describe and DescribeConfigs on the cluster, topics and groups; nothing that writes.
       acls: [
         allow(AclResources.cluster(), ['Describe', 'DescribeConfigs']),
@@ -104,7 +106,7 @@ export class MetadataBackup extends Construct {
         volume
           ? [
               new KubernetesPersistentVolumeClaim(this, 'volume', {
-                metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'metadata-backup' } },
+                metadata: { name, namespace: cluster.namespace, labels: platformLabels('metadata-backup') },
                 spec: { accessModes: ['ReadWriteOnce'], storageClassName: volume.storageClass, resources: { requests: { storage: volume.size ?? '10Gi' } } },
                 waitUntilBound: false,
                 lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
@@ -135,7 +137,6 @@ export class MetadataBackup extends Construct {
         return {
           workload: {
             component: 'metadata-backup',
-            schedule,
             steps,
             volumes,
             scripts: ['metadata-backup.sh', 'prune-backups.sh', 'export-resources.sh', ...(props.s3 ? (['s3-upload.sh'] as const) : [])],
@@ -147,7 +148,7 @@ export class MetadataBackup extends Construct {
     this.cronJobName = name;
     this.userName = name;
     this.claimName = volume ? name : undefined;
-    this.watched = { name, maxAgeHours: backupOverdueHours(schedule) ?? DEFAULT_BACKUP_MAX_AGE_HOURS };
+    this.watched = watchedBackupCronJob(name, schedule);
     this.workload = job.workloads.workload;
   }
 }

@@ -5,7 +5,8 @@ import { SCRIPTS_PATH } from '../core/operations/workload-model';
 import { DEFAULT_KUBECTL_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
 import { isDnsSubdomain } from '../core/names';
 import { WorkloadNames } from '../core/operations/workload-names';
-import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
+import { validateCronSchedule } from '../core/operations/cron';
+import { watchedBackupCronJob, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE, validateBackupRetention } from '../core/operations/backup-schedules';
 import { WatchedCronJob } from '../core/monitoring/monitoring-spec';
 import { Validator } from '../core/validation';
 import { BatchWorkload } from '../workloads/batch-workload';
@@ -56,13 +57,14 @@ export class VolumeSnapshots extends Construct {
     v.check(isDnsSubdomain(props.snapshotClass), 'snapshotClass', props.snapshotClass, 'the name of a VolumeSnapshotClass');
     v.integer('retentionDays', retentionDays, 1, 3650);
     const schedule = props.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE;
+    validateCronSchedule(v, 'schedule', schedule);
     validateBackupRetention(v, schedule, retentionDays);
     const readyTimeout = props.readyTimeoutSeconds ?? 900;
     v.integer('readyTimeoutSeconds', readyTimeout, 30, 6 * 3600);
     v.throwIfAny();
     const { cluster } = props;
     this.cronJobName = WorkloadNames.volumeSnapshot(cluster.clusterName);
-    this.watched = { name: this.cronJobName, maxAgeHours: backupOverdueHours(schedule) ?? DEFAULT_BACKUP_MAX_AGE_HOURS };
+    this.watched = watchedBackupCronJob(this.cronJobName, schedule);
     this.workload = new BatchWorkload(this, 'workload', {
       name: this.cronJobName,
       namespace: cluster.namespace,

@@ -22,7 +22,12 @@ export interface ResourceRequirements {
   readonly limits?: { readonly cpu?: string; readonly memory?: string };
 }
 
+/** The label every object the library creates carries (`kubectl get -l app.kubernetes.io/managed-by=kafka-platform`). */
+export function managedByLabels(): Record<string, string> {
+  return { 'app.kubernetes.io/managed-by': 'kafka-platform' };
+}
+
 /** Labels the library puts on everything it creates, so `kubectl get -l` finds them. */
 export function platformLabels(component: string, extra: Record<string, string> = {}): Record<string, string> {
-  return { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': component, ...extra };
+  return { ...managedByLabels(), 'app.kubernetes.io/component': component, ...extra };
 }

@@ -57,15 +57,19 @@ export interface AclLike {
   readonly type?: string;
 }
 
-/**
- * True when an allow ACL reaches every topic, group or transactional id: the literal name `*`, or a prefix
- * that is empty. A deny and any cluster ACL are not wildcards.
- */
-export function isWildcardAcl(acl: AclLike): boolean {
-  const r = acl.resource;
-  if ((acl.type ?? 'allow') === 'deny' || r === undefined || r.type === 'cluster') return false;
+/** True when an ACL's resource pattern names every topic, group or transactional id: the literal `*` or an empty prefix. */
+export function namesEveryResource(r: AclLike['resource']): boolean {
+  if (r === undefined || r.type === 'cluster') return false;
   const pattern = r.patternType ?? 'literal';
   return (pattern === 'literal' && r.name === '*') || (pattern === 'prefix' && !r.name);
+}
+
+/**
+ * True when an allow ACL reaches every topic, group or transactional id (`namesEveryResource`). A deny and
+ * any cluster ACL are not wildcards.
+ */
+export function isWildcardAcl(acl: AclLike): boolean {
+  return (acl.type ?? 'allow') !== 'deny' && namesEveryResource(acl.resource);
 }
 
 /** The broker-wide default of a topic config key, from the cluster's `spec.kafka.config` (else Kafka's own). */

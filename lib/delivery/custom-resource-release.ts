@@ -6,13 +6,11 @@ import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { claim } from '../core/registry';
 import { S } from '../core/shape';
 import { uniqueChildId, Validator } from '../core/validation';
-import { chartPath } from './chart-asset';
+import { CHART_DIR, chartPath } from './chart-asset';
+import { HELM_RELEASE_SECRET_LIMIT_BYTES, MAX_STORED_RELEASE_BYTES, StoredReleaseInput, storedReleaseBytes, storedReleaseBytesOver } from './release-storage';
 import { HELM_KEEP, HELM_RESOURCE_POLICY_ANNOTATION } from '../core/well-known';
 import { HelmRelease } from './helm-release';
 import { producedString } from './light-resource';
-
-/** Helm keeps release state in a Secret of at most 1 MiB (gzipped); stay far below it. */
-export const MAX_RELEASE_VALUES_BYTES = 900 * 1024;
 
 export interface CustomResourceReleaseProps {
   /** Helm release name: a DNS label of at most 53 characters, unique in the namespace. */
@@ -66,6 +64,7 @@ export class CustomResourceRelease extends Construct {
   public readonly release: HelmRelease;
   private readonly entries = new Map<string, Entry>();
   private rendered: string | undefined;
+  private storedBytes: number | undefined;
 
   constructor(scope: Construct, id: string, props: CustomResourceReleaseProps) {
     super(scope, uniqueChildId(scope, id, 'CustomResourceRelease'));
@@ -89,14 +88,15 @@ export class CustomResourceRelease extends Construct {
       lifecycle: props.preventDestroy ? { preventDestroy: true } : undefined,
     });
 
+    // Helm stores every revision as one Secret (gzipped, base64-encoded release: values, manifest, chart) of at most 1 MiB.
     this.node.addValidation({
       validate: () => {
-        const size = Buffer.byteLength(this.renderValues());
-        return size > MAX_RELEASE_VALUES_BYTES
-          ? [
-              `${this.node.path}: release "${this.releaseName}" renders ${size} bytes of values, over the ${MAX_RELEASE_VALUES_BYTES}-byte budget (Helm stores releases in a 1 MiB Secret); split its objects over more releases`,
-            ]
-          : [];
+        const size = storedReleaseBytesOver(this.storageInput());
+        return size === undefined
+          ? []
+          : [
+              `${this.node.path}: release "${this.releaseName}" would be stored by Helm as a Secret of about ${size} bytes (its values, rendered manifest and chart, gzipped and base64-encoded), over the budget of ${MAX_STORED_RELEASE_BYTES} bytes (Kubernetes' ${HELM_RELEASE_SECRET_LIMIT_BYTES}-byte Secret limit less a 1/16 margin); split its ${this.entries.size} objects over more releases`,
+            ];
       },
     });
   }
@@ -128,6 +128,7 @@ export class CustomResourceRelease extends Construct {
       : object;
     this.entries.set(key, { object: withPolicy, owner });
     this.rendered = undefined;
+    this.storedBytes = undefined;
   }
 
   /** The objects of the release, in the order they are rendered. */
@@ -141,6 +142,19 @@ export class CustomResourceRelease extends Construct {
    */
   get ownedResources(): { readonly object: KubernetesObject; readonly owner: string }[] {
     return [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, e]) => ({ object: e.object, owner: pathOf(e.owner) }));
+  }
+
+  /**
+   * The estimated size of the Secret Helm stores each revision of this release in (base64 of the gzipped
+   * release: values, rendered manifest and chart); synth fails above `MAX_STORED_RELEASE_BYTES`.
+   */
+  estimatedStoredBytes(): number {
+    this.storedBytes ??= storedReleaseBytes(this.storageInput());
+    return this.storedBytes;
+  }
+
+  private storageInput(): StoredReleaseInput {
+    return { name: this.releaseName, namespace: this.namespace, chartDir: CHART_DIR, values: { resources: this.resources }, valuesYaml: this.renderValues() };
   }
 
   /** The `values` document; rendered once per change, since validation and synth both need it. */

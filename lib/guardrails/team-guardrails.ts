@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { AclRule } from '../core/strimzi/acl';
+import { namesEveryResource } from '../core/objects';
 import { kafkaTopicName } from '../core/strimzi/topic';
 import { refuseBadShapeAt, S } from '../core/shape';
 import { Validator, ValidationIssue } from '../core/validation';
@@ -102,8 +103,9 @@ function teamInputIssues(scan: StackScan, externalTopics: readonly string[]): Va
   return issues;
 }
 
+/** Topic ACLs that name topics: not those naming every topic (`*`, an empty prefix), which the wildcard rule judges. */
 function isTopicAcl(acl: AclRule): boolean {
-  return acl.resource.type === 'topic' && acl.resource.name !== '*';
+  return acl.resource.type === 'topic' && !namesEveryResource(acl.resource);
 }
 
 /** The name as written in a grant: prefixes end in `*`. */

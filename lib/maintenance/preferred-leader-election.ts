@@ -35,12 +35,12 @@ export class PreferredLeaderElection extends Construct {
     const job = kafkaCliJob(this, {
       ...props,
       name: WorkloadNames.leaderElection(props.cluster.clusterName),
+      schedule: props.schedule ?? '0 3 * * 0',
       acls: [allow(AclResources.cluster(), ['Alter', 'Describe']), allow(AclResources.topic('*'), ['Describe'])],
       why: 'preferred leader election covers every partition: Describe on topics only',
       workloads: (client) => ({
         workload: {
           component: 'leader-election',
-          schedule: props.schedule ?? '0 3 * * 0',
           steps: [kafkaCliStep('elect', 'leader-election.sh', client)],
           volumes: client.volumes,
           scripts: ['leader-election.sh'],

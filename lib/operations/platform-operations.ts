@@ -11,7 +11,7 @@ import { ManualRebalance, ManualRebalanceProps } from '../maintenance/manual-reb
 import { AclAudit, AclAuditProps } from '../security/acl-audit';
 import { LoadTest, LoadTestProfile } from '../loadtest/load-test';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
-import { uniqueChildId } from '../core/validation';
+import { uniqueChildId, Validator } from '../core/validation';
 import { WorkloadNames } from '../core/operations/workload-names';
 
 type Shared = 'cluster' | 'release' | 'dependsOn';
@@ -52,6 +52,14 @@ export class PlatformOperations extends Construct {
   constructor(scope: Construct, id: string, props: PlatformOperationsProps) {
     super(scope, uniqueChildId(scope, id, 'PlatformOperations'));
     refuseBadShapeAt(this.node.path, props, OPERATIONS_PROPS_SHAPE);
+    // Each profile runs once: its construct, topic and user are named after it.
+    const v = new Validator(this.node.path);
+    const profiles = (props.loadTests ?? []).map((p) => p.name);
+    profiles.forEach((name, i) => {
+      const first = profiles.indexOf(name);
+      v.check(first === i, `loadTests[${i}].name`, name, `a load-test profile not already in loadTests (loadTests[${first}] is "${name}" too; each profile runs once, as load-test-${name})`);
+    });
+    v.throwIfAny();
     const { cluster } = props;
     const dependsOn = [...(props.dependsOn ?? []), ...cluster.dependables];
     this.release = new CustomResourceRelease(this, 'release', {

@@ -1,6 +1,6 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
-import { ResourceRequirements } from '../core/kubernetes';
+import { managedByLabels, ResourceRequirements } from '../core/kubernetes';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
 import { RESOURCES_SHAPE, validateResources } from '../core/resources';
 import { refuseBadShapeAt, S } from '../core/shape';
@@ -54,7 +54,7 @@ export class StrimziOperator extends Construct {
 
     const dependsOn = [...(props.dependsOn ?? [])];
     if (props.createNamespace ?? true) {
-      dependsOn.push(new KubernetesNamespace(this, 'namespace', { metadata: { name: namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform' } } }));
+      dependsOn.push(new KubernetesNamespace(this, 'namespace', { metadata: { name: namespace, labels: managedByLabels() } }));
     }
     const values: Record<string, unknown> = {
       watchNamespaces: props.watchNamespaces.filter((ns) => ns !== namespace),

@@ -9,6 +9,7 @@ import { kafkaCliJob, kafkaCliStep } from '../workloads/kafka-cli-job';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { KubernetesPersistentVolumeClaim } from '../delivery/kubernetes-resources';
+import { platformLabels } from '../core/kubernetes';
 
 export interface AclAuditProps {
   readonly cluster: IKafkaCluster;
@@ -39,12 +40,13 @@ export class AclAudit extends Construct {
     const job = kafkaCliJob(this, {
       ...props,
       name,
+      schedule: props.schedule ?? '30 5 * * *',
       acls: [allow(AclResources.cluster(), ['Describe'])],
       why: '',
       check: (v) => v.integer('retentionDays', retentionDays, 1, 3650),
       prepare: () => [
         new KubernetesPersistentVolumeClaim(this, 'volume', {
-          metadata: { name, namespace: cluster.namespace, labels: { 'app.kubernetes.io/managed-by': 'kafka-platform', 'app.kubernetes.io/component': 'acl-audit' } },
+          metadata: { name, namespace: cluster.namespace, labels: platformLabels('acl-audit') },
           spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } },
           waitUntilBound: false,
         }),
@@ -52,7 +54,6 @@ export class AclAudit extends Construct {
       workloads: (client) => ({
         workload: {
           component: 'acl-audit',
-          schedule: props.schedule ?? '30 5 * * *',
           steps: [
             kafkaCliStep('audit', 'acl-audit.sh', client, {
               env: [{ name: 'AUDIT_DIR', value: '/audit' }, { name: 'RETENTION_DAYS', value: String(retentionDays) }],

@@ -4,6 +4,7 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { takeRecordedIssues } from '../delivery/report-at-synth';
 import { Grant } from '../core/access/grant';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { namesEveryResource } from '../core/objects';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { topicCollisionKey, topicResourceName, TopicSpec } from '../core/strimzi/topic';
 import { UserAuthentication, UserQuotas } from '../core/strimzi/user';
@@ -138,7 +139,8 @@ const TOPOLOGY_SHAPE = S.object({
       applications: S.optional(
         S.array(
           S.object({
-            name: S.string(),
+            // Empty is a value problem, reported with the others (validateTopology).
+            name: S.string({ allowEmpty: true }),
             grants: S.array(S.instance(Grant, 'a Grant (Grant.produce(...), Grant.consume(...), ...)'), { describe: 'an array of Grants' }),
             wildcardAcknowledgement: S.optional(S.string()),
           }),
@@ -177,7 +179,15 @@ function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
     v.check(nameOk, `${g}.name`, group.name, `${DNS_LABEL_RULE}, short enough that release "${releaseName}" has at most 53 characters`);
     if (!nameOk || groupNames.has(group.name)) skipped.skipGroups.add(group);
     groupNames.add(group.name);
+    // An empty name is a value problem like any other (reported with the rest); the object is not built.
+    (group.topics ?? []).forEach((t, i) => {
+      if (!v.check(t.name !== '', `${g}.topics[${i}].name`, t.name, 'a non-empty topic name')) skipped.skipTopics.add(t);
+    });
+    (group.applications ?? []).forEach((a, i) => {
+      if (!v.check(a.name !== '', `${g}.applications[${i}].name`, a.name, 'a non-empty user name')) skipped.skipUsers.add(a);
+    });
     for (const t of group.topics ?? []) {
+      if (t.name === '') continue;
       const f = `${g}.topics[${t.name}]`;
       const previous = topicOwner.get(t.name);
       v.check(previous === undefined, `${f}.name`, t.name, `a topic declared once (also declared in ${previous})`);
@@ -198,6 +208,7 @@ function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
       if (previous !== undefined || twin !== undefined || (clash !== undefined && clash !== t.name)) skipped.skipTopics.add(t);
     }
     for (const app of group.applications ?? []) {
+      if (app.name === '') continue;
       const f = `${g}.applications[${app.name}]`;
       const previous = userOwner.get(app.name);
       v.check(previous === undefined, `${f}.name`, app.name, `a user declared once (also declared in ${previous})`);
@@ -211,7 +222,7 @@ function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
       app.grants.forEach((grant, i) => {
         for (const rule of grant.acls) {
           const r = rule.resource;
-          if (r.type !== 'topic' || r.patternType === 'prefix' || r.name === '*' || declared.has(r.name ?? '')) continue;
+          if (r.type !== 'topic' || r.patternType === 'prefix' || namesEveryResource(r) || declared.has(r.name ?? '')) continue;
           v.fail(`groups[${group.name}].applications[${app.name}].grants[${i}] (${grant.description})`, r.name, 'a topic declared in this topology or listed in externalTopics');
         }
       });

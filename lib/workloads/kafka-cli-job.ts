@@ -9,6 +9,7 @@ import { BatchWorkloadSpec, EnvVar, SCRIPTS_PATH, VolumeMount, WorkloadStep } fr
 import { AclRule } from '../core/strimzi/acl';
 import { kafkaImage } from '../core/strimzi/versions';
 import { Validator } from '../core/validation';
+import { validateCronSchedule } from '../core/operations/cron';
 import { BatchWorkload } from './batch-workload';
 import { operationsAccess } from './kafka-access';
 import { addOperationsUser } from './operations-user';
@@ -36,6 +37,12 @@ export interface KafkaCliJobProps {
   readonly why: string;
   /** The job's own input checks; their problems are reported with the listener's, all at once. */
   readonly check?: (v: Validator) => void;
+  /**
+   * The CronJob schedule of the job's workloads (each may set its own instead). Checked with the job's input,
+   * so a bad schedule is reported at the job's path together with every other problem.
+   * @default - none (Jobs)
+   */
+  readonly schedule?: string;
   /** Objects to create once the input is valid, before the workloads (e.g. a volume); the returned ones are waited for. */
   readonly prepare?: () => ITerraformDependable[] | void;
   /** The batch workloads by construct id (usually one, `workload`), given the Kafka client wiring. */
@@ -62,6 +69,7 @@ export function kafkaCliJob(scope: Construct, props: KafkaCliJobProps): KafkaCli
   const { cluster } = props;
   const v = new Validator(scope.node.path);
   props.check?.(v);
+  if (props.schedule !== undefined) validateCronSchedule(v, 'schedule', props.schedule);
   const access = operationsAccess(v, cluster, props.name, props.listenerName);
   // The user only for valid input: a bad value would otherwise surface as the derived user name's error, alone.
   const user = access && v.issues.length === 0 ? addOperationsUser(scope, props.release, cluster, props.name, access.userAuthentication, props.acls, props.why) : undefined;
@@ -74,6 +82,7 @@ export function kafkaCliJob(scope: Construct, props: KafkaCliJobProps): KafkaCli
     workloads[id] = new BatchWorkload(scope, id, {
       ...w,
       name: w.name ?? props.name,
+      schedule: w.schedule ?? props.schedule,
       namespace: cluster.namespace,
       scripts: scripts('kafka-client.sh', ...w.scripts),
       dependsOn,

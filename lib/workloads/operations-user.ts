@@ -4,6 +4,7 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { KafkaUser } from '../access/kafka-user';
 import { AclRule, isWildcard } from '../core/strimzi/acl';
 import { UserAuthentication } from '../core/strimzi/user';
+import { managedByLabels } from '../core/kubernetes';
 
 /**
  * The dedicated KafkaUser of an operations workload (the access module's `KafkaUser`), with only the
@@ -26,7 +27,7 @@ export function addOperationsUser(
     name,
     authentication,
     acls,
-    labels: { 'app.kubernetes.io/managed-by': 'kafka-platform' },
+    labels: managedByLabels(),
     wildcardAcknowledgement: acls.some(isWildcard) ? why : undefined,
   });
 }

@@ -1,6 +1,7 @@
 import { Construct } from 'constructs';
 import { ITerraformDependable } from 'cdktf';
 import { IKafkaCluster, KafkaMonitoring, KafkaMonitoringProps, KubePrometheusStack } from '../../lib';
+import { DEFAULT_PROMETHEUS_SELECTOR_LABELS } from '../../lib/core';
 
 /** An environment's monitoring: everything of `KafkaMonitoringProps` but the cluster, plus the optional stack. */
 export interface MonitoringConfig extends Omit<KafkaMonitoringProps, 'cluster' | 'dependsOn'> {
@@ -28,7 +29,7 @@ export function addMonitoring(
   dependsOn: ITerraformDependable[],
 ): { readonly monitoring: KafkaMonitoring; readonly kubePrometheusStack?: KubePrometheusStack } {
   const { kubePrometheusStack: stackConfig, ...props } = config;
-  const selectorLabels = props.prometheusSelectorLabels ?? { release: 'kube-prometheus-stack' };
+  const selectorLabels = props.prometheusSelectorLabels ?? DEFAULT_PROMETHEUS_SELECTOR_LABELS;
   const kubePrometheusStack = stackConfig
     ? new KubePrometheusStack(scope, 'kube-prometheus-stack', {
         namespace: stackConfig.namespace,

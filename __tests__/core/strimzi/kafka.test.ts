@@ -48,7 +48,7 @@ describe('resolveKafkaCluster', () => {
 
   test('a non-numeric replication setting resolves to NaN and is refused by validation', () => {
     expect(resolveKafkaCluster(spec({ config: { 'default.replication.factor': 'three' } })).defaultReplicationFactor).toBeNaN();
-    expect(issues(spec({ config: { 'default.replication.factor': 'three' } })).join('\n')).toMatch(/config\['default.replication.factor'\] = null: a whole number >= 1/);
+    expect(issues(spec({ config: { 'default.replication.factor': 'three' } })).join('\n')).toMatch(/config\['default.replication.factor'\] = "three": a whole number >= 1/);
   });
 });
 

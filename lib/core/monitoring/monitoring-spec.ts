@@ -1,7 +1,7 @@
-import { DNS_LABEL_RULE, isDnsLabel, isDnsSubdomain } from '../names';
-import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_METADATA_BACKUP_SCHEDULE, DEFAULT_VOLUME_SNAPSHOT_SCHEDULE } from '../operations/backup-schedules';
+import { DNS_LABEL_RULE, isDnsLabel, isLabelKey, isLabelValue, LABEL_KEY_RULE, LABEL_VALUE_RULE } from '../names';
+import { DEFAULT_BACKUP_MAX_AGE_HOURS, watchedBackupCronJobs } from '../operations/backup-schedules';
+import { maintenanceWindowGapDays } from '../strimzi/quartz';
 import { DEFAULT_CA_RENEWAL_DAYS } from '../strimzi/kafka';
-import { WorkloadNames } from '../operations/workload-names';
 import { Validator } from '../validation';
 import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
@@ -111,29 +111,12 @@ export interface ResolvedMonitoringSpec {
 
 export const DEFAULT_CONTROLLER_COUNT = 3;
 
-/**
- * The longest a CA inside its renewal period can wait for a maintenance window, in days, read from the
- * windows' Quartz fields: a day-of-week window waits up to 7 days, a day-of-month window up to 31, a window
- * on every day up to 1. Without windows Strimzi renews at once (0).
- */
-export function maintenanceWindowGapDays(windows: readonly string[]): number {
-  if (windows.length === 0) return 0;
-  const gap = (w: string) => {
-    const f = w.trim().split(/\s+/);
-    const any = (x: string | undefined) => x === undefined || x === '?' || x === '*';
-    if (!any(f[5])) return 7;
-    if (!any(f[3])) return 31;
-    return 1;
-  };
-  return Math.min(...windows.map(gap));
-}
+/** kube-prometheus-stack's Prometheus selects PodMonitors and PrometheusRules by its release name. */
+export const DEFAULT_PROMETHEUS_SELECTOR_LABELS: Readonly<Record<string, string>> = { release: 'kube-prometheus-stack' };
 
 /** The CronJob names the operations constructs use for the cluster's backups, with the limits of their default schedules. */
 export function defaultBackupCronJobs(cluster: string): WatchedCronJob[] {
-  return [
-    { name: WorkloadNames.metadataBackup(cluster), maxAgeHours: backupOverdueHours(DEFAULT_METADATA_BACKUP_SCHEDULE) },
-    { name: WorkloadNames.volumeSnapshot(cluster), maxAgeHours: backupOverdueHours(DEFAULT_VOLUME_SNAPSHOT_SCHEDULE) },
-  ];
+  return watchedBackupCronJobs(cluster, { metadataBackup: {}, volumeSnapshots: {} });
 }
 
 export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonitoringSpec {
@@ -142,7 +125,7 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
     cluster: spec.cluster,
     team: spec.team,
     runbookBaseUrl: spec.runbookBaseUrl.replace(/\/+$/, ''),
-    prometheusSelectorLabels: spec.prometheusSelectorLabels ?? { release: 'kube-prometheus-stack' },
+    prometheusSelectorLabels: spec.prometheusSelectorLabels ?? DEFAULT_PROMETHEUS_SELECTOR_LABELS,
     thresholds,
     mirrorMaker2: spec.mirrorMaker2 ?? false,
     backupCronJobs: (spec.backupCronJobs ?? defaultBackupCronJobs(spec.cluster.name)).map((c) => ({
@@ -160,26 +143,16 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
   };
 }
 
-const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const LABEL_NAME = /^[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
-
-function isLabelKey(key: string): boolean {
-  const parts = key.split('/');
-  if (parts.length > 2) return false;
-  const name = parts[parts.length - 1];
-  return name.length <= 63 && LABEL_NAME.test(name) && (parts.length === 1 || isDnsSubdomain(parts[0]));
-}
-
 const PROMETHEUS_DURATION = /^([0-9]+(ms|s|m|h|d|w|y))+$/;
 
 /** Checks the resolved spec; every problem is recorded on `v`. */
 export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec): void {
-  v.check(s.team.length > 0 && s.team.length <= 63 && LABEL_VALUE.test(s.team), 'team', s.team, 'a Kubernetes label value (alphanumerics, -, _, ., at most 63 characters)');
+  v.check(s.team.length > 0 && isLabelValue(s.team), 'team', s.team, `${LABEL_VALUE_RULE}, not empty`);
   v.check(/^https?:\/\/[^\s]+$/.test(s.runbookBaseUrl), 'runbookBaseUrl', s.runbookBaseUrl, 'an http(s) URL without spaces');
   v.check(Object.keys(s.prometheusSelectorLabels).length > 0, 'prometheusSelectorLabels', s.prometheusSelectorLabels, 'at least one label, e.g. { release: "kube-prometheus-stack" }');
   for (const [key, value] of Object.entries(s.prometheusSelectorLabels)) {
-    v.check(isLabelKey(key), `prometheusSelectorLabels.${key}`, key, 'a Kubernetes label key ([prefix/]name, name at most 63 characters)');
-    v.check(value.length <= 63 && LABEL_VALUE.test(value), `prometheusSelectorLabels.${key}`, value, 'a Kubernetes label value');
+    v.check(isLabelKey(key), `prometheusSelectorLabels.${key}`, key, LABEL_KEY_RULE);
+    v.check(isLabelValue(value), `prometheusSelectorLabels.${key}`, value, LABEL_VALUE_RULE);
   }
   validateThresholds(v, 'thresholds', s.thresholds);
   const renewal = s.cluster.certificateRenewalDays ?? DEFAULT_CA_RENEWAL_DAYS;

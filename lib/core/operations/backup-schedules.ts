@@ -43,18 +43,19 @@ export interface ScheduledBackups {
   readonly volumeSnapshots?: { readonly schedule?: string };
 }
 
+/** A backup CronJob and when it is overdue: the one derivation the backup constructs and the monitoring share. */
+export function watchedBackupCronJob(name: string, schedule: string): { name: string; maxAgeHours: number } {
+  // An invalid schedule is reported by the backup construct; 26 hours keeps the monitoring valid meanwhile.
+  return { name, maxAgeHours: backupOverdueHours(schedule) ?? DEFAULT_BACKUP_MAX_AGE_HOURS };
+}
+
 /**
  * The backup CronJobs of a cluster that really run, each with the overdue limit of its own schedule
  * (names as the backup constructs create them), for the monitoring's `backupCronJobs`.
  */
 export function watchedBackupCronJobs(cluster: string, backups: ScheduledBackups | undefined): { name: string; maxAgeHours: number }[] {
   const jobs: { name: string; maxAgeHours: number }[] = [];
-  const watch = (name: string, schedule: string) => {
-    const hours = backupOverdueHours(schedule);
-    // An invalid schedule is reported by the backup construct; 26 hours keeps the monitoring valid meanwhile.
-    jobs.push({ name, maxAgeHours: hours ?? DEFAULT_BACKUP_MAX_AGE_HOURS });
-  };
-  if (backups?.metadataBackup) watch(WorkloadNames.metadataBackup(cluster), backups.metadataBackup.schedule ?? DEFAULT_METADATA_BACKUP_SCHEDULE);
-  if (backups?.volumeSnapshots) watch(WorkloadNames.volumeSnapshot(cluster), backups.volumeSnapshots.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE);
+  if (backups?.metadataBackup) jobs.push(watchedBackupCronJob(WorkloadNames.metadataBackup(cluster), backups.metadataBackup.schedule ?? DEFAULT_METADATA_BACKUP_SCHEDULE));
+  if (backups?.volumeSnapshots) jobs.push(watchedBackupCronJob(WorkloadNames.volumeSnapshot(cluster), backups.volumeSnapshots.schedule ?? DEFAULT_VOLUME_SNAPSHOT_SCHEDULE));
   return jobs;
 }

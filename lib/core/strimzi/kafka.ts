@@ -453,10 +453,12 @@ export function validateKafkaCluster(v: Validator, input: KafkaClusterSpec): Res
   const written = (key: string, typed: string) => (spec.config && key in spec.config ? fieldKey('config', key) : `brokerDefaults.${typed}`);
   const rfField = written('default.replication.factor', 'defaultReplicationFactor');
   const minIsrField = written('min.insync.replicas', 'minInsyncReplicas');
-  if (v.integer(rfField, rf, 1)) {
-    v.check(rf <= brokers, rfField, rf, `at most the number of brokers (${brokers})`);
-  }
-  if (v.integer(minIsrField, minIsr, 1)) {
+  // A config value that is no number ("three") is reported as written, not as the NaN it reads as.
+  const asWritten = (n: number, key: string) => (Number.isNaN(n) ? resolved.brokerConfig[key] : n) as number;
+  const rfOk = v.integer(rfField, asWritten(rf, 'default.replication.factor'), 1);
+  if (rfOk) v.check(rf <= brokers, rfField, rf, `at most the number of brokers (${brokers})`);
+  // Compared with the replication factor only when that is a number itself.
+  if (v.integer(minIsrField, asWritten(minIsr, 'min.insync.replicas'), 1) && rfOk) {
     v.check(
       minIsr <= rf && (minIsr < rf || rf === 1),
       minIsrField,
