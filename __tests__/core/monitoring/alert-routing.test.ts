@@ -66,6 +66,11 @@ describe('AlertmanagerConfig routing', () => {
     expect(inhibited('KafkaMultipleBrokersDown', 'KafkaBrokerDown')).toBe(true);
     expect(inhibited('KafkaBrokerDown', 'KafkaOfflinePartitions')).toBe(false);
     expect(inhibited('KafkaControllerDown', 'KafkaUnderReplicatedPartitions')).toBe(false);
+    // A broker restarting in place explains its peers' symptoms as a roll does.
+    expect(inhibited('KafkaBrokerRecovering', 'KafkaUnderReplicatedPartitions')).toBe(true);
+    // A down pod's failing scrape is the same pod's symptom, not another target's.
+    const samePod = rules.filter((r) => matches(r.targetMatch, 'KafkaMetricsTargetDown'));
+    expect(samePod.map((r) => [matches(r.sourceMatch, 'KafkaBrokerDown'), matches(r.sourceMatch, 'KafkaControllerDown'), r.equal])).toEqual([[true, true, ['namespace', 'pod']]]);
   });
 
   test('without a pager, P1 and P2 reach engineering by email', () => {

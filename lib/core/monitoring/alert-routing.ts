@@ -18,14 +18,23 @@ export interface PriorityClass {
   readonly examples: string;
   /** Who is notified, in order. Without an on-call pager configured, on-call falls back to engineering. */
   readonly notify: readonly Escalation[];
+  /**
+   * The longest an alert of this class may take from the fault to the notification (its `for`, the range
+   * of its query, scrape, evaluation and Alertmanager's group wait): a test derives every alert's time to
+   * page from the rendered rules and fails above this budget (see `page-timing.ts`).
+   */
+  readonly pageBudget: string;
+  /** Alertmanager's `groupWait` of the class: how long the first notification waits for more alerts of its group. */
+  readonly groupWait: string;
 }
 
 /** The guide's incident classification with response times, and who each class reaches. */
 export const PRIORITIES: Readonly<Record<Priority, PriorityClass>> = {
-  P1: { priority: 'P1', responseTime: '15m', examples: 'cluster down, data loss', notify: ['on-call', 'engineering'] },
-  P2: { priority: 'P2', responseTime: '30m', examples: 'broker failures, high lag', notify: ['on-call', 'engineering'] },
-  P3: { priority: 'P3', responseTime: '2h', examples: 'performance degradation', notify: ['engineering'] },
-  P4: { priority: 'P4', responseTime: '24h', examples: 'minor issues, warnings', notify: ['support'] },
+  // P1 pages without waiting for more alerts of its group.
+  P1: { priority: 'P1', responseTime: '15m', examples: 'cluster down, data loss', notify: ['on-call', 'engineering'], pageBudget: '5m', groupWait: '10s' },
+  P2: { priority: 'P2', responseTime: '30m', examples: 'broker failures, high lag', notify: ['on-call', 'engineering'], pageBudget: '10m', groupWait: '30s' },
+  P3: { priority: 'P3', responseTime: '2h', examples: 'performance degradation', notify: ['engineering'], pageBudget: '1h', groupWait: '30s' },
+  P4: { priority: 'P4', responseTime: '24h', examples: 'minor issues, warnings', notify: ['support'], pageBudget: '24h', groupWait: '30s' },
 };
 
 /** A key of a Secret in the AlertmanagerConfig's namespace (never the value itself). */
@@ -99,8 +108,7 @@ export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): Kuberne
     return targets.map((receiver, i) => ({
       receiver,
       matchers: [{ name: 'priority', value: p.priority, matchType: '=' }],
-      // P1 pages without waiting for more alerts of its group.
-      groupWait: p.priority === 'P1' ? '10s' : '30s',
+      groupWait: p.groupWait,
       repeatInterval: p.responseTime,
       // Every receiver of a priority is notified: all but the last route let the alert continue.
       ...(i < targets.length - 1 ? { continue: true } : {}),
@@ -131,9 +139,15 @@ export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): Kuberne
           equal: ['namespace'],
         },
         {
-          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaMultipleBrokersDown', matchType: '=~' }],
+          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaBrokerRecovering|KafkaMultipleBrokersDown', matchType: '=~' }],
           targetMatch: [{ name: 'alertname', value: 'KafkaUnderReplicatedPartitions|KafkaIsrShrinks', matchType: '=~' }],
           equal: ['namespace'],
+        },
+        // A pod that is down cannot answer its scrape either.
+        {
+          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaControllerDown', matchType: '=~' }],
+          targetMatch: [{ name: 'alertname', value: 'KafkaMetricsTargetDown', matchType: '=' }],
+          equal: ['namespace', 'pod'],
         },
       ],
     },

@@ -80,7 +80,7 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kafka-jmx', 'counter', 'kafka_network_requestmetrics_totaltimems_count', ['request'], 'requests timed'),
   perPartition(m('kafka-jmx', 'gauge', 'kafka_log_log_size', ['topic', 'partition'], 'partition size on disk in bytes')),
   m('kafka-jmx', 'gauge', 'kafka_log_logmanager_offlinelogdirectorycount', [], 'log directories offline after an I/O error'),
-  m('kafka-jmx', 'gauge', 'kafka_server_kafkaserver_brokerstate', [], 'broker state (3 = running)'),
+  m('kafka-jmx', 'gauge', 'kafka_server_kafkaserver_brokerstate', [], 'broker state: 0 not running, 1 starting (catching up with the metadata), 2 recovery (loading its logs, fenced), 3 running, 6 pending controlled shutdown, 7 shutting down'),
   m('kafka-jmx', 'gauge', 'kafka_server_socket_server_metrics_connection_count', ['listener', 'networkProcessor'], 'open connections'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_current_leader', [], 'node id of the KRaft quorum leader'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_current_epoch', [], 'KRaft epoch'),
@@ -145,6 +145,13 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kube-state-metrics', 'gauge', 'kube_pod_info', ['namespace', 'pod', 'uid', 'node', 'pod_ip', 'host_ip', 'created_by_kind', 'created_by_name'], '1 for every pod that exists'),
   m('kube-state-metrics', 'gauge', 'kube_pod_status_ready', ['namespace', 'pod', 'uid', 'condition'], '1 on the pod\'s Ready condition value (true, false, unknown)'),
   m('kube-state-metrics', 'gauge', 'kube_pod_created', ['namespace', 'pod', 'uid'], 'epoch seconds the pod was created (a Strimzi roll recreates pods)'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_status_phase', ['namespace', 'pod', 'uid', 'phase'], '1 on the pod\'s phase (Pending, Running, Succeeded, Failed, Unknown)'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_status_scheduled', ['namespace', 'pod', 'uid', 'condition'], '1 on the PodScheduled condition value (false: no node can take the pod)'),
+  // Containers: why a broker is not running, and when its current container started.
+  m('kube-state-metrics', 'gauge', 'kube_pod_container_status_running', ['namespace', 'pod', 'uid', 'container'], '1 while the container runs'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_container_status_waiting_reason', ['namespace', 'pod', 'uid', 'container', 'reason'], '1 for the reason a container waits (CrashLoopBackOff, ImagePullBackOff, ContainerCreating, ...)'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_container_state_started', ['namespace', 'pod', 'uid', 'container'], 'epoch seconds the running container started'),
+  m('kube-state-metrics', 'counter', 'kube_pod_container_status_restarts_total', ['namespace', 'pod', 'uid', 'container'], 'restarts of the container in this pod (0 for a pod a roll recreated)'),
 
   // The scrape itself.
   m('prometheus', 'gauge', 'up', ['job'], '1 when the last scrape of the target succeeded'),

@@ -3,7 +3,8 @@ import { backupOverdueHours, DEFAULT_BACKUP_MAX_AGE_HOURS, DEFAULT_METADATA_BACK
 import { DEFAULT_CA_RENEWAL_DAYS } from '../strimzi/kafka';
 import { WorkloadNames } from '../operations/workload-names';
 import { Validator } from '../validation';
-import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
+import { AlertRoutingConfig, PRIORITIES, validateAlertRouting } from './alert-routing';
+import { longestForMinutes } from './page-timing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
 
 /** What monitoring needs to know about a cluster (a subset of the cluster spec). */
@@ -173,6 +174,15 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
   v.unique('backupCronJobs[].name', s.backupCronJobs.map((c) => c.name));
   if (s.drCaCheckCronJob !== undefined) v.check(isDnsLabel(s.drCaCheckCronJob, 52), 'drCaCheckCronJob', s.drCaCheckCronJob, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
   v.check(isDnsLabel(s.operatorNamespace), 'operatorNamespace', s.operatorNamespace, DNS_LABEL_RULE);
-  v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"');
+  if (v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"')) {
+    // The configurable `for`s must page within their priority's budget (page-timing.ts).
+    const urp = s.thresholds.underReplicatedMinutes;
+    for (const [severity, priority] of [['warning', 'P3'], ['critical', 'P2']] as const) {
+      const longest = longestForMinutes(priority, s.scrapeInterval);
+      if (Number.isFinite(urp[severity]) && urp[severity] > longest) {
+        v.fail(`thresholds.underReplicatedMinutes.${severity}`, urp[severity], `at most ${longest} minutes, so the ${priority} alert pages within ${PRIORITIES[priority].pageBudget} (scrape, evaluation and notification take the rest)`);
+      }
+    }
+  }
   v.check(s.dashboardFolder.trim().length > 0 && !s.dashboardFolder.includes('/'), 'dashboardFolder', s.dashboardFolder, 'a folder name without "/"');
 }

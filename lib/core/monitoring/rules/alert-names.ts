@@ -8,6 +8,7 @@ import type { AlertRule } from '../alert-rules';
 export const ALERT_NAMES = [
   // Brokers and controllers
   'KafkaBrokerDown',
+  'KafkaBrokerRecovering',
   'KafkaMultipleBrokersDown',
   'KafkaControllerDown',
   'KafkaFencedBrokers',

@@ -1,24 +1,63 @@
 import { PlatformAlertRule } from './alert-names';
-import { minutes, RuleContext } from './context';
+import { RuleContext } from './context';
 
 /** Availability of the brokers and the KRaft controllers: pods, fencing, the metadata quorum. */
 
+/**
+ * Broker loss, split by cause. A broker pod that is not Ready pages within minutes unless it is
+ * recovering: its `kafka` container runs, (re)started within `brokerRecoveryMinutes`, and the broker
+ * reports RECOVERY (KRaft's state while it loads its logs, fenced, before it runs). Everything else
+ * cannot be recovering: Pending or unscheduled, the container waiting (CrashLoopBackOff, ImagePullBackOff,
+ * ContainerCreating) or terminated, the node lost (no scrape, so no broker state), or recovery past its
+ * window. A rolling restart stays quiet: each recreated pod recovers within the window, and the minute
+ * or two it spends Pending and starting is shorter than the `for`.
+ */
+const CANNOT_RECOVER_FOR = '3m';
+
 export function brokerDown(x: RuleContext): PlatformAlertRule[] {
   const { t, sel, c, brokers } = x;
+  const notRecovering = `(${x.notReady(sel.brokerPods)} unless on (namespace, pod) ${x.brokerRecovering})`;
   return [
     {
       alert: 'KafkaBrokerDown',
       severity: 'critical',
-      // Per pod, so that a rolling restart (one pod down at a time, each for less than its log recovery)
-      // stays quiet while one broker stuck longer pages; a pod that does not exist at all counts too.
-      expr: `${x.notReady(sel.brokerPods)} or ${x.missing(sel.brokerPods, brokers)} or ${x.withoutKsm(`${x.scraped(sel.brokers)} < ${brokers}`)}`,
-      for: minutes(t.brokerRecoveryMinutes),
+      // Per pod; a pod that does not exist at all counts too, and without kube-state-metrics a broker target
+      // that fails its scrape or vanished.
+      expr: `${notRecovering} or ${x.missing(sel.brokerPods, brokers)} or ${x.withoutKsm(`${x.scraped(sel.brokers)} < ${brokers}`)}`,
+      for: CANNOT_RECOVER_FOR,
       summary: `A broker of Kafka cluster ${c} is down`,
       description:
-        `{{ if $labels.pod }}Broker pod {{ $labels.pod }} has not been ready for ${t.brokerRecoveryMinutes} minutes (longer than log recovery after a restart).` +
-        `{{ else }}Only {{ $value }} of ${brokers} broker pods of ${c} exist.{{ end }}`,
+        `{{ if $labels.pod }}Broker pod {{ $labels.pod }} is not ready and not in log recovery within its ${t.brokerRecoveryMinutes}-minute window${waitingReason('$labels')}.` +
+        `{{ else }}Only {{ $value }} of ${brokers} broker pods of ${c} exist or answer their scrape.{{ end }}`,
     },
   ];
+}
+
+/** A broker whose container restarted in place (crashed, OOM-killed, liveness probe) and is in log recovery: it warns first; past its window it pages as KafkaBrokerDown. */
+export function brokerRecovering(x: RuleContext): PlatformAlertRule[] {
+  const { t, sel, c } = x;
+  // Restarts count per pod: a pod recreated by a roll starts at 0, so a positive count means the current
+  // container is a restart in place.
+  const restartedInPlace = `(max by (namespace, pod) (kube_pod_container_status_restarts_total{${sel.brokerPods}, container="kafka"}) > 0)`;
+  return [
+    {
+      alert: 'KafkaBrokerRecovering',
+      severity: 'warning',
+      expr: `${x.notReady(sel.brokerPods)} and on (namespace, pod) ${x.brokerRecovering} and on (namespace, pod) ${restartedInPlace}`,
+      for: '2m',
+      summary: `A broker of Kafka cluster ${c} restarted and is recovering its logs`,
+      description: `The kafka container of {{ $labels.pod }} restarted in place and the broker is in log recovery; it pages as KafkaBrokerDown if it is not ready ${t.brokerRecoveryMinutes} minutes after the restart.`,
+    },
+  ];
+}
+
+/** The `kafka` container's waiting reason or the pod's scheduling, read at notification time (not a label: the cause may change while the alert fires). */
+function waitingReason(labels: string): string {
+  const q = (selector: string) => `printf \`${selector}\` ${labels}.namespace ${labels}.pod | query`;
+  return (
+    `{{ with ${q('kube_pod_container_status_waiting_reason{namespace="%s", pod="%s", container="kafka"} == 1')} }}: its kafka container is waiting ({{ (first .).Labels.reason }})` +
+    `{{ else }}{{ with ${q('kube_pod_status_scheduled{namespace="%s", pod="%s", condition="false"} == 1')} }}: it cannot be scheduled{{ end }}{{ end }}`
+  );
 }
 
 export function multipleBrokersDown(x: RuleContext): PlatformAlertRule[] {
@@ -41,20 +80,22 @@ export function multipleBrokersDown(x: RuleContext): PlatformAlertRule[] {
   ];
 }
 
+/** Controller loss, split by cause as for brokers: a controller container running and (re)started within `controllerRecoveryMinutes` is starting; anything else not Ready pages within minutes. */
 export function controllerDown(x: RuleContext): PlatformAlertRule[] {
   const { t, sel, c, controllers } = x;
+  const notStarting = `(${x.notReady(sel.controllerPods)} unless on (namespace, pod) ${x.containerStartedWithin(sel.controllerPods, t.controllerRecoveryMinutes)})`;
   return [
     {
       alert: 'KafkaControllerDown',
       severity: 'critical',
       // Compares the controllers the cluster spec declares with the pods kube-state-metrics sees: a Pending
       // controller has no scrape target, so counting `up` alone would miss it.
-      expr: `${x.notReady(sel.controllerPods)} or ${x.missing(sel.controllerPods, controllers)} or ${x.withoutKsm(`${x.scraped(sel.controllers)} < ${controllers}`)}`,
-      for: minutes(t.controllerRecoveryMinutes),
+      expr: `${notStarting} or ${x.missing(sel.controllerPods, controllers)} or ${x.withoutKsm(`${x.scraped(sel.controllers)} < ${controllers}`)}`,
+      for: CANNOT_RECOVER_FOR,
       summary: `A KRaft controller of Kafka cluster ${c} is down`,
       description:
-        `{{ if $labels.pod }}Controller pod {{ $labels.pod }} has not been ready for ${t.controllerRecoveryMinutes} minutes.` +
-        `{{ else }}Only {{ $value }} of ${controllers} controller pods of ${c} exist.{{ end }} One more loss stops the metadata quorum.`,
+        `{{ if $labels.pod }}Controller pod {{ $labels.pod }} is not ready and did not start within the last ${t.controllerRecoveryMinutes} minutes${waitingReason('$labels')}.` +
+        `{{ else }}Only {{ $value }} of ${controllers} controller pods of ${c} exist or answer their scrape.{{ end }} One more loss stops the metadata quorum.`,
     },
   ];
 }
@@ -84,10 +125,11 @@ export function metadataErrors(x: RuleContext): PlatformAlertRule[] {
     {
       alert: 'KafkaMetadataErrors',
       severity: 'critical',
-      expr: `max by (namespace, pod) (delta(kafka_controller_kafkacontroller_metadataerrorcount{${x.sel.kafka}}[10m])) > 0`,
+      // A step of the error count; 5 minutes keeps it inside P2's page budget.
+      expr: `max by (namespace, pod) (delta(kafka_controller_kafkacontroller_metadataerrorcount{${x.sel.kafka}}[5m])) > 0`,
       for: '0m',
       summary: 'A Kafka node failed to process the metadata log',
-      description: '{{ $labels.pod }} reported metadata log processing errors in the last 10 minutes: its view of the cluster may diverge.',
+      description: '{{ $labels.pod }} reported metadata log processing errors in the last 5 minutes: its view of the cluster may diverge.',
     },
   ];
 }

@@ -31,10 +31,21 @@ export interface RuleContext {
   readonly withoutKsm: (expr: string) => string;
   /**
    * Routine symptoms of a restarting broker (its peers' under-replication, ISR shrinks) stay quiet while a
-   * rolling restart is in progress: Strimzi rolls by deleting and recreating pods one at a time, so some
-   * broker pod of the cluster was created within the recovery window. Controller restarts cause neither.
+   * broker restarts: Strimzi rolls by deleting and recreating pods one at a time, so some broker pod of the
+   * cluster was created within the recovery window; a container restarting in place (the pod stays) started
+   * within it (KafkaBrokerRecovering names the cause). Controller restarts cause neither.
    */
   readonly quietWhileRolling: (expr: string) => string;
+  /**
+   * Pods whose `kafka` container is running and (re)started less than `minutes` ago (kube-state-metrics
+   * reports a terminated container's start too, hence the running check).
+   */
+  readonly containerStartedWithin: (pods: string, minutes: number) => string;
+  /**
+   * Broker pods that are recovering: the container (re)started within `brokerRecoveryMinutes` and the
+   * broker reports state 2 (RECOVERY: caught up with the metadata, loading its logs, still fenced).
+   */
+  readonly brokerRecovering: string;
   /** Some broker pod is not Ready, or missing. */
   readonly brokerPodTrouble: string;
   /** Consumer lag per group and topic. */
@@ -55,8 +66,17 @@ export function ruleContext(s: ResolvedMonitoringSpec): RuleContext {
   const ksmSeesNamespace = `(count(kube_pod_info{namespace="${s.cluster.namespace}"}) > 0)`;
   const missing = (pods: string, expected: number) =>
     `(((count(max by (namespace, pod) (kube_pod_info{${pods}})) or vector(0)) < ${expected}) and on () ${ksmSeesNamespace})`;
-  const rollInProgress = `((time() - max by (namespace, pod) (kube_pod_created{${sel.brokerPods}})) < ${t.brokerRecoveryMinutes * 60})`;
+  const window = t.brokerRecoveryMinutes * 60;
+  const rollInProgress =
+    `(((time() - max by (namespace, pod) (kube_pod_created{${sel.brokerPods}})) < ${window})` +
+    ` or (max by (namespace, pod) (time() - kube_pod_container_state_started{${sel.brokerPods}, container="kafka"}) < ${window}))`;
   const brokers = s.cluster.brokerCount;
+  const containerStartedWithin = (pods: string, within: number) =>
+    `((max by (namespace, pod) (time() - kube_pod_container_state_started{${pods}, container="kafka"}) < ${within * 60})` +
+    ` and on (namespace, pod) (max by (namespace, pod) (kube_pod_container_status_running{${pods}, container="kafka"}) == 1))`;
+  const brokerRecovering =
+    `(${containerStartedWithin(sel.brokerPods, t.brokerRecoveryMinutes)}` +
+    ` and on (namespace, pod) (max by (namespace, pod) (kafka_server_kafkaserver_brokerstate{${sel.brokers}}) == 2))`;
   return {
     s,
     t,
@@ -70,6 +90,8 @@ export function ruleContext(s: ResolvedMonitoringSpec): RuleContext {
     scraped: (targets: string) => `(count(max by (namespace, pod) (up{${targets}}) == 1) or vector(0))`,
     withoutKsm: (expr: string) => `(${expr} unless on () ${ksmSeesNamespace})`,
     quietWhileRolling: (expr: string) => `(${expr}) unless on () ${rollInProgress}`,
+    containerStartedWithin,
+    brokerRecovering,
     brokerPodTrouble: `(${notReady(sel.brokerPods)} or ${missing(sel.brokerPods, brokers)})`,
     lag: `sum by (namespace, consumergroup, topic) (kafka_consumergroup_lag{${sel.kafkaExporter}})`,
     withMembers: `(max by (namespace, consumergroup) (kafka_consumergroup_members{${sel.kafkaExporter}}) > 0)`,

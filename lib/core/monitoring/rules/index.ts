@@ -1,6 +1,6 @@
 import type { AlertGroup } from '../alert-rules';
 import { ResolvedMonitoringSpec } from '../monitoring-spec';
-import { activeController, brokerDown, controllerDown, fencedBrokers, metadataErrors, multipleBrokersDown } from './brokers-and-controllers';
+import { activeController, brokerDown, brokerRecovering, controllerDown, fencedBrokers, metadataErrors, multipleBrokersDown } from './brokers-and-controllers';
 import { certificateExpiring } from './certificates';
 import { consumerLag, consumerLagCapacity } from './consumer-lag';
 import { ruleContext } from './context';
@@ -31,6 +31,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
       name: `${c}.availability`,
       rules: [
         ...brokerDown(x),
+        ...brokerRecovering(x),
         ...multipleBrokersDown(x),
         ...controllerDown(x),
         ...fencedBrokers(x),

@@ -15,7 +15,8 @@ export function mirrorMaker2(x: RuleContext): PlatformAlertRule[] {
       severity: 'critical',
       // Without metrics (or pods) there is no `up` series at all, so count healthy targets instead.
       expr: `(count(up{${sel.mirrorMaker2}} == 1) or vector(0)) < 1`,
-      for: '10m',
+      // Longer than a worker's own rolling update; P2 pages within 10 minutes.
+      for: '5m',
       summary: 'No MirrorMaker 2 worker is running and scraped',
       description: `No MirrorMaker 2 pod in namespace ${s.cluster.namespace} answers its metrics scrape: replication to the DR cluster has stopped or is unobserved.`,
     },
