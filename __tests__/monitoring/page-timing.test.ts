@@ -1,7 +1,6 @@
 import { Testing } from 'cdktf';
-import { Priority } from '../../lib/core/monitoring/alert-routing';
 import { durationSeconds, formatTimeToPage, timeToPage } from '../../lib/core/monitoring/page-timing';
-import { lookbackSeconds } from '../../lib/core/monitoring/promql-check';
+import { DerivedTiming, derivedTimings, RenderedRule, renderedRules } from '../helpers/page-timing';
 import { ENVIRONMENTS } from '../../stacks/environments';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
@@ -11,34 +10,6 @@ import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
  * P4 24 h), derived from the rendered PrometheusRule: the rule's `for`, the look-back of its expression
  * (ranges, subqueries, offsets), the scrape interval, the evaluation interval and Alertmanager's group wait.
  */
-interface RenderedRule {
-  readonly alert: string;
-  readonly expr: string;
-  readonly for: string;
-  readonly labels: Record<string, string>;
-}
-
-/** The alerting rules of the rendered PrometheusRule. */
-export function renderedRules(monitoring: KafkaMonitoring): RenderedRule[] {
-  return (monitoring.prometheusRule.spec as { groups: { rules: RenderedRule[] }[] }).groups.flatMap((g) => g.rules).filter((r) => r.alert !== undefined);
-}
-
-export interface DerivedTiming {
-  readonly alert: string;
-  readonly severity: string;
-  readonly priority: Priority;
-  readonly seconds: number;
-  readonly budgetSeconds: number;
-}
-
-export function derivedTimings(rules: readonly RenderedRule[], scrapeInterval: string): DerivedTiming[] {
-  return rules.map((r) => {
-    const priority = r.labels.priority as Priority;
-    const t = timeToPage({ for: r.for, longestRangeSeconds: lookbackSeconds(r.expr), priority, scrapeInterval });
-    return { alert: r.alert, severity: r.labels.severity, priority, ...t };
-  });
-}
-
 const over = (timings: readonly DerivedTiming[]) =>
   timings.filter((t) => t.seconds > t.budgetSeconds).map((t) => `${t.alert} (${t.severity}, ${t.priority}): ${formatTimeToPage(t.seconds)} > ${formatTimeToPage(t.budgetSeconds)}`);
 
