@@ -1,4 +1,5 @@
 import { Testing } from 'cdktf';
+import { PRIORITIES } from '../../lib/core/monitoring/alert-routing';
 import { durationSeconds, formatTimeToPage, timeToPage } from '../../lib/core/monitoring/page-timing';
 import { DerivedTiming, derivedTimings, RenderedRule, renderedRules } from '../helpers/page-timing';
 import { ENVIRONMENTS } from '../../stacks/environments';
@@ -52,4 +53,10 @@ test('the worst case adds scrape, evaluation and group wait to the rule\'s for a
   expect(timeToPage({ for: '1m', longestRangeSeconds: 0, priority: 'P1', scrapeInterval: '1m' }).seconds).toBe(60 + 60 + 10 + 60);
   expect(durationSeconds('1h30m')).toBe(5400);
   expect(() => durationSeconds('5 minutes')).toThrow(/not a Prometheus duration/);
+});
+
+test('the budgets are the issue\'s and the guide\'s: P1 5 minutes, P2 10, P3 an hour, P4 a day, each inside its response time', () => {
+  const budgets = Object.fromEntries(Object.values(PRIORITIES).map((p) => [p.priority, durationSeconds(p.pageBudget)]));
+  expect(budgets).toEqual({ P1: 300, P2: 600, P3: 3600, P4: 86400 });
+  for (const p of Object.values(PRIORITIES)) expect(durationSeconds(p.pageBudget)).toBeLessThanOrEqual(durationSeconds(p.responseTime));
 });

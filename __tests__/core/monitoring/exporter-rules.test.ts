@@ -57,6 +57,8 @@ const BROKER_BEANS: [string, string, Record<string, string>][] = [
   ['kafka.log<type=LogManager, name=OfflineLogDirectoryCount><>Value', 'kafka_log_logmanager_offlinelogdirectorycount', {}],
   ['kafka.server<type=KafkaServer, name=BrokerState><>Value', 'kafka_server_kafkaserver_brokerstate', {}],
   ['kafka.server<type=socket-server-metrics, listener=TLS-9093, networkProcessor=2><>connection-count', 'kafka_server_socket_server_metrics_connection_count', { listener: 'TLS-9093', networkProcessor: '2' }],
+  ['kafka.server<type=socket-server-metrics, listener=TLS-9093, networkProcessor=2><>failed-authentication-total', 'kafka_server_socket_server_metrics_failed_authentication_total', { listener: 'TLS-9093', networkProcessor: '2' }],
+  ['kafka.server<type=socket-server-metrics, listener=MTLS-9094, networkProcessor=0><>successful-authentication-total', 'kafka_server_socket_server_metrics_successful_authentication_total', { listener: 'MTLS-9094', networkProcessor: '0' }],
   ['kafka.server<type=raft-metrics><>current-leader', 'kafka_server_raftmetrics_current_leader', {}],
   ['kafka.server<type=raft-metrics><>current-epoch', 'kafka_server_raftmetrics_current_epoch', {}],
   ['kafka.server<type=raft-metrics><>high-watermark', 'kafka_server_raftmetrics_high_watermark', {}],

@@ -82,6 +82,8 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kafka-jmx', 'gauge', 'kafka_log_logmanager_offlinelogdirectorycount', [], 'log directories offline after an I/O error'),
   m('kafka-jmx', 'gauge', 'kafka_server_kafkaserver_brokerstate', [], 'broker state: 0 not running, 1 starting (catching up with the metadata), 2 recovery (loading its logs, fenced), 3 running, 6 pending controlled shutdown, 7 shutting down'),
   m('kafka-jmx', 'gauge', 'kafka_server_socket_server_metrics_connection_count', ['listener', 'networkProcessor'], 'open connections'),
+  m('kafka-jmx', 'counter', 'kafka_server_socket_server_metrics_failed_authentication_total', ['listener', 'networkProcessor'], 'connections that failed authentication (bad credentials, an unknown or expired certificate)'),
+  m('kafka-jmx', 'counter', 'kafka_server_socket_server_metrics_successful_authentication_total', ['listener', 'networkProcessor'], 'connections that authenticated'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_current_leader', [], 'node id of the KRaft quorum leader'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_current_epoch', [], 'KRaft epoch'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_high_watermark', [], 'KRaft metadata log high watermark'),

@@ -43,6 +43,9 @@ export const KAFKA_JMX_RULES: readonly JmxExporterRule[] = [
 
   // Connections per listener (a Kafka Metrics MBean; dashes are sanitised to underscores).
   { pattern: `kafka.server<type=(socket-server-metrics), listener=${V}, networkProcessor=${V}><>(connection-count)`, name: 'kafka_server_$1_$4', type: 'GAUGE', labels: { listener: '$2', networkProcessor: '$3' } },
+  // Authentications per listener: the socket server's meters keep a cumulative `-total` next to each `-rate`;
+  // the totals are counters (rate() of them), the windowed rates are not exported.
+  { pattern: `kafka.server<type=(socket-server-metrics), listener=${V}, networkProcessor=${V}><>(failed-authentication-total|successful-authentication-total)`, name: 'kafka_server_$1_$4', type: 'COUNTER', labels: { listener: '$2', networkProcessor: '$3' } },
 
   // KRaft: the state is a string attribute, exported as a 1 with the state as a label.
   { pattern: `kafka.server<type=raft-metrics><>current-state: (\\w+)`, name: 'kafka_server_raftmetrics_current_state', type: 'GAUGE', value: 1, labels: { current_state: '$1' } },
