@@ -99,36 +99,50 @@ export const PROMETHEUS_RULE_SCHEMA = {
               interval: duration,
               rules: {
                 type: 'array',
-                items: {
-                  type: 'object',
-                  required: ['alert', 'expr', 'labels', 'annotations'],
-                  additionalProperties: false,
-                  properties: {
-                    alert: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
-                    expr: { type: 'string', minLength: 1 },
-                    for: duration,
-                    labels: {
-                      type: 'object',
-                      required: ['severity', 'priority', 'team', 'namespace'],
-                      properties: {
-                        severity: { enum: ['critical', 'warning', 'info'] },
-                        priority: { enum: ['P1', 'P2', 'P3', 'P4'] },
-                        team: { type: 'string', minLength: 1 },
-                        namespace: { type: 'string', minLength: 1 },
-                      },
-                      additionalProperties: { type: 'string' },
-                    },
-                    annotations: {
-                      type: 'object',
-                      required: ['summary', 'description', 'runbook_url'],
-                      properties: { runbook_url: { type: 'string', pattern: '^https?://' } },
-                      additionalProperties: { type: 'string' },
-                    },
-                  },
-                },
+                // An alerting rule, or a recording rule (the ownership series of declared consumer groups).
+                items: { oneOf: [{ $ref: '#/definitions/alertingRule' }, { $ref: '#/definitions/recordingRule' }] },
               },
             },
           },
+        },
+      },
+    },
+  },
+  definitions: {
+    recordingRule: {
+      type: 'object',
+      required: ['record', 'expr'],
+      additionalProperties: false,
+      properties: {
+        record: { type: 'string', pattern: '^[a-zA-Z_:][a-zA-Z0-9_:]*$' },
+        expr: { type: 'string', minLength: 1 },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+    alertingRule: {
+      type: 'object',
+      required: ['alert', 'expr', 'labels', 'annotations'],
+      additionalProperties: false,
+      properties: {
+        alert: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+        expr: { type: 'string', minLength: 1 },
+        for: duration,
+        labels: {
+          type: 'object',
+          required: ['severity', 'priority', 'team', 'namespace'],
+          properties: {
+            severity: { enum: ['critical', 'warning', 'info'] },
+            priority: { enum: ['P1', 'P2', 'P3', 'P4'] },
+            team: { type: 'string', minLength: 1 },
+            namespace: { type: 'string', minLength: 1 },
+          },
+          additionalProperties: { type: 'string' },
+        },
+        annotations: {
+          type: 'object',
+          required: ['summary', 'description', 'runbook_url'],
+          properties: { runbook_url: { type: 'string', pattern: '^https?://' } },
+          additionalProperties: { type: 'string' },
         },
       },
     },

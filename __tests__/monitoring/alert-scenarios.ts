@@ -5,6 +5,7 @@ import { metric } from '../../lib/core/monitoring/catalogue';
 import { ResolvedMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
 import { podMonitorNames } from '../../lib/core/monitoring/pod-monitors';
 import { DiscoveredPod, targetLabels } from '../helpers/relabel';
+import { consumerGroupCases } from './consumer-group-scenarios';
 
 /**
  * Input series and expectations for every alert, written from what each alert is meant to detect
@@ -681,5 +682,6 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       { alert: 'KafkaDrCaCopyStale', description: 'stays quiet when the latest run succeeded', series: run(630, 40), evalMinutes: 31, expected: [] },
     );
   }
+  cases.push(...consumerGroupCases(s, exporter));
   return cases;
 }

@@ -8,6 +8,7 @@ import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
 import { allAlertRules } from '../../lib/core/monitoring/alert-rules';
 import { promtool, promtoolAvailable, promtoolWorkdir } from '../helpers/promtool';
+import { renderedRuleGroups } from '../helpers/rule-files';
 import { CANNOT_RECOVER_MINUTES, expectedPriority } from './alert-scenarios';
 import { ExpectedAlert, FleetEvents, ProductionFleet } from './production-fleet';
 
@@ -34,7 +35,7 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
     fs.mkdirSync(os.tmpdir(), { recursive: true });
     monitoring = new KafkaPlatformStack(Testing.app(), prod).monitoring!;
     dir = promtoolWorkdir('day-in-production');
-    const groups = (monitoring.prometheusRule.spec as { groups: { name: string; rules: Record<string, unknown>[] }[] }).groups;
+    const groups = renderedRuleGroups(monitoring);
     fs.writeFileSync(path.join(dir, 'rules.yaml'), stringify({ groups }));
     const bare = groups.map((g) => ({ ...g, rules: g.rules.map(({ annotations: _annotations, ...rule }) => rule) }));
     fs.writeFileSync(path.join(dir, 'rules-without-annotations.yaml'), stringify({ groups: bare }));
@@ -57,7 +58,7 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
             eval_time: `${check.minute}m`,
             alertname: alert,
             exp_alerts: (check.firing[alert] ?? []).map((e) => ({
-              exp_labels: { ...e.labels, severity: e.severity, priority: expectedPriority(alert, e.severity), team: s.team, namespace: s.cluster.namespace },
+              exp_labels: { ...e.labels, severity: e.severity, priority: expectedPriority(alert, e.severity), team: e.labels.team ?? s.team, namespace: s.cluster.namespace },
             })),
           })),
         ),
@@ -168,6 +169,19 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
       expectPasses(replay('lagging group', lagging, [
         { minute: 35, firing: { KafkaConsumerLag: [{ severity: 'warning', labels }, { severity: 'critical', labels }], KafkaConsumerLagCapacity: [{ severity: 'info', labels }] } },
       ], lagAlerts));
+    });
+
+    test('a declared consumer group whose members vanish while its lag grows alerts its owning team; an undeclared one stays quiet', () => {
+      const declared = monitoring.spec.consumerGroups.find((g) => g.group === 'payment-service')!;
+      expect(declared.team).toBe('payments');
+      const f = fleet(20, { stoppedGroup: { group: declared.group, at: 2 } });
+      const labels = { consumergroup: declared.group, topic: 'orders', owner_team: declared.team, team: declared.team };
+      expectPasses(replay('declared group stopped', f, [
+        { minute: 4, firing: {} },
+        { minute: 15, firing: { KafkaConsumerGroupStalled: [{ severity: 'warning', labels }, { severity: 'critical', labels }] } },
+      ], ['KafkaConsumerGroupStalled', 'KafkaConsumerLag', 'KafkaConsumerLagCapacity']));
+      const undeclared = fleet(20, { stoppedGroup: { group: 'reporting-batch', at: 2 } });
+      expectPasses(replay('undeclared group stopped', undeclared, [{ minute: 15, firing: {} }], ['KafkaConsumerGroupStalled']));
     });
 
     test('offline partitions reported by all three controllers page once, with the count, not three times it', () => {

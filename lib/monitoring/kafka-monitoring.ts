@@ -11,6 +11,7 @@ import { AlertGroup, buildAlertGroups, buildPrometheusRule } from '../core/monit
 import { alertmanagerConfigName, buildAlertmanagerConfig } from '../core/monitoring/alert-routing';
 import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
 import { buildDashboards } from '../core/monitoring/dashboards';
+import { buildConsumerGroupOwnersRule, consumerGroupOwnersRuleName, ownerTeams } from '../core/monitoring/consumer-groups';
 import {
   CRUISE_CONTROL_JMX_RULES,
   kafkaJmxRules,
@@ -60,6 +61,8 @@ export class KafkaMonitoring extends Construct {
   public readonly alertGroups: readonly AlertGroup[];
   public readonly podMonitors: readonly KubernetesObject[];
   public readonly prometheusRule: KubernetesObject;
+  /** Ownership series of the declared consumer groups (`consumerGroups`), when there are any. */
+  public readonly consumerGroupOwners?: KubernetesObject;
   /** Routing of the alerts by priority, when `alertRouting` is set. */
   public readonly alertmanagerConfig?: KubernetesObject;
   public readonly exporterRules: ConfigMapV1;
@@ -125,11 +128,22 @@ export class KafkaMonitoring extends Construct {
     });
     for (const monitor of this.podMonitors) this.release.add(monitor, this);
     this.release.add(this.prometheusRule, this);
+    if (spec.consumerGroups.length > 0) {
+      this.consumerGroupOwners = buildConsumerGroupOwnersRule({
+        name: consumerGroupOwnersRuleName(cluster.clusterName),
+        cluster: cluster.clusterName,
+        namespace: cluster.namespace,
+        labels: spec.prometheusSelectorLabels,
+        groups: spec.consumerGroups,
+      });
+      this.release.add(this.consumerGroupOwners, this);
+    }
     if (spec.alertRouting) {
       this.alertmanagerConfig = buildAlertmanagerConfig({
         name: alertmanagerConfigName(cluster.clusterName),
         namespace: cluster.namespace,
         team: spec.team,
+        ownerTeams: ownerTeams(spec.consumerGroups),
         labels: spec.prometheusSelectorLabels,
         routing: spec.alertRouting,
       });

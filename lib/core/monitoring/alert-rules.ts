@@ -17,6 +17,11 @@ export interface AlertRule {
   readonly description: string;
   /** The guide's incident class. @default by severity: critical P2, warning P3, info P4 */
   readonly priority?: Priority;
+  /**
+   * The `team` label, for an alert that belongs to another team than the platform's; a template may read it
+   * from the series (`{{ $labels.owner_team }}`). @default the spec's `team`
+   */
+  readonly team?: string;
 }
 
 const PRIORITY_OF_SEVERITY: Record<Severity, Priority> = { critical: 'P2', warning: 'P3', info: 'P4' };
@@ -64,7 +69,7 @@ export function renderRuleGroups(s: ResolvedMonitoringSpec, groups: readonly Ale
       // `namespace` is the cluster's on every alert, also cluster-wide aggregates (which keep no labels) and
       // operator metrics (scraped in the operator's namespace): the AlertmanagerConfig only receives alerts
       // of its own namespace.
-      labels: { severity: r.severity, priority: alertPriority(r), team: s.team, namespace: s.cluster.namespace },
+      labels: { severity: r.severity, priority: alertPriority(r), team: r.team ?? s.team, namespace: s.cluster.namespace },
       annotations: { summary: r.summary, description: r.description, runbook_url: runbookUrl(s.runbookBaseUrl, r.alert) },
     })),
   }));

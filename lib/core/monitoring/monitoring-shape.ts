@@ -40,6 +40,7 @@ export const ALERT_ROUTING_SHAPE = S.object({
   engineeringEmail: S.string(),
   smtp: S.object({ from: S.string(), smarthost: S.string(), authUsername: S.optional(S.string()), authPasswordSecret: S.optional(SECRET_KEY_REF_SHAPE) }),
   onCallWebhookUrlSecret: S.optional(SECRET_KEY_REF_SHAPE),
+  teams: S.optional(S.record(S.object({ email: S.string(), onCallWebhookUrlSecret: S.optional(SECRET_KEY_REF_SHAPE) }))),
 });
 
 export const MONITORING_SHAPE = S.object({
@@ -57,4 +58,5 @@ export const MONITORING_SHAPE = S.object({
   dashboardNamespace: S.optional(S.string()),
   alertRouting: S.optional(ALERT_ROUTING_SHAPE),
   drCaCheckCronJob: S.optional(S.string()),
+  consumerGroups: S.optional(S.array(S.object({ group: S.string(), team: S.string() }))),
 });

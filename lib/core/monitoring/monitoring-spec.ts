@@ -4,6 +4,7 @@ import { DEFAULT_CA_RENEWAL_DAYS } from '../strimzi/kafka';
 import { WorkloadNames } from '../operations/workload-names';
 import { Validator } from '../validation';
 import { AlertRoutingConfig, PRIORITIES, validateAlertRouting } from './alert-routing';
+import { DeclaredConsumerGroup, validateDeclaredConsumerGroups } from './consumer-groups';
 import { longestForMinutes } from './page-timing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
 
@@ -70,6 +71,13 @@ export interface KafkaMonitoringSpec {
   readonly scrapeInterval?: string;
   /** Grafana folder of the dashboards (sidecar annotation `grafana_folder`). @default 'Kafka' */
   readonly dashboardFolder?: string;
+  /**
+   * Consumer groups the catalogue declares, with their owning teams (`KafkaTopology.consumerGroups`): a
+   * declared group whose members are gone while its lag grows raises KafkaConsumerGroupStalled for its team.
+   * Groups declared in other stacks (a product team's `KafkaConsumerGroupOwners`) alert the same way.
+   * @default [] - only groups declared elsewhere alert
+   */
+  readonly consumerGroups?: readonly DeclaredConsumerGroup[];
 }
 
 /** The spec with every default applied. */
@@ -86,6 +94,7 @@ export interface ResolvedMonitoringSpec {
   readonly operatorNamespace: string;
   readonly scrapeInterval: string;
   readonly dashboardFolder: string;
+  readonly consumerGroups: readonly DeclaredConsumerGroup[];
 }
 
 export const DEFAULT_CONTROLLER_COUNT = 3;
@@ -132,6 +141,7 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
     operatorNamespace: spec.operatorNamespace ?? 'strimzi-system',
     scrapeInterval: spec.scrapeInterval ?? '30s',
     dashboardFolder: spec.dashboardFolder ?? 'Kafka',
+    consumerGroups: spec.consumerGroups ?? [],
   };
 }
 
@@ -185,4 +195,5 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
     }
   }
   v.check(s.dashboardFolder.trim().length > 0 && !s.dashboardFolder.includes('/'), 'dashboardFolder', s.dashboardFolder, 'a folder name without "/"');
+  validateDeclaredConsumerGroups(v, 'consumerGroups', s.consumerGroups);
 }

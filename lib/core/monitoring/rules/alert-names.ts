@@ -36,6 +36,7 @@ export const ALERT_NAMES = [
   // Consumer lag
   'KafkaConsumerLag',
   'KafkaConsumerLagCapacity',
+  'KafkaConsumerGroupStalled',
   // Throughput
   'KafkaHighThroughput',
   'KafkaMessageRateCapacity',

@@ -2,6 +2,7 @@ import type { AlertGroup } from '../alert-rules';
 import { ResolvedMonitoringSpec } from '../monitoring-spec';
 import { activeController, brokerDown, brokerRecovering, controllerDown, fencedBrokers, metadataErrors, multipleBrokersDown } from './brokers-and-controllers';
 import { certificateExpiring } from './certificates';
+import { consumerGroupStalled } from './consumer-groups';
 import { consumerLag, consumerLagCapacity } from './consumer-lag';
 import { ruleContext } from './context';
 import { drCaCopyStale } from './disaster-recovery';
@@ -45,7 +46,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     },
     {
       name: `${c}.slo`,
-      rules: [...underReplicatedPartitions(x), ...slowProducer(x), ...consumerLag(x), ...diskSpaceHigh(x), ...threadPoolsIdleLow(x), ...isrShrinks(x)],
+      rules: [...underReplicatedPartitions(x), ...slowProducer(x), ...consumerLag(x), ...consumerGroupStalled(x), ...diskSpaceHigh(x), ...threadPoolsIdleLow(x), ...isrShrinks(x)],
     },
     {
       name: `${c}.operations`,
