@@ -63,7 +63,7 @@ export const CANNOT_RECOVER_MINUTES = 3;
  * controller, two controllers, offline partitions, writes refused, several brokers gone); otherwise
  * critical alerts are P2 (broker failures, high lag), warnings P3 (degradation), info P4.
  */
-const P1_ALERTS = new Set(['KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaOfflinePartitions', 'KafkaUnderMinIsrPartitions']);
+const P1_ALERTS = new Set(['KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaOfflinePartitions', 'KafkaUnderMinIsrPartitions', 'KafkaUncleanLeaderElection']);
 /** A forecast days ahead needs a response within a day, whatever its severity. */
 const P4_ALERTS = new Set(['KafkaDiskFullForecast']);
 export function expectedPriority(alert: string, severity: Severity): Priority {
@@ -174,6 +174,16 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
     container: 'kafka-exporter',
     labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-kafka-exporter` },
   });
+  const cruiseControl = c.cruiseControl
+    ? targetLabels(monitor(names.cruiseControl), {
+        name: `${c.name}-cruise-control-7b9c8d6f5-k2m4p`,
+        namespace: c.namespace,
+        container: 'cruise-control',
+        labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-cruise-control` },
+      })
+    : {};
+  // Dedicated controller pools have pods of their own; dual-role pools' pods are the brokers'.
+  const controllerPodsAreSeparate = c.nodePools.some((p) => p.roles.includes('controller') && !p.roles.includes('broker'));
   const operator = targetLabels(monitor(names.clusterOperator), {
     name: 'strimzi-cluster-operator-7c9d5b8f4-abcde',
     namespace: s.operatorNamespace,
@@ -415,6 +425,95 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
     ...thresholdCases({
       alert: 'KafkaOfflineLogDirectory', direction: 'above', thresholds: { critical: 0 }, forMinutes: { critical: 1 }, delta: 1,
       build: gauge('kafka_log_logmanager_offlinelogdirectorycount', brokerPod), labels: allLabels,
+    }),
+    // Blind spots: a vanished target, a vanished Kafka Exporter or Cluster Operator alert instead of silencing the alerts that read them.
+    ...(() => {
+      // Dual-role pods are brokers and controllers at once: one target each.
+      const kafkaTargets = [...new Map([...brokers(c.brokerCount), ...controllers.slice(0, controllerCount)].map((x) => [x.pod, x])).values()];
+      const allKafkaTargets = (m: number, skip?: string) => kafkaTargets.filter((x) => x.pod !== skip).map((x) => seriesOf('up', x, {}, constant(1, m)));
+      const pods = (m: number) => [...brokerPods(c.brokerCount, m), ...(controllerPodsAreSeparate ? controllerPods(controllerCount, m) : [])];
+      const cruise = (m: number) => (c.cruiseControl ? [seriesOf('up', cruiseControl, {}, constant(1, m))] : []);
+      return [
+        // A dual-role pod's target counts for the brokers and the controllers.
+        ...(() => {
+          const gone = brokers(1)[0];
+          const missing = gone.strimzi_io_controller_role === 'true' ? ['brokers', 'controllers'] : ['brokers'];
+          const series = (m: number) => [...pods(m), ...allKafkaTargets(m, gone.pod), ...cruise(m)];
+          return [
+            { alert: 'KafkaMetricsTargetMissing', description: 'warning fires: a broker target vanished while every pod is Ready (its PodMonitor no longer selects it)', series: series(16), evalMinutes: 11, expected: missing.map((t) => ({ severity: 'warning' as const, labels: { scrape_target: t } })) },
+            { alert: 'KafkaMetricsTargetMissing', description: 'warning still pending before its for', series: series(16), evalMinutes: 9, expected: [] },
+            { alert: 'KafkaMetricsTargetMissing', description: 'stays quiet: every target present', series: [...pods(16), ...allKafkaTargets(16), ...cruise(16)], evalMinutes: 11, expected: [] },
+          ];
+        })(),
+        ...durationCases({
+          alert: 'KafkaMetricsTargetMissing', severity: 'warning', forMinutes: 10, what: 'the broker pod behind the missing target is down (KafkaBrokerDown\'s, not this alert\'s)',
+          fire: (m) => [...pods(m), ...allKafkaTargets(m, brokers(1)[0].pod), ...cruise(m)],
+          quiet: (m) => [...brokerPods(c.brokerCount, m, { 0: 'pending' }), ...(controllerPodsAreSeparate ? controllerPods(controllerCount, m) : []), ...allKafkaTargets(m, brokers(1)[0].pod), ...cruise(m)],
+          quietWhat: 'the broker pod is Pending',
+          labels: { scrape_target: 'brokers' },
+        }).filter((k) => k.expected.length === 0),
+        ...(c.cruiseControl
+          ? durationCases({
+              alert: 'KafkaMetricsTargetMissing', severity: 'warning', forMinutes: 10, what: 'Cruise Control runs but has no scrape target',
+              fire: (m) => [...pods(m), ...allKafkaTargets(m)],
+              quiet: (m) => [...pods(m), ...allKafkaTargets(m), ...cruise(m)],
+              labels: { scrape_target: 'cruise-control' },
+            })
+          : []),
+        ...(c.kafkaExporter
+          ? [
+              ...durationCases({
+                alert: 'KafkaExporterDown', severity: 'warning', forMinutes: 5, what: 'Kafka Exporter vanished (no target at all)',
+                fire: (m) => [seriesOf('up', exporter, {}, `1x2 stale _x${m + LENGTH_MARGIN}`)],
+                quiet: (m) => [seriesOf('up', exporter, {}, constant(1, m))],
+                labels: {},
+              }).map((k) => ({ ...k, evalMinutes: k.evalMinutes + 3 })),
+              ...durationCases({
+                alert: 'KafkaExporterDown', severity: 'warning', forMinutes: 5, what: 'Kafka Exporter fails its scrape',
+                fire: (m) => [seriesOf('up', exporter, {}, constant(0, m))],
+                quiet: (m) => [seriesOf('up', exporter, {}, `1x1 0x1 1x${m + LENGTH_MARGIN}`)],
+                quietWhat: 'one failed scrape (an exporter restart)',
+                labels: {},
+              }),
+            ]
+          : []),
+        ...durationCases({
+          alert: 'KafkaClusterOperatorDown', severity: 'warning', forMinutes: 10, what: 'the Cluster Operator is gone (no target)',
+          fire: () => [],
+          quiet: (m) => [seriesOf('up', operator, {}, constant(1, m))],
+          labels: {},
+        }),
+        ...durationCases({
+          alert: 'KafkaClusterOperatorDown', severity: 'warning', forMinutes: 10, what: 'the Cluster Operator fails its scrape',
+          fire: (m) => [seriesOf('up', operator, {}, constant(0, m))],
+          quiet: (m) => [seriesOf('up', operator, {}, `1x2 0x2 1x${m + LENGTH_MARGIN}`)],
+          quietWhat: 'two minutes down (the operator\'s own rolling update)',
+          labels: {},
+        }),
+      ];
+    })(),
+    // An unclean election is data loss: it pages at once (P1). Every controller counts it.
+    {
+      alert: 'KafkaUncleanLeaderElection', description: 'critical fires when the controllers count an unclean election', evalMinutes: 6,
+      series: controllers.slice(0, controllerCount).map((n) => seriesOf('kafka_controller_controllerstats_uncleanleaderelections_total', n, {}, `0x4 1x${6 + LENGTH_MARGIN}`)),
+      expected: [{ severity: 'critical', labels: {} }],
+    },
+    {
+      alert: 'KafkaUncleanLeaderElection', description: 'stays quiet for an election long ago, and across a controller restart (counter reset)', evalMinutes: 20,
+      series: controllers.slice(0, controllerCount).map((n, i) => seriesOf('kafka_controller_controllerstats_uncleanleaderelections_total', n, {}, i === 0 ? `0x4 1x5 0x${20 + LENGTH_MARGIN}` : `0x4 1x${20 + LENGTH_MARGIN}`)),
+      expected: [],
+    },
+    ...thresholdCases({
+      alert: 'KafkaAuthenticationFailures', direction: 'above', thresholds: { warning: t.failedAuthenticationsPerSecond }, forMinutes: { warning: 10 }, delta: t.failedAuthenticationsPerSecond / 2, warmup: 4, inexact: true,
+      // Failures of one listener spread over brokers and network processors; successes on it do not count. The
+      // 5-minute rate of a counter that starts at 0 passes 1.5 times the threshold from minute 4.
+      build: (perSecond, minutes) => [
+        ...brokers(Math.min(2, c.brokerCount)).flatMap((b) =>
+          ['0', '1'].map((np) => seriesOf('kafka_server_socket_server_metrics_failed_authentication_total', b, { listener: 'TLS-9093', networkProcessor: np }, counter(perSecond / (2 * Math.min(2, c.brokerCount)), minutes))),
+        ),
+        seriesOf('kafka_server_socket_server_metrics_successful_authentication_total', brokerPod, { listener: 'TLS-9093', networkProcessor: '0' }, counter(50, minutes)),
+      ],
+      labels: () => ({ namespace: c.namespace, listener: 'TLS-9093' }),
     }),
     ...thresholdCases({
       alert: 'KafkaMetricsTargetDown', direction: 'below', thresholds: { warning: 1 }, forMinutes: { warning: 5 }, delta: 1,

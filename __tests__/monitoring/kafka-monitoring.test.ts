@@ -28,10 +28,23 @@ describe('KafkaMonitoring in the environments', () => {
 
   test('prod: PodMonitors, the PrometheusRule and the AlertmanagerConfig travel in their own release and are valid', () => {
     const objects = releaseObjects(synthEnv(prod)).get('kafka-prod-monitoring')!;
-    expect(objects.map((o) => o.kind).sort()).toEqual(['AlertmanagerConfig', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PrometheusRule']);
+    expect(objects.map((o) => o.kind).sort()).toEqual(['AlertmanagerConfig', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PrometheusRule', 'PrometheusRule']);
     const schemas = new PrometheusOperatorSchemas();
     expect(objects.flatMap((o) => schemas.validate(o))).toEqual([]);
     expect(objects.every((o) => o.metadata.labels?.release === 'kube-prometheus-stack')).toBe(true);
+  });
+
+  test('prod declares its catalogue\'s consumer groups: their ownership series, and routing for their owner teams', () => {
+    const objects = releaseObjects(synthEnv(prod)).get('kafka-prod-monitoring')!;
+    const owners = objects.find((o) => o.metadata.name === 'kafka-prod-consumer-group-owners')!;
+    const rules = (owners.spec as { groups: { rules: { expr: string; labels: Record<string, string> }[] }[] }).groups[0].rules;
+    // The catalogue's consume grant and Streams application, each under its topology group; no Connect worker group.
+    expect(rules.map((r) => [r.labels.owner_team, r.expr.match(/consumergroup=~"([^"]*)"/)![1]])).toEqual([
+      ['orders', 'order-status-projector'],
+      ['payments', 'payment-service'],
+    ]);
+    const am = objects.find((o) => o.kind === 'AlertmanagerConfig')! as unknown as { spec: { route: { matchers: unknown[] } } };
+    expect(am.spec.route.matchers).toEqual([{ name: 'team', value: 'kafka-platform|orders|payments', matchType: '=~' }]);
   });
 
   test('every environment routes its alerts by priority; only prod pages an on-call pager; secrets are referenced', () => {

@@ -58,6 +58,8 @@ export interface FleetEvents {
   readonly stoppedGroup?: { readonly group: string; readonly at: number };
   /** A consumer group whose consumers cannot keep up from `from`: members stay, lag grows `perMinute`. */
   readonly laggingGroup?: { readonly group: string; readonly from: number; readonly perMinute: number };
+  /** Kafka Exporter's pod is deleted at `at` and not recreated: its target vanishes. */
+  readonly kafkaExporterGone?: { readonly at: number };
   /** Offline partitions the controllers report from `from`. */
   readonly offlinePartitions?: { readonly from: number; readonly count: number };
 }
@@ -293,9 +295,13 @@ export class ProductionFleet {
       name: `${c.name}-kafka-exporter-6d8f9b7c5d-x2x9k`, namespace: ns, container: 'kafka-exporter',
       labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-kafka-exporter` },
     });
+    const gone = this.events.kafkaExporterGone;
+    const exporting = (m: number) => gone === undefined || m < gone.at;
+    out.push(seriesOf('up', exporter, {}, this.over(exporting, () => 1)));
     const group = (name: string, members: (m: number) => number, lag: (m: number) => number) => {
-      out.push(seriesOf('kafka_consumergroup_members', exporter, { consumergroup: name }, timeline(this.length, members)));
-      for (const p of [0, 1]) out.push(seriesOf('kafka_consumergroup_lag', exporter, { consumergroup: name, topic: 'orders', partition: String(p) }, timeline(this.length, (m) => lag(m) / 2)));
+      out.push(seriesOf('kafka_consumergroup_members', exporter, { consumergroup: name }, this.over(exporting, members)));
+      for (const p of [0, 1]) out.push(seriesOf('kafka_consumergroup_lag', exporter, { consumergroup: name, topic: 'orders', partition: String(p) }, this.over(exporting, (m) => lag(m) / 2)));
+      out.push(seriesOf('kafka_consumergroup_lag_sum', exporter, { consumergroup: name, topic: 'orders' }, this.over(exporting, lag)));
     };
     group('orders-service', () => 4, () => 240);
     const stopped = this.events.stoppedGroup;
@@ -308,6 +314,14 @@ export class ProductionFleet {
       name: 'strimzi-cluster-operator-7c9d5b8f4-abcde', namespace: this.spec.operatorNamespace, container: 'strimzi-cluster-operator',
       labels: { 'strimzi.io/kind': 'cluster-operator', name: 'strimzi-cluster-operator' },
     });
+    out.push(seriesOf('up', operator, {}, timeline(this.length, () => 1)));
+    if (c.cruiseControl) {
+      const cruiseControl = targetLabels(this.monitor(names.cruiseControl), {
+        name: `${c.name}-cruise-control-7b9c8d6f5-k2m4p`, namespace: ns, container: 'cruise-control',
+        labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-cruise-control` },
+      });
+      out.push(seriesOf('up', cruiseControl, {}, timeline(this.length, () => 1)));
+    }
     const ca = this.events.clusterCa ?? { daysLeft: 300 };
     const expiryMs = (days: number, m: number) => (m * 60 + days * 86400) * 1000;
     out.push(seriesOf('strimzi_certificate_expiration_timestamp_ms', operator, { type: 'cluster-ca', cluster: c.name, resource_namespace: ns },

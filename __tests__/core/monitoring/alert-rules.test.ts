@@ -46,7 +46,7 @@ describe('alert rules', () => {
 
   test('every alert has a priority; cluster down and data loss are P1; its runbook states the priority and the first response time', () => {
     const p1 = new Set(rendered.filter((r) => r.labels.priority === 'P1').map((r) => r.alert));
-    expect([...p1].sort()).toEqual(['KafkaMultipleActiveControllers', 'KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaOfflinePartitions', 'KafkaUnderMinIsrPartitions']);
+    expect([...p1].sort()).toEqual(['KafkaMultipleActiveControllers', 'KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaOfflinePartitions', 'KafkaUncleanLeaderElection', 'KafkaUnderMinIsrPartitions']);
     for (const alert of new Set(rendered.map((r) => r.alert))) {
       const page = fs.readFileSync(path.join(RUNBOOKS, `${runbookSlug(alert)}.md`), 'utf8');
       const line = page.split('\n').find((l) => l.startsWith('Priority: ')) ?? '';

@@ -52,12 +52,17 @@ export function validateDeclaredConsumerGroups(v: Validator, field: string, grou
   const owner = new Map<string, string>();
   groups.forEach((g, i) => {
     const f = `${field}[${i}]`;
-    v.check(typeof g.group === 'string' && g.group.length > 0 && !g.group.endsWith('*'), `${f}.group`, g.group, 'a literal consumer group id (not empty, not a prefix ending in "*")');
+    validateConsumerGroupId(v, `${f}.group`, g.group);
     v.check(typeof g.team === 'string' && g.team.length > 0 && isLabelValue(g.team), `${f}.team`, g.team, LABEL_VALUE_RULE);
     const previous = owner.get(g.group);
     if (previous !== undefined && previous !== g.team) v.fail(`${f}.team`, g.team, `the group's one owner (${previous} owns "${g.group}" already)`);
     if (previous === undefined) owner.set(g.group, g.team);
   });
+}
+
+/** A declarable group id: literal (a prefix such as `orders-*` is many groups) and not empty. */
+export function validateConsumerGroupId(v: Validator, field: string, group: string): void {
+  v.check(typeof group === 'string' && group.length > 0 && !group.endsWith('*'), field, group, 'a literal consumer group id (not empty, not a prefix ending in "*")');
 }
 
 /** The owner teams, each once, sorted. */
@@ -98,9 +103,14 @@ export function consumerGroupOwnerRules(input: ConsumerGroupOwnersInput): Owners
   });
 }
 
+/** A team name as part of an object name: lower case, `_` and `.` as `-`. */
+export function teamSlug(team: string): string {
+  return team.toLowerCase().replace(/[^a-z0-9-]/g, '-');
+}
+
 /** Name of a PrometheusRule carrying ownership series: the platform's, or one team's (`KafkaConsumerGroupOwners`). */
 export function consumerGroupOwnersRuleName(cluster: string, team?: string): string {
-  return team === undefined ? `${cluster}-consumer-group-owners` : `${cluster}-consumer-groups-${team.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`;
+  return team === undefined ? `${cluster}-consumer-group-owners` : `${cluster}-consumer-groups-${teamSlug(team)}`;
 }
 
 /** A PrometheusRule with the ownership series of `groups`. */

@@ -18,6 +18,7 @@ export const THRESHOLDS_SHAPE = S.object({
   controllerRecoveryMinutes: S.optional(S.numeric()),
   isrShrinksPerMinute: S.optional(S.numeric()),
   brokerMessagesInPerSecond: S.optional(S.numeric()),
+  failedAuthenticationsPerSecond: S.optional(S.numeric()),
   mirrorMaker2LagMessages: S.optional(S.numeric()),
   mirrorMaker2CheckpointLatencySeconds: S.optional(S.numeric()),
   diskFullForecastHours: S.optional(S.numeric()),

@@ -62,6 +62,12 @@ export interface AlertThresholds {
   readonly isrShrinksPerMinute?: number;
   /** The operations guide's KafkaHighThroughput: messages in per second on any one broker, 15 minutes. @default 10000 */
   readonly brokerMessagesInPerSecond?: number;
+  /**
+   * Failed authentications per second on one listener (all brokers), sustained 10 minutes: one client
+   * with a stale password or an untrusted certificate retries about once a second.
+   * @default 0.1
+   */
+  readonly failedAuthenticationsPerSecond?: number;
   /** Records a MirrorMaker 2 replication consumer may be behind, for 10 minutes. @default 10000 */
   readonly mirrorMaker2LagMessages?: number;
   /** Seconds a MirrorMaker 2 checkpoint may take to reach the target, for 10 minutes. @default 300 */
@@ -90,6 +96,7 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   networkProcessorIdlePercent: { warning: 30, critical: 10 },
   isrShrinksPerMinute: 1,
   brokerMessagesInPerSecond: 10_000,
+  failedAuthenticationsPerSecond: 0.1,
   mirrorMaker2LagMessages: 10_000,
   mirrorMaker2CheckpointLatencySeconds: 300,
   diskFullForecastHours: 96,
@@ -139,6 +146,7 @@ export function validateThresholds(v: Validator, field: string, t: ResolvedThres
   }
   positive(v, `${field}.isrShrinksPerMinute`, t.isrShrinksPerMinute);
   positive(v, `${field}.brokerMessagesInPerSecond`, t.brokerMessagesInPerSecond);
+  positive(v, `${field}.failedAuthenticationsPerSecond`, t.failedAuthenticationsPerSecond);
   positive(v, `${field}.mirrorMaker2LagMessages`, t.mirrorMaker2LagMessages);
   positive(v, `${field}.mirrorMaker2CheckpointLatencySeconds`, t.mirrorMaker2CheckpointLatencySeconds);
   if (positive(v, `${field}.diskFullForecastHours`, t.diskFullForecastHours)) {

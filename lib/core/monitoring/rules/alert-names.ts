@@ -20,6 +20,7 @@ export const ALERT_NAMES = [
   'KafkaUnderMinIsrPartitions',
   'KafkaUnderReplicatedPartitions',
   'KafkaIsrShrinks',
+  'KafkaUncleanLeaderElection',
   // Disk
   'KafkaOfflineLogDirectory',
   'KafkaDiskSpaceHigh',
@@ -27,6 +28,8 @@ export const ALERT_NAMES = [
   'KafkaDiskFullForecast',
   // Scrape targets
   'KafkaMetricsTargetDown',
+  'KafkaMetricsTargetMissing',
+  'KafkaExporterDown',
   // Request latency and saturation
   'KafkaSlowProducer',
   'KafkaRequestHandlerIdleLow',
@@ -44,9 +47,12 @@ export const ALERT_NAMES = [
   'KafkaOperatorReconciliationFailing',
   'KafkaResourceNotReady',
   'KafkaEntityOperatorDown',
+  'KafkaClusterOperatorDown',
   // Jobs and backups
   'KafkaCronJobFailed',
   'KafkaBackupOverdue',
+  // Security
+  'KafkaAuthenticationFailures',
   // Certificates
   'KafkaCertificateExpiring',
   // MirrorMaker 2 and disaster recovery

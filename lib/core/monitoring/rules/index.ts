@@ -8,12 +8,13 @@ import { ruleContext } from './context';
 import { drCaCopyStale } from './disaster-recovery';
 import { diskFullForecast, diskSpaceHigh, diskUsageCapacity, offlineLogDirectory } from './disk';
 import { backupOverdue, cronJobFailed } from './jobs';
-import { entityOperatorDown, operatorReconciliationFailing, resourceNotReady } from './operators';
-import { isrShrinks, offlinePartitions, underMinIsrPartitions, underReplicatedPartitions } from './partitions';
+import { clusterOperatorDown, entityOperatorDown, operatorReconciliationFailing, resourceNotReady } from './operators';
+import { isrShrinks, offlinePartitions, uncleanLeaderElection, underMinIsrPartitions, underReplicatedPartitions } from './partitions';
 import { mirrorMaker2 } from './replication';
 import { slowProducer, threadPoolsIdleLow } from './requests';
 import { cpuNearLimit, memoryNearLimit } from './resources';
-import { metricsTargetDown } from './scrape-targets';
+import { kafkaExporterDown, metricsTargetDown, metricsTargetMissing } from './scrape-targets';
+import { authenticationFailures } from './security';
 import { highThroughput, messageRateCapacity } from './throughput';
 
 export { ALERT_NAMES, type AlertName, isAlertName, type PlatformAlertRule } from './alert-names';
@@ -40,8 +41,11 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
         ...activeController(x),
         ...offlinePartitions(x),
         ...underMinIsrPartitions(x),
+        ...uncleanLeaderElection(x),
         ...offlineLogDirectory(x),
         ...metricsTargetDown(x),
+        ...metricsTargetMissing(x),
+        ...kafkaExporterDown(x),
       ],
     },
     {
@@ -50,7 +54,16 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     },
     {
       name: `${c}.operations`,
-      rules: [...operatorReconciliationFailing(x), ...resourceNotReady(x), ...entityOperatorDown(x), ...cronJobFailed(x), ...certificateExpiring(x), ...backupOverdue(x)],
+      rules: [
+        ...operatorReconciliationFailing(x),
+        ...resourceNotReady(x),
+        ...entityOperatorDown(x),
+        ...clusterOperatorDown(x),
+        ...cronJobFailed(x),
+        ...certificateExpiring(x),
+        ...backupOverdue(x),
+        ...authenticationFailures(x),
+      ],
     },
     {
       name: `${c}.capacity`,

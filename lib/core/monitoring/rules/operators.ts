@@ -44,3 +44,18 @@ export function entityOperatorDown(x: RuleContext): PlatformAlertRule[] {
     },
   ];
 }
+
+/** Certificate expiry, resource readiness and reconciliations are the Cluster Operator's metrics: without it those alerts are silent. */
+export function clusterOperatorDown(x: RuleContext): PlatformAlertRule[] {
+  return [
+    {
+      alert: 'KafkaClusterOperatorDown',
+      severity: 'warning',
+      // Longer than the operator's own rolling update.
+      expr: `(count(up{${x.sel.clusterOperator}} == 1) or vector(0)) < 1`,
+      for: '10m',
+      summary: 'The Strimzi Cluster Operator is down or gone',
+      description: `No Cluster Operator target (${x.s.operatorNamespace}) answers its scrape: changes to ${x.c} are not applied, CAs are not renewed, and the certificate and resource alerts cannot fire.`,
+    },
+  ];
+}

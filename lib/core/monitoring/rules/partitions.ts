@@ -59,3 +59,20 @@ export function isrShrinks(x: RuleContext): PlatformAlertRule[] {
     },
   ];
 }
+
+export function uncleanLeaderElection(x: RuleContext): PlatformAlertRule[] {
+  return [
+    {
+      alert: 'KafkaUncleanLeaderElection',
+      severity: 'critical',
+      // An out-of-sync replica became leader: the records only the old leader had are gone (data loss, P1).
+      // Every controller counts the election as it applies the metadata record: `max`, not `sum`. The 3-minute
+      // window keeps it inside P1's 5-minute page budget.
+      priority: 'P1',
+      expr: `max(increase(kafka_controller_controllerstats_uncleanleaderelections_total{${x.sel.controllers}}[3m])) > 0`,
+      for: '0m',
+      summary: `Kafka cluster ${x.c} elected an out-of-sync leader`,
+      description: `An unclean leader election happened in ${x.c}: records the previous leader had not replicated are lost, and consumers may see offsets move back.`,
+    },
+  ];
+}

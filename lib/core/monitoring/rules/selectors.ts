@@ -24,6 +24,7 @@ export function clusterSelectors(s: ResolvedMonitoringSpec) {
     /** Reconciliation metrics of this namespace's resources from the Cluster Operator and the Entity Operator. */
     operatorReconciliations: `job=~"${scrapeJob(namespace, jobs.clusterOperator)}|${scrapeJob(namespace, jobs.entityOperator)}", exported_namespace="${namespace}"`,
     kafkaExporter: job(jobs.kafkaExporter),
+    cruiseControl: job(jobs.cruiseControl),
     mirrorMaker2: job(jobs.mirrorMaker2),
     /** Every platform scrape job of this cluster. */
     anyPlatformJob: `job=~"${namespace}/${name}-.+"`,
