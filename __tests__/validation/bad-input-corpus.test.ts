@@ -208,6 +208,26 @@ describe('domain: versions, cron, principals, heap', () => {
   ]);
 });
 
+describe('domain: monitoring thresholds and page budgets', () => {
+  const monitoring = (thresholds: Loose) => {
+    const s = testStack('s');
+    return new KafkaMonitoring(s, 'monitoring', { cluster: cluster({ metrics: true }, s), team: 't', runbookBaseUrl: 'https://x', thresholds });
+  };
+  table([
+    ['the guide\'s 15 minutes of under-replication for the page: over P2\'s budget', () => monitoring({ underReplicatedMinutes: { warning: 5, critical: 15 } }), [
+      's/monitoring: thresholds.underReplicatedMinutes.critical = 15: at most 8 minutes, so the P2 alert pages within 10m',
+    ]],
+    ['a disk-full forecast that leaves no day to respond', () => monitoring({ diskFullForecastHours: 24 }), ['s/monitoring: thresholds.diskFullForecastHours = 24: more than 31 hours']],
+    ['failed authentications per second as a string', () => monitoring({ failedAuthenticationsPerSecond: '1' }), [
+      's/monitoring: thresholds.failedAuthenticationsPerSecond = "1": a number',
+    ]],
+    ['negative failed authentications and a fractional recovery window: both at once', () => monitoring({ failedAuthenticationsPerSecond: -1, brokerRecoveryMinutes: 2.5 }), [
+      's/monitoring: thresholds.brokerRecoveryMinutes = 2.5: a whole number of minutes above 0',
+      's/monitoring: thresholds.failedAuthenticationsPerSecond = -1: a number above 0',
+    ]],
+  ]);
+});
+
 describe('domain: config keys name the field the user wrote', () => {
   table([
     ['min.insync.replicas in config is reported as config, not brokerDefaults', () => cluster({ config: { 'min.insync.replicas': 4 } }), [
