@@ -184,6 +184,18 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
       expectPasses(replay('undeclared group stopped', undeclared, [{ minute: 15, firing: {} }], ['KafkaConsumerGroupStalled']));
     });
 
+    test('a vanished Kafka Exporter alerts (no `up` series left for KafkaMetricsTargetDown to see); one that is there stays quiet', () => {
+      const targets = ['KafkaExporterDown', 'KafkaMetricsTargetDown', 'KafkaMetricsTargetMissing'];
+      expectPasses(replay('exporter present', fleet(30, {}), [{ minute: 25, firing: {} }], targets));
+      const gone = fleet(30, { kafkaExporterGone: { at: 5 } });
+      expectPasses(replay('exporter gone', gone, [
+        // A restart of the exporter is shorter than this.
+        { minute: 8, firing: {} },
+        { minute: 15, firing: { KafkaExporterDown: [{ severity: 'warning', labels: {} }] } },
+        { minute: 25, firing: { KafkaExporterDown: [{ severity: 'warning', labels: {} }] } },
+      ], targets));
+    });
+
     test('offline partitions reported by all three controllers page once, with the count, not three times it', () => {
       const f = fleet(10, { offlinePartitions: { from: 2, count: 4 } });
       const rule = (monitoring.prometheusRule.spec as { groups: { rules: { alert: string; annotations: Record<string, string> }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'KafkaOfflinePartitions')!;
