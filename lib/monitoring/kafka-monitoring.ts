@@ -63,6 +63,8 @@ export class KafkaMonitoring extends Construct {
   public readonly prometheusRule: KubernetesObject;
   /** Ownership series of the declared consumer groups (`consumerGroups`), when there are any. */
   public readonly consumerGroupOwners?: KubernetesObject;
+  /** The release of `consumerGroupOwners` (`<cluster>-consumer-group-owners`). */
+  public readonly consumerGroupOwnersRelease?: CustomResourceRelease;
   /** Routing of the alerts by priority, when `alertRouting` is set. */
   public readonly alertmanagerConfig?: KubernetesObject;
   public readonly exporterRules: ConfigMapV1;
@@ -136,7 +138,14 @@ export class KafkaMonitoring extends Construct {
         labels: spec.prometheusSelectorLabels,
         groups: spec.consumerGroups,
       });
-      this.release.add(this.consumerGroupOwners, this);
+      // A release of its own: it changes with the catalogue (every new application), the alerts with their
+      // thresholds, and its size grows with the declared groups (about 40 bytes each).
+      this.consumerGroupOwnersRelease = new CustomResourceRelease(this, 'consumer-group-owners', {
+        releaseName: consumerGroupOwnersRuleName(cluster.clusterName),
+        namespace: cluster.namespace,
+        dependsOn: props.dependsOn,
+      });
+      this.consumerGroupOwnersRelease.add(this.consumerGroupOwners, this);
     }
     if (spec.alertRouting) {
       this.alertmanagerConfig = buildAlertmanagerConfig({
@@ -150,7 +159,7 @@ export class KafkaMonitoring extends Construct {
       this.release.add(this.alertmanagerConfig, this);
     }
 
-    this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2, perPartitionMetrics: props.perPartitionMetrics }).map((d) => {
+    this.dashboards = buildDashboards({ mirrorMaker2: spec.mirrorMaker2, perPartitionMetrics: props.perPartitionMetrics, cruiseControl: spec.cluster.cruiseControl }).map((d) => {
       const cm = dashboardConfigMap(cluster.clusterName, dashboardNamespace, spec.dashboardFolder, d);
       return new ConfigMapV1(this, `dashboard-${d.uid}`, {
         metadata: { ...cm.metadata, labels: { ...cm.metadata.labels }, annotations: { ...cm.metadata.annotations } },

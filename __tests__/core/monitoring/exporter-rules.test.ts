@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { JmxExporterRule, KAFKA_JMX_RULES, kafkaJmxRules, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
+import { CRUISE_CONTROL_JMX_RULES, JmxExporterRule, KAFKA_JMX_RULES, kafkaJmxRules, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
 import { METRICS } from '../../../lib/core/monitoring/catalogue';
 
 /**
@@ -75,7 +75,24 @@ const MM2_BEANS: [string, string, Record<string, string>][] = [
   ['kafka.connect<type=connect-worker-metrics, connector=prod->dr.MirrorSourceConnector><>connector-failed-task-count', 'kafka_connect_worker_connector_failed_task_count', { connector: 'prod->dr.MirrorSourceConnector' }],
 ];
 
+/** Cruise Control's Dropwizard sensors as its JMX reporter names them (`kafka.cruisecontrol:name=<Group>.<sensor>`). */
+const CRUISE_CONTROL_BEANS: [string, string, Record<string, string>][] = [
+  ['kafka.cruisecontrol<name=AnomalyDetector.balancedness-score><>Value', 'kafka_cruisecontrol_anomalydetector_balancedness_score_value', {}],
+  ['kafka.cruisecontrol<name=LoadMonitor.monitored-partitions-percentage><>Value', 'kafka_cruisecontrol_loadmonitor_monitored_partitions_percentage_value', {}],
+  ['kafka.cruisecontrol<name=LoadMonitor.valid-windows><>Value', 'kafka_cruisecontrol_loadmonitor_valid_windows_value', {}],
+  ['kafka.cruisecontrol<name=Executor.ongoing-execution-non_kafka_assigner><>Value', 'kafka_cruisecontrol_executor_ongoing_execution_non_kafka_assigner_value', {}],
+];
+
 describe('JMX exporter rules', () => {
+  test.each(CRUISE_CONTROL_BEANS)('Cruise Control MBean %s becomes %s', (bean, name, labels) => {
+    expect(apply(CRUISE_CONTROL_JMX_RULES, bean)).toEqual({ name, labels });
+  });
+
+  test('every catalogued Cruise Control metric is produced by its rule', () => {
+    const produced = new Set(CRUISE_CONTROL_BEANS.map(([, name]) => name));
+    expect(METRICS.filter((m) => m.source === 'cruise-control').map((m) => m.name).filter((n) => !produced.has(n))).toEqual([]);
+  });
+
   test.each(BROKER_BEANS)('broker MBean %s becomes %s (per-partition series opted in)', (bean, name, labels) => {
     expect(apply(kafkaJmxRules({ perPartition: true }), bean)).toEqual({ name, labels });
   });

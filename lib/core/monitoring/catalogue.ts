@@ -18,6 +18,7 @@ export type MetricSource =
   | 'cadvisor'
   | 'kube-state-metrics'
   | 'prometheus' // synthetic series of the scrape itself
+  | 'cruise-control' // Cruise Control, through the library's rule (`kafka_cruisecontrol_<sensor>_<attribute>`)
   | 'recording-rule'; // series the platform's own recording rules write
 
 export type MetricType = 'gauge' | 'counter';
@@ -119,6 +120,12 @@ export const METRICS: readonly MetricDefinition[] = [
   m('mirror-maker-2', 'gauge', 'kafka_consumer_fetch_manager_records_lag', ['clientid', 'topic', 'partition'], 'records the replication consumer is behind'),
   m('mirror-maker-2', 'gauge', 'kafka_connect_connector_status', ['connector', 'status'], '1 for the connector\'s current status'),
   m('mirror-maker-2', 'gauge', 'kafka_connect_worker_connector_failed_task_count', ['connector'], 'failed tasks of a connector'),
+
+  // Cruise Control (one rule keeps every sensor; these are the ones the dashboards read).
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_anomalydetector_balancedness_score_value', [], 'balancedness of the cluster by the configured goals, 0..100'),
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_loadmonitor_monitored_partitions_percentage_value', [], 'share of partitions with enough load samples, 0..1 (below 0.95 no proposals)'),
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_loadmonitor_valid_windows_value', [], 'load windows with enough samples'),
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_executor_ongoing_execution_non_kafka_assigner_value', [], '1 while a rebalance executes'),
 
   // Strimzi Cluster Operator.
   m('strimzi-operator', 'gauge', 'strimzi_certificate_expiration_timestamp_ms', ['type', 'cluster', 'resource_namespace'], 'expiry of a CA or certificate, epoch ms'),

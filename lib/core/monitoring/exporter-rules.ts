@@ -86,8 +86,9 @@ export const MIRROR_MAKER_2_JMX_RULES: readonly JmxExporterRule[] = [
 export const MIRROR_MAKER_2_REPLICATION_CLIENT = `clientid=~'"?.+[|]replication-consumer"?'`;
 
 /**
- * Rules for Cruise Control. No alert or panel uses its metrics yet, so one rule keeps every Cruise Control
- * sensor (balancedness score, anomaly counts, executor state) under `kafka_cruisecontrol_*` for ad-hoc queries.
+ * Rules for Cruise Control: one rule keeps every sensor (balancedness score, load-monitor coverage, executor
+ * state, anomaly counts) under `kafka_cruisecontrol_<group>_<sensor>_<attribute>`; the Operators dashboard
+ * reads the catalogued ones, the rest are there for ad-hoc queries.
  */
 export const CRUISE_CONTROL_JMX_RULES: readonly JmxExporterRule[] = [
   { pattern: `kafka.cruisecontrol<name=(.+)><>(\\w+)`, name: 'kafka_cruisecontrol_$1_$2', type: 'GAUGE' },

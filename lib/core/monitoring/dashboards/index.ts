@@ -1,17 +1,24 @@
 import { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
+import { brokersDashboard } from './brokers';
 import { consumerGroupsDashboard } from './consumer-groups';
 import { kraftDashboard } from './kraft';
 import { mirrorMaker2Dashboard } from './mirror-maker-2';
 import { operationsDashboard } from './operations';
+import { operatorsDashboard } from './operators';
 import { topicsDashboard } from './topics';
 
-/** The platform's dashboards; MirrorMaker 2's only where replication runs; per-partition panels only when exported. */
-export function buildDashboards(options: { readonly mirrorMaker2: boolean; readonly perPartitionMetrics?: boolean }): Dashboard[] {
+/**
+ * The platform's dashboards; MirrorMaker 2's only where replication runs; per-partition panels only when
+ * exported; Cruise Control's panels only where it runs.
+ */
+export function buildDashboards(options: { readonly mirrorMaker2: boolean; readonly perPartitionMetrics?: boolean; readonly cruiseControl?: boolean }): Dashboard[] {
   return [
     operationsDashboard(),
     topicsDashboard({ perPartition: options.perPartitionMetrics }),
     consumerGroupsDashboard(),
     kraftDashboard(),
+    brokersDashboard(),
+    operatorsDashboard({ cruiseControl: options.cruiseControl }),
     ...(options.mirrorMaker2 ? [mirrorMaker2Dashboard()] : []),
   ];
 }
