@@ -37,7 +37,8 @@ describe('alert rules', () => {
   test('every alert has severity, team, summary, description and a runbook_url pointing at an existing page', () => {
     expect(new PrometheusOperatorSchemas().validate(rule)).toEqual([]);
     for (const r of rendered) {
-      expect(r.labels.team).toBe('kafka-platform');
+      // A declared consumer group's alert belongs to its owner, read from the ownership series.
+      expect([r.alert, r.labels.team]).toEqual([r.alert, r.alert === 'KafkaConsumerGroupStalled' ? '{{ $labels.owner_team }}' : 'kafka-platform']);
       expect(r.labels.namespace).toBe('kafka');
       expect(r.annotations.runbook_url).toBe(`https://runbooks.example.com/kafka/${runbookSlug(r.alert)}.md`);
       expect([r.alert, fs.existsSync(path.join(RUNBOOKS, `${runbookSlug(r.alert)}.md`))]).toEqual([r.alert, true]);
