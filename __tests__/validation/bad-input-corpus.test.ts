@@ -228,6 +228,32 @@ describe('domain: monitoring thresholds and page budgets', () => {
   ]);
 });
 
+describe('domain: declared consumer groups and their owners\' routing', () => {
+  const monitoring = (extra: Loose) => {
+    const s = testStack('s');
+    return new KafkaMonitoring(s, 'monitoring', { cluster: cluster({ metrics: true }, s), team: 't', runbookBaseUrl: 'https://x', ...extra });
+  };
+  const routing = { supportEmail: 's@example.com', engineeringEmail: 'e@example.com', smtp: { from: 'a@example.com', smarthost: 'smtp.example.com:587' } };
+  table([
+    ['a prefix, a team with a space and a group of two owners: all at once', () => monitoring({
+      consumerGroups: [{ group: 'orders-*', team: 'orders' }, { group: 'billing', team: 'pay ments' }, { group: 'billing', team: 'orders' }],
+    }), [
+      's/monitoring: consumerGroups[0].group = "orders-*": a literal consumer group id (not empty, not a prefix ending in "*")',
+      's/monitoring: consumerGroups[1].team = "pay ments": a label value',
+    ]],
+    ['a group declared twice with different owners', () => monitoring({ consumerGroups: [{ group: 'billing', team: 'payments' }, { group: 'billing', team: 'orders' }] }), [
+      's/monitoring: consumerGroups[1].team = "orders": the group\'s one owner (payments owns "billing" already)',
+    ]],
+    ['consumer groups written as names instead of { group, team }', () => monitoring({ consumerGroups: ['billing'] }), ['s/monitoring: consumerGroups[0] = "billing": an object']],
+    ['an owner team\'s receivers with a bad address and an inlined pager URL', () => monitoring({
+      alertRouting: { ...routing, teams: { payments: { email: 'payments', onCallWebhookUrlSecret: 'https://pager.example.com/key' } } },
+    }), ['s/monitoring: alertRouting.teams.payments.onCallWebhookUrlSecret = "https://pager.example.com/key": an object']],
+    ['an owner team\'s mailbox that is no address', () => monitoring({ alertRouting: { ...routing, teams: { payments: { email: 'payments' } } } }), [
+      's/monitoring: alertRouting.teams.payments.email = "payments": an email address',
+    ]],
+  ]);
+});
+
 describe('domain: config keys name the field the user wrote', () => {
   table([
     ['min.insync.replicas in config is reported as config, not brokerDefaults', () => cluster({ config: { 'min.insync.replicas': 4 } }), [
