@@ -42,11 +42,13 @@ export { KafkaTopology, topologyReleaseNames, type KafkaTopologyProps, type Topo
 
 // --- monitoring ---
 export { KafkaMonitoring, type KafkaMonitoringProps } from './monitoring/kafka-monitoring';
+export { KafkaConsumerGroupOwners, type KafkaConsumerGroupOwnersProps } from './monitoring/kafka-consumer-group-owners';
+export { type DeclaredConsumerGroup } from './core/monitoring/consumer-groups';
 export { KubePrometheusStack, type KubePrometheusStackProps } from './monitoring/kube-prometheus-stack';
 export { kafkaMetricsConfigMapRef, cruiseControlMetricsConfigMapRef } from './core/monitoring/exporter-rules';
 export { type AlertThresholds, type WarningCritical, type CapacityTriggers } from './core/monitoring/thresholds';
 export { type WatchedCronJob } from './core/monitoring/monitoring-spec';
-export { type AlertRoutingConfig, type Priority, type SecretKeyRef } from './core/monitoring/alert-routing';
+export { type AlertRoutingConfig, type Priority, type SecretKeyRef, type TeamReceivers } from './core/monitoring/alert-routing';
 export { GUIDE_SLOS, type SloSpec, type SliSpec, type SloAlerting, type BurnRateWindow } from './core/monitoring/slo/slo-spec';
 export { type CapacityPlanningSpec, type CapacityTriggerSpec } from './core/monitoring/capacity/capacity-spec';
 

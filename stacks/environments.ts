@@ -278,8 +278,9 @@ export const prod: EnvironmentConfig = {
     team: 'kafka-platform',
     runbookBaseUrl: RUNBOOKS,
     thresholds: {
-      // Log recovery of a 1 TiB broker volume after an unclean restart takes tens of minutes: a broker pod
-      // pages after 30 minutes not ready, and a roll counts as in progress 30 minutes after a pod restarted.
+      // Log recovery of a 1 TiB broker volume after an unclean restart takes tens of minutes: a broker in
+      // log recovery pages 30 minutes after its restart (one that cannot be recovering within 5), and a roll
+      // counts as in progress 30 minutes after a pod restarted.
       brokerRecoveryMinutes: 30,
     },
     // P1/P2 also page the L3 on-call through the pager's webhook.

@@ -64,7 +64,7 @@ export class KafkaPlatformStack extends TerraformStack {
     });
 
     // Topics, users and application access
-    if (env.topology) new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production });
+    const topology = env.topology ? new KafkaTopology(this, 'topology', { ...env.topology, cluster: this.cluster, production: env.production }) : undefined;
 
     // Disaster recovery: the DR target's listener user, or the source's copy of the DR CA and credentials
     const drLink = addDisasterRecovery(this, env, this.cluster, [this.namespace]);
@@ -78,6 +78,8 @@ export class KafkaPlatformStack extends TerraformStack {
       drCaCheckCronJob: drLink?.caCheckCronJobName,
       // The operator's metrics (certificate expiry, reconciliations) are scraped where the operator runs.
       operatorNamespace: env.monitoring.operatorNamespace ?? env.operator.namespace,
+      // The catalogue's consumer groups alert their owners when their consumers are gone.
+      consumerGroups: [...(topology?.consumerGroups ?? []), ...(env.monitoring.consumerGroups ?? [])],
     };
     if (monitoring) this.monitoring = addMonitoring(this, monitoring, this.cluster, [this.namespace]).monitoring;
 

@@ -15,13 +15,16 @@ describe('product team example', () => {
   test("synthesizes the team's topic and user into its own release, with none of the platform's objects", () => {
     const json = synthExample(true);
     const releases = releaseObjects(json);
-    expect([...releases.keys()]).toEqual(['checkout-kafka']);
+    expect([...releases.keys()]).toEqual(['checkout-kafka', 'checkout-consumer-groups']);
     const objects = releases.get('checkout-kafka')!;
     expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['KafkaTopic/checkout.cart-events.v1', 'KafkaUser/checkout-service']);
     expect(objects.every((o) => o.metadata.labels?.['strimzi.io/cluster'] === 'kafka-prod' && o.metadata.namespace === 'kafka')).toBe(true);
-    // Only the team's release: no namespace, operator or cluster resources.
+    // Its consumer group declared to the platform's monitoring, in a release of its own.
+    expect(releases.get('checkout-consumer-groups')!.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['PrometheusRule/kafka-prod-consumer-groups-checkout']);
+    expect(JSON.stringify(releases.get('checkout-consumer-groups'))).toContain('consumergroup=~\\"checkout-service\\"');
+    // Only the team's releases: no namespace, operator or cluster resources.
     expect(Object.keys(json.resource ?? {})).toEqual(['helm_release']);
-    expect(Object.keys(resourcesOfType(json, 'helm_release'))).toHaveLength(1);
+    expect(Object.keys(resourcesOfType(json, 'helm_release'))).toHaveLength(2);
   });
 
   test('in production its topic is deletion-protected; elsewhere it is not', () => {

@@ -16,18 +16,6 @@ const metadata = {
 };
 const duration = { type: 'string', pattern: '^(0|(([0-9]+)y)?(([0-9]+)w)?(([0-9]+)d)?(([0-9]+)h)?(([0-9]+)m)?(([0-9]+)s)?(([0-9]+)ms)?)$' };
 
-/** A recording rule: its name follows Prometheus' metric name syntax (`level:metric:operations`). */
-const recordingRule = {
-  type: 'object',
-  required: ['record', 'expr'],
-  additionalProperties: false,
-  properties: {
-    record: { type: 'string', pattern: '^[a-zA-Z_:][a-zA-Z0-9_:]*$' },
-    expr: { type: 'string', minLength: 1 },
-    labels: { type: 'object', additionalProperties: { type: 'string' } },
-  },
-};
-
 const relabelConfig = {
   type: 'object',
   additionalProperties: false,
@@ -111,37 +99,50 @@ export const PROMETHEUS_RULE_SCHEMA = {
               interval: duration,
               rules: {
                 type: 'array',
-                // A rule is either an alerting rule or a recording rule (`record`, `expr`, optional `labels`).
-                items: { oneOf: [recordingRule, {
-                  type: 'object',
-                  required: ['alert', 'expr', 'labels', 'annotations'],
-                  additionalProperties: false,
-                  properties: {
-                    alert: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
-                    expr: { type: 'string', minLength: 1 },
-                    for: duration,
-                    labels: {
-                      type: 'object',
-                      required: ['severity', 'priority', 'team', 'namespace'],
-                      properties: {
-                        severity: { enum: ['critical', 'warning', 'info'] },
-                        priority: { enum: ['P1', 'P2', 'P3', 'P4'] },
-                        team: { type: 'string', minLength: 1 },
-                        namespace: { type: 'string', minLength: 1 },
-                      },
-                      additionalProperties: { type: 'string' },
-                    },
-                    annotations: {
-                      type: 'object',
-                      required: ['summary', 'description', 'runbook_url'],
-                      properties: { runbook_url: { type: 'string', pattern: '^https?://' } },
-                      additionalProperties: { type: 'string' },
-                    },
-                  },
-                }] },
+                // An alerting rule, or a recording rule (SLIs, budgets, projections, consumer-group ownership).
+                items: { oneOf: [{ $ref: '#/definitions/alertingRule' }, { $ref: '#/definitions/recordingRule' }] },
               },
             },
           },
+        },
+      },
+    },
+  },
+  definitions: {
+    recordingRule: {
+      type: 'object',
+      required: ['record', 'expr'],
+      additionalProperties: false,
+      properties: {
+        record: { type: 'string', pattern: '^[a-zA-Z_:][a-zA-Z0-9_:]*$' },
+        expr: { type: 'string', minLength: 1 },
+        labels: { type: 'object', additionalProperties: { type: 'string' } },
+      },
+    },
+    alertingRule: {
+      type: 'object',
+      required: ['alert', 'expr', 'labels', 'annotations'],
+      additionalProperties: false,
+      properties: {
+        alert: { type: 'string', pattern: '^[A-Z][A-Za-z0-9]*$' },
+        expr: { type: 'string', minLength: 1 },
+        for: duration,
+        labels: {
+          type: 'object',
+          required: ['severity', 'priority', 'team', 'namespace'],
+          properties: {
+            severity: { enum: ['critical', 'warning', 'info'] },
+            priority: { enum: ['P1', 'P2', 'P3', 'P4'] },
+            team: { type: 'string', minLength: 1 },
+            namespace: { type: 'string', minLength: 1 },
+          },
+          additionalProperties: { type: 'string' },
+        },
+        annotations: {
+          type: 'object',
+          required: ['summary', 'description', 'runbook_url'],
+          properties: { runbook_url: { type: 'string', pattern: '^https?://' } },
+          additionalProperties: { type: 'string' },
         },
       },
     },

@@ -5,6 +5,7 @@ import { metric } from '../../lib/core/monitoring/catalogue';
 import { ResolvedMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
 import { podMonitorNames } from '../../lib/core/monitoring/pod-monitors';
 import { DiscoveredPod, targetLabels } from '../helpers/relabel';
+import { consumerGroupCases } from './consumer-group-scenarios';
 
 /**
  * Input series and expectations for every alert, written from what each alert is meant to detect
@@ -52,13 +53,22 @@ interface ThresholdAlert {
 const LENGTH_MARGIN = 5;
 
 /**
+ * A broker or controller that cannot be recovering (Pending, waiting, crash-looping, gone) must page within
+ * 5 minutes: its condition holds 3 minutes, then scrape, evaluation and Alertmanager's group wait.
+ */
+export const CANNOT_RECOVER_MINUTES = 3;
+
+/**
  * The guide's incident classes, stated independently of the rules: P1 is "cluster down, data loss" (no
  * controller, two controllers, offline partitions, writes refused, several brokers gone); otherwise
  * critical alerts are P2 (broker failures, high lag), warnings P3 (degradation), info P4.
  */
-const P1_ALERTS = new Set(['KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaOfflinePartitions', 'KafkaUnderMinIsrPartitions']);
+const P1_ALERTS = new Set(['KafkaMultipleBrokersDown', 'KafkaNoActiveController', 'KafkaMultipleActiveControllers', 'KafkaOfflinePartitions', 'KafkaUnderMinIsrPartitions', 'KafkaUncleanLeaderElection']);
+/** A forecast days ahead needs a response within a day, whatever its severity. */
+const P4_ALERTS = new Set(['KafkaDiskFullForecast']);
 export function expectedPriority(alert: string, severity: Severity): Priority {
   if (P1_ALERTS.has(alert)) return 'P1';
+  if (P4_ALERTS.has(alert)) return 'P4';
   return ({ critical: 'P2', warning: 'P3', info: 'P4' } as const)[severity];
 }
 
@@ -164,6 +174,16 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
     container: 'kafka-exporter',
     labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-kafka-exporter` },
   });
+  const cruiseControl = c.cruiseControl
+    ? targetLabels(monitor(names.cruiseControl), {
+        name: `${c.name}-cruise-control-7b9c8d6f5-k2m4p`,
+        namespace: c.namespace,
+        container: 'cruise-control',
+        labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-cruise-control` },
+      })
+    : {};
+  // Dedicated controller pools have pods of their own; dual-role pools' pods are the brokers'.
+  const controllerPodsAreSeparate = c.nodePools.some((p) => p.roles.includes('controller') && !p.roles.includes('broker'));
   const operator = targetLabels(monitor(names.clusterOperator), {
     name: 'strimzi-cluster-operator-7c9d5b8f4-abcde',
     namespace: s.operatorNamespace,
@@ -180,27 +200,43 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
   const podName = (role: 'broker' | 'controller', id: number) => `${c.name}-${poolWith(role).name}-${id}`;
   const controllerCount = c.controllerCount ?? 3;
   /**
-   * kube-state-metrics series of a pod: `ready` true/false gives the Ready condition; 'pending' is an
-   * unscheduled pod, which has no Ready condition at all (and no scrape target).
+   * kube-state-metrics series of a pod and its `kafka` container. `ready` true/false gives the Ready
+   * condition; 'pending' is an unscheduled pod: PodScheduled false, no Ready condition, no container
+   * status, no scrape target. The container runs (since a day before the test unless `startedAt` says
+   * when, in seconds of the test clock) unless it `waits` for a reason; `restarts` counts its restarts in
+   * this pod (0 for a pod a roll recreated).
    */
-  const ksmPod = (pod: string, ready: boolean | 'pending', minutes: number): InputSeries[] => {
+  type KsmPod = { readonly ready: boolean | 'pending'; readonly startedAt?: number; readonly restarts?: number; readonly waits?: string };
+  const ksmPod = (pod: string, state: boolean | 'pending' | KsmPod, minutes: number): InputSeries[] => {
+    const o: KsmPod = typeof state === 'object' ? state : { ready: state };
     const own = { namespace: c.namespace, pod, uid: `uid-${pod}` };
+    const container = { ...own, container: 'kafka' };
+    const phase = (p: string) => seriesOf('kube_pod_status_phase', ksm, { ...own, phase: p }, constant(1, minutes));
+    const info = seriesOf('kube_pod_info', ksm, { ...own, node: o.ready === 'pending' ? '' : 'node-a', created_by_kind: 'StrimziPodSet', created_by_name: `${c.name}-${pod.split('-').slice(-2, -1)[0]}` }, constant(1, minutes));
+    if (o.ready === 'pending') {
+      return [info, seriesOf('kube_pod_created', ksm, own, constant(0, minutes)), phase('Pending'), seriesOf('kube_pod_status_scheduled', ksm, { ...own, condition: 'false' }, constant(1, minutes))];
+    }
     return [
-      seriesOf('kube_pod_info', ksm, { ...own, node: 'node-a', created_by_kind: 'StrimziPodSet', created_by_name: `${c.name}-${pod.split('-').slice(-2, -1)[0]}` }, constant(1, minutes)),
-      seriesOf('kube_pod_created', ksm, own, constant(0, minutes)),
-      ...(ready === 'pending'
-        ? []
-        : [
-            seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'true' }, constant(ready ? 1 : 0, minutes)),
-            seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'false' }, constant(ready ? 0 : 1, minutes)),
-          ]),
+      info,
+      seriesOf('kube_pod_created', ksm, own, constant(Math.min(0, o.startedAt ?? -86400), minutes)),
+      phase('Running'),
+      seriesOf('kube_pod_status_scheduled', ksm, { ...own, condition: 'true' }, constant(1, minutes)),
+      seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'true' }, constant(o.ready ? 1 : 0, minutes)),
+      seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'false' }, constant(o.ready ? 0 : 1, minutes)),
+      seriesOf('kube_pod_container_status_running', ksm, container, constant(o.waits ? 0 : 1, minutes)),
+      seriesOf('kube_pod_container_status_restarts_total', ksm, container, constant(o.restarts ?? 0, minutes)),
+      ...(o.waits
+        ? [seriesOf('kube_pod_container_status_waiting_reason', ksm, { ...container, reason: o.waits }, constant(1, minutes))]
+        : [seriesOf('kube_pod_container_state_started', ksm, container, constant(o.startedAt ?? -86400, minutes))]),
     ];
   };
   /** Broker pods 0..count-1 (those listed in `down` in the given state). */
-  const brokerPods = (count: number, minutes: number, down: Record<number, false | 'pending'> = {}) =>
+  const brokerPods = (count: number, minutes: number, down: Record<number, false | 'pending' | KsmPod> = {}) =>
     Array.from({ length: count }, (_, i) => ksmPod(podName('broker', i), down[i] ?? true, minutes)).flat();
-  const controllerPods = (count: number, minutes: number, down: Record<number, false | 'pending'> = {}) =>
+  const controllerPods = (count: number, minutes: number, down: Record<number, false | 'pending' | KsmPod> = {}) =>
     Array.from({ length: count }, (_, i) => ksmPod(podName('controller', i), down[i] ?? true, minutes)).flat();
+  /** The broker's own view: its state (1 starting, 2 recovery, 3 running) from its metrics endpoint. */
+  const brokerState = (id: number, state: number, minutes: number) => seriesOf('kafka_server_kafkaserver_brokerstate', brokers(id + 1)[id], {}, constant(state, minutes));
   // JBOD volume 0 of broker 0: `data-<volume>-<cluster>-<pool>-<id>`.
   const dataVolume = `data-0-${c.name}-${poolWith('broker').name}-0`;
   const kubelet = { job: 'kubelet', metrics_path: '/metrics', node: 'node-a', instance: '10.0.0.1:10250', namespace: c.namespace };
@@ -210,33 +246,73 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
   const gauge = (name: string, target: Record<string, string>, own: Record<string, string> = {}) => (value: number, minutes: number) => [seriesOf(name, target, own, constant(value, minutes))];
 
   const cases: AlertCase[] = [
-    // A broker pod not ready for longer than log recovery (its own `for`), Pending without a Ready
-    // condition, or missing: each pages; all ready does not.
+    // A broker that cannot be recovering pages within 5 minutes (3 minutes of its condition, then scrape,
+    // evaluation and notification); one in log recovery within its window stays quiet, then pages when
+    // the window ends; a restart in place warns first.
     ...durationCases({
-      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'the last broker pod is not ready',
-      fire: (m) => brokerPods(c.brokerCount, m, { [c.brokerCount - 1]: false }),
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'a broker pod is Pending and unscheduled (no Ready condition, no container, no scrape target)',
+      fire: (m) => brokerPods(c.brokerCount, m, { 0: 'pending' }),
+      quiet: (m) => [...brokerPods(c.brokerCount, m, { 0: { ready: false, startedAt: -60 } }), brokerState(0, 2, m)],
+      quietWhat: 'the broker was recreated a minute ago and reports log recovery (a roll)',
+      labels: { pod: podName('broker', 0) },
+    }),
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'the kafka container is in CrashLoopBackOff',
+      fire: (m) => brokerPods(c.brokerCount, m, { [c.brokerCount - 1]: { ready: false, waits: 'CrashLoopBackOff', restarts: 6 } }),
       quiet: (m) => brokerPods(c.brokerCount, m),
       labels: { pod: podName('broker', c.brokerCount - 1) },
     }),
     ...durationCases({
-      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'a broker pod is Pending (no Ready condition, no scrape target)',
-      fire: (m) => brokerPods(c.brokerCount, m, { 0: 'pending' }),
-      quiet: (m) => brokerPods(c.brokerCount, m),
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'its node is lost (not ready, the container last seen running, no broker state: its scrape fails)',
+      fire: (m) => brokerPods(c.brokerCount, m, { 0: false }),
+      quiet: (m) => [...brokerPods(c.brokerCount, m, { 0: { ready: false, startedAt: -120, restarts: 1 } }), brokerState(0, 2, m)],
+      quietWhat: 'the container restarted 2 minutes ago and the broker reports log recovery',
       labels: { pod: podName('broker', 0) },
     }),
     ...durationCases({
-      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'a broker pod does not exist',
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'the broker stays in state STARTING (it cannot catch up with the controllers)',
+      fire: (m) => [...brokerPods(c.brokerCount, m, { 0: { ready: false, startedAt: 0 } }), brokerState(0, 1, m)],
+      quiet: (m) => [...brokerPods(c.brokerCount, m), brokerState(0, 3, m)],
+      labels: { pod: podName('broker', 0) },
+    }),
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'a broker pod does not exist',
       fire: (m) => brokerPods(c.brokerCount - 1, m),
       quiet: (m) => brokerPods(c.brokerCount, m),
       labels: {},
     }),
     // Without kube-state-metrics, broker loss is still seen through the scrape targets (a vanished pod counts).
     ...durationCases({
-      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: t.brokerRecoveryMinutes, what: 'no kube-state-metrics, a broker target fails its scrape',
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'no kube-state-metrics, a broker target fails its scrape',
       fire: (m) => brokers(c.brokerCount).map((b, i) => seriesOf('up', b, {}, constant(i === 0 ? 0 : 1, m))),
       quiet: (m) => brokers(c.brokerCount).map((b) => seriesOf('up', b, {}, constant(1, m))),
       labels: {},
     }),
+    ...durationCases({
+      alert: 'KafkaBrokerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'no kube-state-metrics, a broker target vanished',
+      fire: (m) => brokers(c.brokerCount).slice(1).map((b) => seriesOf('up', b, {}, constant(1, m))),
+      quiet: (m) => brokers(c.brokerCount).map((b) => seriesOf('up', b, {}, constant(1, m))),
+      labels: {},
+    }),
+    ...(() => {
+      // Log recovery after a restart at minute 0: quiet within the window, a page when it ends.
+      const window = t.brokerRecoveryMinutes;
+      const recovering = (restarts: number) => (m: number) => [...brokerPods(c.brokerCount, m, { 0: { ready: false, startedAt: 0, restarts } }), brokerState(0, 2, m)];
+      const pod = { pod: podName('broker', 0) };
+      return [
+        { alert: 'KafkaBrokerDown', description: 'quiet in log recovery until its window ends', series: recovering(1)(window + 6), evalMinutes: window - 1, expected: [] },
+        { alert: 'KafkaBrokerDown', description: 'still pending just after the window ended', series: recovering(1)(window + 6), evalMinutes: window + CANNOT_RECOVER_MINUTES - 1, expected: [] },
+        { alert: 'KafkaBrokerDown', description: 'pages when log recovery runs past its window', series: recovering(1)(window + 6), evalMinutes: window + CANNOT_RECOVER_MINUTES + 1, expected: [{ severity: 'critical' as const, labels: pod }] },
+        ...durationCases({
+          alert: 'KafkaBrokerRecovering', severity: 'warning', forMinutes: 2, what: 'the kafka container restarted in place and the broker recovers its logs',
+          fire: recovering(1),
+          quiet: recovering(0),
+          quietWhat: 'a pod recreated by a roll (restart count 0) recovering its logs',
+          labels: pod,
+        }),
+        { alert: 'KafkaBrokerRecovering', description: 'gives way to KafkaBrokerDown when the window ends', series: recovering(1)(window + 6), evalMinutes: window + CANNOT_RECOVER_MINUTES + 1, expected: [] },
+      ];
+    })(),
     ...(c.brokerCount >= 2
       ? [
           ...durationCases({
@@ -257,19 +333,32 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
         ]
       : []),
     ...durationCases({
-      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'a controller pod is Pending (no up series)',
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'a controller pod is Pending (no up series)',
       fire: (m) => controllerPods(controllerCount, m, { [controllerCount - 1]: 'pending' }),
-      quiet: (m) => controllerPods(controllerCount, m),
+      quiet: (m) => controllerPods(controllerCount, m, { [controllerCount - 1]: { ready: false, startedAt: -60 } }),
+      quietWhat: 'the controller started a minute ago and is not ready yet',
       labels: { pod: podName('controller', controllerCount - 1) },
     }),
     ...durationCases({
-      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'no kube-state-metrics, a controller target is gone',
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'a controller container is in CrashLoopBackOff',
+      fire: (m) => controllerPods(controllerCount, m, { 0: { ready: false, waits: 'CrashLoopBackOff', restarts: 4 } }),
+      quiet: (m) => controllerPods(controllerCount, m),
+      labels: { pod: podName('controller', 0) },
+    }),
+    {
+      alert: 'KafkaControllerDown', description: 'pages when a started controller is not ready by the end of its window',
+      series: controllerPods(controllerCount, t.controllerRecoveryMinutes + 10, { 0: { ready: false, startedAt: 0 } }),
+      evalMinutes: t.controllerRecoveryMinutes + CANNOT_RECOVER_MINUTES + 1,
+      expected: [{ severity: 'critical', labels: { pod: podName('controller', 0) } }],
+    },
+    ...durationCases({
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'no kube-state-metrics, a controller target is gone',
       fire: (m) => controllers.slice(1, controllerCount).map((n) => seriesOf('up', n, {}, constant(1, m))),
       quiet: (m) => controllers.slice(0, controllerCount).map((n) => seriesOf('up', n, {}, constant(1, m))),
       labels: {},
     }),
     ...durationCases({
-      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: t.controllerRecoveryMinutes, what: 'fewer controller pods exist than the spec declares',
+      alert: 'KafkaControllerDown', severity: 'critical', forMinutes: CANNOT_RECOVER_MINUTES, what: 'fewer controller pods exist than the spec declares',
       fire: (m) => controllerPods(controllerCount - 1, m),
       quiet: (m) => controllerPods(controllerCount, m),
       labels: {},
@@ -310,7 +399,7 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       series: [seriesOf('kafka_controller_kafkacontroller_metadataerrorcount', controllers[0], {}, `0x4 1x${6 + LENGTH_MARGIN}`)],
     },
     {
-      alert: 'KafkaMetadataErrors', description: 'stays quiet for errors older than 10 minutes', evalMinutes: 20, expected: [],
+      alert: 'KafkaMetadataErrors', description: 'stays quiet for errors older than 5 minutes', evalMinutes: 12, expected: [],
       series: [seriesOf('kafka_controller_kafkacontroller_metadataerrorcount', controllers[0], {}, `0x4 2x${20 + LENGTH_MARGIN}`)],
     },
     ...thresholdCases({
@@ -337,6 +426,95 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       alert: 'KafkaOfflineLogDirectory', direction: 'above', thresholds: { critical: 0 }, forMinutes: { critical: 1 }, delta: 1,
       build: gauge('kafka_log_logmanager_offlinelogdirectorycount', brokerPod), labels: allLabels,
     }),
+    // Blind spots: a vanished target, a vanished Kafka Exporter or Cluster Operator alert instead of silencing the alerts that read them.
+    ...(() => {
+      // Dual-role pods are brokers and controllers at once: one target each.
+      const kafkaTargets = [...new Map([...brokers(c.brokerCount), ...controllers.slice(0, controllerCount)].map((x) => [x.pod, x])).values()];
+      const allKafkaTargets = (m: number, skip?: string) => kafkaTargets.filter((x) => x.pod !== skip).map((x) => seriesOf('up', x, {}, constant(1, m)));
+      const pods = (m: number) => [...brokerPods(c.brokerCount, m), ...(controllerPodsAreSeparate ? controllerPods(controllerCount, m) : [])];
+      const cruise = (m: number) => (c.cruiseControl ? [seriesOf('up', cruiseControl, {}, constant(1, m))] : []);
+      return [
+        // A dual-role pod's target counts for the brokers and the controllers.
+        ...(() => {
+          const gone = brokers(1)[0];
+          const missing = gone.strimzi_io_controller_role === 'true' ? ['brokers', 'controllers'] : ['brokers'];
+          const series = (m: number) => [...pods(m), ...allKafkaTargets(m, gone.pod), ...cruise(m)];
+          return [
+            { alert: 'KafkaMetricsTargetMissing', description: 'warning fires: a broker target vanished while every pod is Ready (its PodMonitor no longer selects it)', series: series(16), evalMinutes: 11, expected: missing.map((t) => ({ severity: 'warning' as const, labels: { scrape_target: t } })) },
+            { alert: 'KafkaMetricsTargetMissing', description: 'warning still pending before its for', series: series(16), evalMinutes: 9, expected: [] },
+            { alert: 'KafkaMetricsTargetMissing', description: 'stays quiet: every target present', series: [...pods(16), ...allKafkaTargets(16), ...cruise(16)], evalMinutes: 11, expected: [] },
+          ];
+        })(),
+        ...durationCases({
+          alert: 'KafkaMetricsTargetMissing', severity: 'warning', forMinutes: 10, what: 'the broker pod behind the missing target is down (KafkaBrokerDown\'s, not this alert\'s)',
+          fire: (m) => [...pods(m), ...allKafkaTargets(m, brokers(1)[0].pod), ...cruise(m)],
+          quiet: (m) => [...brokerPods(c.brokerCount, m, { 0: 'pending' }), ...(controllerPodsAreSeparate ? controllerPods(controllerCount, m) : []), ...allKafkaTargets(m, brokers(1)[0].pod), ...cruise(m)],
+          quietWhat: 'the broker pod is Pending',
+          labels: { scrape_target: 'brokers' },
+        }).filter((k) => k.expected.length === 0),
+        ...(c.cruiseControl
+          ? durationCases({
+              alert: 'KafkaMetricsTargetMissing', severity: 'warning', forMinutes: 10, what: 'Cruise Control runs but has no scrape target',
+              fire: (m) => [...pods(m), ...allKafkaTargets(m)],
+              quiet: (m) => [...pods(m), ...allKafkaTargets(m), ...cruise(m)],
+              labels: { scrape_target: 'cruise-control' },
+            })
+          : []),
+        ...(c.kafkaExporter
+          ? [
+              ...durationCases({
+                alert: 'KafkaExporterDown', severity: 'warning', forMinutes: 5, what: 'Kafka Exporter vanished (no target at all)',
+                fire: (m) => [seriesOf('up', exporter, {}, `1x2 stale _x${m + LENGTH_MARGIN}`)],
+                quiet: (m) => [seriesOf('up', exporter, {}, constant(1, m))],
+                labels: {},
+              }).map((k) => ({ ...k, evalMinutes: k.evalMinutes + 3 })),
+              ...durationCases({
+                alert: 'KafkaExporterDown', severity: 'warning', forMinutes: 5, what: 'Kafka Exporter fails its scrape',
+                fire: (m) => [seriesOf('up', exporter, {}, constant(0, m))],
+                quiet: (m) => [seriesOf('up', exporter, {}, `1x1 0x1 1x${m + LENGTH_MARGIN}`)],
+                quietWhat: 'one failed scrape (an exporter restart)',
+                labels: {},
+              }),
+            ]
+          : []),
+        ...durationCases({
+          alert: 'KafkaClusterOperatorDown', severity: 'warning', forMinutes: 10, what: 'the Cluster Operator is gone (no target)',
+          fire: () => [],
+          quiet: (m) => [seriesOf('up', operator, {}, constant(1, m))],
+          labels: {},
+        }),
+        ...durationCases({
+          alert: 'KafkaClusterOperatorDown', severity: 'warning', forMinutes: 10, what: 'the Cluster Operator fails its scrape',
+          fire: (m) => [seriesOf('up', operator, {}, constant(0, m))],
+          quiet: (m) => [seriesOf('up', operator, {}, `1x2 0x2 1x${m + LENGTH_MARGIN}`)],
+          quietWhat: 'two minutes down (the operator\'s own rolling update)',
+          labels: {},
+        }),
+      ];
+    })(),
+    // An unclean election is data loss: it pages at once (P1). Every controller counts it.
+    {
+      alert: 'KafkaUncleanLeaderElection', description: 'critical fires when the controllers count an unclean election', evalMinutes: 6,
+      series: controllers.slice(0, controllerCount).map((n) => seriesOf('kafka_controller_controllerstats_uncleanleaderelections_total', n, {}, `0x4 1x${6 + LENGTH_MARGIN}`)),
+      expected: [{ severity: 'critical', labels: {} }],
+    },
+    {
+      alert: 'KafkaUncleanLeaderElection', description: 'stays quiet for an election long ago, and across a controller restart (counter reset)', evalMinutes: 20,
+      series: controllers.slice(0, controllerCount).map((n, i) => seriesOf('kafka_controller_controllerstats_uncleanleaderelections_total', n, {}, i === 0 ? `0x4 1x5 0x${20 + LENGTH_MARGIN}` : `0x4 1x${20 + LENGTH_MARGIN}`)),
+      expected: [],
+    },
+    ...thresholdCases({
+      alert: 'KafkaAuthenticationFailures', direction: 'above', thresholds: { warning: t.failedAuthenticationsPerSecond }, forMinutes: { warning: 10 }, delta: t.failedAuthenticationsPerSecond / 2, warmup: 4, inexact: true,
+      // Failures of one listener spread over brokers and network processors; successes on it do not count. The
+      // 5-minute rate of a counter that starts at 0 passes 1.5 times the threshold from minute 4.
+      build: (perSecond, minutes) => [
+        ...brokers(Math.min(2, c.brokerCount)).flatMap((b) =>
+          ['0', '1'].map((np) => seriesOf('kafka_server_socket_server_metrics_failed_authentication_total', b, { listener: 'TLS-9093', networkProcessor: np }, counter(perSecond / (2 * Math.min(2, c.brokerCount)), minutes))),
+        ),
+        seriesOf('kafka_server_socket_server_metrics_successful_authentication_total', brokerPod, { listener: 'TLS-9093', networkProcessor: '0' }, counter(50, minutes)),
+      ],
+      labels: () => ({ namespace: c.namespace, listener: 'TLS-9093' }),
+    }),
     ...thresholdCases({
       alert: 'KafkaMetricsTargetDown', direction: 'below', thresholds: { warning: 1 }, forMinutes: { warning: 5 }, delta: 1,
       build: gauge('up', exporter), labels: allLabels,
@@ -347,14 +525,14 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       build: gauge('kafka_server_replicamanager_underreplicatedpartitions', brokerPod), labels: allLabels,
     }),
     ...thresholdCases({
-      alert: 'KafkaSlowProducer', direction: 'above', thresholds: { ...t.produceLatencyP99Ms }, forMinutes: { warning: 10, critical: 10 }, delta: 1,
+      alert: 'KafkaSlowProducer', direction: 'above', thresholds: { ...t.produceLatencyP99Ms }, forMinutes: { warning: 10, critical: 5 }, delta: 1,
       build: gauge('kafka_network_requestmetrics_totaltimems', brokerPod, { request: 'Produce', quantile: '0.99' }), labels: allLabels,
     }),
     ...(['KafkaConsumerLag', 'KafkaConsumerLagCapacity'] as const).flatMap((alert) =>
       thresholdCases({
         alert, direction: 'above', delta: 1,
         thresholds: alert === 'KafkaConsumerLag' ? { ...t.consumerLagMessages } : { info: t.capacity.consumerLagMessages },
-        forMinutes: { warning: 10, critical: 10, info: 10 },
+        forMinutes: { warning: 10, critical: 5, info: 10 },
         // Lag is spread over two partitions of the topic; the group has members (it is meant to consume).
         build: (lag, minutes) => [
           ...[0, 1].map((p) => seriesOf('kafka_consumergroup_lag', exporter, { consumergroup: 'orders-service', topic: 'orders', partition: String(p) }, constant(p === 0 ? Math.floor(lag / 2) : lag - Math.floor(lag / 2), minutes))),
@@ -367,7 +545,7 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       thresholdCases({
         alert, direction: 'above', delta: 1,
         thresholds: alert === 'KafkaDiskSpaceHigh' ? { ...t.diskUsagePercent } : { info: t.capacity.diskUsagePercent },
-        forMinutes: { warning: 15, critical: 15, info: 30 },
+        forMinutes: { warning: 15, critical: 5, info: 30 },
         build: (percent, minutes) => {
           const capacity = 1_000_000_000_000;
           return [
@@ -379,7 +557,7 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       }),
     ),
     ...thresholdCases({
-      alert: 'KafkaCertificateExpiring', direction: 'below', thresholds: { ...t.certificateExpiryDays }, forMinutes: { warning: 15, critical: 15 }, delta: 0.5,
+      alert: 'KafkaCertificateExpiring', direction: 'below', thresholds: { ...t.certificateExpiryDays }, forMinutes: { warning: 15, critical: 5 }, delta: 0.5,
       // The expiry timestamp that leaves `days` at evaluation time.
       build: (days, minutes) => [
         seriesOf('strimzi_certificate_expiration_timestamp_ms', operator, { type: 'cluster-ca', cluster: c.name, resource_namespace: c.namespace }, constant((minutes * 60 + days * 86400) * 1000, minutes)),
@@ -429,7 +607,7 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       const percent = alert === 'KafkaRequestHandlerIdleLow' ? t.requestHandlerIdlePercent : t.networkProcessorIdlePercent;
       const name = alert === 'KafkaRequestHandlerIdleLow' ? 'kafka_server_kafkarequesthandlerpool_requesthandleravgidle_percent' : 'kafka_network_socketserver_networkprocessoravgidle_percent';
       return thresholdCases({
-        alert, direction: 'below', thresholds: { warning: percent.warning / 100, critical: percent.critical / 100 }, forMinutes: { warning: 15, critical: 15 }, delta: 0.05,
+        alert, direction: 'below', thresholds: { warning: percent.warning / 100, critical: percent.critical / 100 }, forMinutes: { warning: 15, critical: 5 }, delta: 0.05,
         build: gauge(name, brokerPod), labels: allLabels,
       });
     }),
@@ -541,8 +719,8 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
     const replicationClient = (task: number) => `"kafka-prod->dr|kafka-prod->dr.MirrorSourceConnector-${task}|replication-consumer"`;
     cases.push(
       {
-        alert: 'KafkaMirrorMaker2Down', description: 'fires 10 minutes after the only target went down',
-        series: [seriesOf('up', mm2, {}, `1x2 0x${15 + LENGTH_MARGIN}`)], evalMinutes: 14,
+        alert: 'KafkaMirrorMaker2Down', description: 'fires 5 minutes after the only target went down',
+        series: [seriesOf('up', mm2, {}, `1x2 0x${15 + LENGTH_MARGIN}`)], evalMinutes: 9,
         expected: [{ severity: 'critical', labels: {} }],
       },
       {
@@ -551,8 +729,8 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
         expected: [{ severity: 'critical', labels: {} }],
       },
       {
-        alert: 'KafkaMirrorMaker2Down', description: 'is pending 8 minutes after the target went down',
-        series: [seriesOf('up', mm2, {}, `1x2 0x${10 + LENGTH_MARGIN}`)], evalMinutes: 10, expected: [],
+        alert: 'KafkaMirrorMaker2Down', description: 'is pending 4 minutes after the target went down',
+        series: [seriesOf('up', mm2, {}, `1x2 0x${10 + LENGTH_MARGIN}`)], evalMinutes: 7, expected: [],
       },
       {
         alert: 'KafkaMirrorMaker2Down', description: 'stays quiet while one worker is up',
@@ -603,5 +781,6 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       { alert: 'KafkaDrCaCopyStale', description: 'stays quiet when the latest run succeeded', series: run(630, 40), evalMinutes: 31, expected: [] },
     );
   }
+  cases.push(...consumerGroupCases(s, exporter));
   return cases;
 }

@@ -8,7 +8,8 @@ import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { KafkaMonitoring } from '../../lib/monitoring/kafka-monitoring';
 import { allAlertRules } from '../../lib/core/monitoring/alert-rules';
 import { promtool, promtoolAvailable, promtoolWorkdir } from '../helpers/promtool';
-import { expectedPriority } from './alert-scenarios';
+import { renderedRuleGroups } from '../helpers/rule-files';
+import { CANNOT_RECOVER_MINUTES, expectedPriority } from './alert-scenarios';
 import { ExpectedAlert, FleetEvents, ProductionFleet } from './production-fleet';
 
 /**
@@ -34,7 +35,7 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
     fs.mkdirSync(os.tmpdir(), { recursive: true });
     monitoring = new KafkaPlatformStack(Testing.app(), prod).monitoring!;
     dir = promtoolWorkdir('day-in-production');
-    const groups = (monitoring.prometheusRule.spec as { groups: { name: string; rules: Record<string, unknown>[] }[] }).groups;
+    const groups = renderedRuleGroups(monitoring);
     fs.writeFileSync(path.join(dir, 'rules.yaml'), stringify({ groups }));
     const bare = groups.map((g) => ({ ...g, rules: g.rules.map(({ annotations: _annotations, ...rule }) => rule) }));
     fs.writeFileSync(path.join(dir, 'rules-without-annotations.yaml'), stringify({ groups: bare }));
@@ -57,7 +58,7 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
             eval_time: `${check.minute}m`,
             alertname: alert,
             exp_alerts: (check.firing[alert] ?? []).map((e) => ({
-              exp_labels: { ...e.labels, severity: e.severity, priority: expectedPriority(alert, e.severity), team: s.team, namespace: s.cluster.namespace },
+              exp_labels: { ...e.labels, severity: e.severity, priority: expectedPriority(alert, e.severity), team: e.labels.team ?? s.team, namespace: s.cluster.namespace },
             })),
           })),
         ),
@@ -74,22 +75,24 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
   const every = (from: number, to: number, step: number) => Array.from({ length: Math.floor((to - from) / step) + 1 }, (_, i) => from + i * step);
 
   describe('each routine event stays quiet; the real fault it resembles pages', () => {
-    const routineAlerts = ['KafkaBrokerDown', 'KafkaMultipleBrokersDown', 'KafkaUnderReplicatedPartitions', 'KafkaIsrShrinks', 'KafkaFencedBrokers', 'KafkaMetricsTargetDown', 'KafkaControllerDown'];
+    const routineAlerts = ['KafkaBrokerDown', 'KafkaBrokerRecovering', 'KafkaMultipleBrokersDown', 'KafkaUnderReplicatedPartitions', 'KafkaIsrShrinks', 'KafkaFencedBrokers', 'KafkaMetricsTargetDown', 'KafkaControllerDown'];
 
     test('rolling restart of six 1 TiB brokers (each 12 minutes in log recovery): silence', () => {
       const f = fleet(140, { rolls: [{ start: 10, pods: fleet(1, {}).brokers, each: 15, recovery: 12 }] });
       expectPasses(replay('rolling restart', f, every(5, 135, 5).map((minute) => ({ minute, firing: {} })), routineAlerts));
     });
 
-    test('a rolling restart where one broker never comes back: KafkaBrokerDown for that pod after the recovery window', () => {
+    test('a rolling restart where one broker never finishes log recovery: KafkaBrokerDown for that pod when its recovery window ends', () => {
       const brokers = fleet(1, {}).brokers;
-      // brokers[2] is recreated at minute 40 and stays Pending; Strimzi's roll waits on it.
+      // brokers[2] is recreated at minute 40 and stays in log recovery; Strimzi's roll waits on it.
       const f = fleet(90, { rolls: [{ start: 10, pods: brokers, each: 15, recovery: 12, stuck: brokers[2] }] });
       const recovery = monitoring.spec.thresholds.brokerRecoveryMinutes;
+      const pageAt = 40 + recovery + CANNOT_RECOVER_MINUTES;
       const urpAfter = 40 + recovery + monitoring.spec.thresholds.underReplicatedMinutes.warning;
       const checks: Check[] = [
         { minute: 40 + recovery - 2, firing: {} },
-        { minute: 40 + recovery + 2, firing: { KafkaBrokerDown: [{ severity: 'critical', labels: { pod: brokers[2] } }] } },
+        { minute: pageAt - 1, firing: {} },
+        { minute: pageAt + 1, firing: { KafkaBrokerDown: [{ severity: 'critical', labels: { pod: brokers[2] } }] } },
         {
           minute: urpAfter + 2,
           firing: {
@@ -101,12 +104,45 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
       expectPasses(replay('stuck roll', f, checks, routineAlerts));
     });
 
+    test('a rolling restart whose recreated broker stays Pending pages within 5 minutes, not after the recovery window', () => {
+      const brokers = fleet(1, {}).brokers;
+      const f = fleet(60, { rolls: [{ start: 10, pods: brokers, each: 15, recovery: 12, stuck: brokers[2], stuckAs: 'pending' }] });
+      const pageAt = 40 + CANNOT_RECOVER_MINUTES;
+      expect(pageAt + 1 - 40).toBeLessThanOrEqual(5);
+      expectPasses(replay('pending in a roll', f, [
+        { minute: pageAt - 1, firing: {} },
+        { minute: pageAt + 1, firing: { KafkaBrokerDown: [{ severity: 'critical', labels: { pod: brokers[2] } }] } },
+      ], routineAlerts));
+    });
+
+    test('a broker restarting in place warns while it recovers and stays quiet once ready; one in CrashLoopBackOff pages within 5 minutes', () => {
+      const brokers = fleet(1, {}).brokers;
+      const alerts = routineAlerts;
+      const recovering = fleet(40, { restarts: [{ pod: brokers[1], at: 5, recovery: 12 }] });
+      const pod = { pod: brokers[1] };
+      expectPasses(replay('restart in place', recovering, [
+        { minute: 6, firing: {} },
+        { minute: 10, firing: { KafkaBrokerRecovering: [{ severity: 'warning', labels: pod }] } },
+        { minute: 16, firing: { KafkaBrokerRecovering: [{ severity: 'warning', labels: pod }] } },
+        { minute: 20, firing: {} },
+        { minute: 35, firing: {} },
+      ], alerts));
+      // Its failing scrape (KafkaMetricsTargetDown after 5 minutes) and, past the window, its peers'
+      // under-replication follow: Alertmanager inhibits both under KafkaBrokerDown.
+      const crashing = fleet(40, { restarts: [{ pod: brokers[1], at: 5, recovery: 0, crashLoop: true }] });
+      expectPasses(replay('crash loop', crashing, [
+        { minute: 5 + CANNOT_RECOVER_MINUTES - 1, firing: {} },
+        { minute: 5 + CANNOT_RECOVER_MINUTES + 1, firing: { KafkaBrokerDown: [{ severity: 'critical', labels: pod }] } },
+        { minute: 35, firing: { KafkaBrokerDown: [{ severity: 'critical', labels: pod }] } },
+      ], ['KafkaBrokerDown', 'KafkaBrokerRecovering', 'KafkaMultipleBrokersDown', 'KafkaFencedBrokers', 'KafkaControllerDown']));
+    });
+
     test('a controller roll is quiet; a Pending controller (no up series) pages KafkaControllerDown', () => {
       const controllers = fleet(1, {}).controllers;
       const roll = fleet(40, { rolls: [{ start: 5, pods: controllers, each: 4, recovery: 2 }] });
       expectPasses(replay('controller roll', roll, every(3, 38, 5).map((minute) => ({ minute, firing: {} })), routineAlerts));
       const lost = fleet(40, { losses: [{ pod: controllers[1], at: 5, evictAfter: 5 }] });
-      const after = 5 + monitoring.spec.thresholds.controllerRecoveryMinutes;
+      const after = 5 + CANNOT_RECOVER_MINUTES;
       expectPasses(replay('controller lost', lost, [
         { minute: after - 1, firing: {} },
         { minute: after + 1, firing: { KafkaControllerDown: [{ severity: 'critical', labels: { pod: controllers[1] } }] } },
@@ -133,6 +169,31 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
       expectPasses(replay('lagging group', lagging, [
         { minute: 35, firing: { KafkaConsumerLag: [{ severity: 'warning', labels }, { severity: 'critical', labels }], KafkaConsumerLagCapacity: [{ severity: 'info', labels }] } },
       ], lagAlerts));
+    });
+
+    test('a declared consumer group whose members vanish while its lag grows alerts its owning team; an undeclared one stays quiet', () => {
+      const declared = monitoring.spec.consumerGroups.find((g) => g.group === 'payment-service')!;
+      expect(declared.team).toBe('payments');
+      const f = fleet(20, { stoppedGroup: { group: declared.group, at: 2 } });
+      const labels = { consumergroup: declared.group, topic: 'orders', owner_team: declared.team, team: declared.team };
+      expectPasses(replay('declared group stopped', f, [
+        { minute: 4, firing: {} },
+        { minute: 15, firing: { KafkaConsumerGroupStalled: [{ severity: 'warning', labels }, { severity: 'critical', labels }] } },
+      ], ['KafkaConsumerGroupStalled', 'KafkaConsumerLag', 'KafkaConsumerLagCapacity']));
+      const undeclared = fleet(20, { stoppedGroup: { group: 'reporting-batch', at: 2 } });
+      expectPasses(replay('undeclared group stopped', undeclared, [{ minute: 15, firing: {} }], ['KafkaConsumerGroupStalled']));
+    });
+
+    test('a vanished Kafka Exporter alerts (no `up` series left for KafkaMetricsTargetDown to see); one that is there stays quiet', () => {
+      const targets = ['KafkaExporterDown', 'KafkaMetricsTargetDown', 'KafkaMetricsTargetMissing'];
+      expectPasses(replay('exporter present', fleet(30, {}), [{ minute: 25, firing: {} }], targets));
+      const gone = fleet(30, { kafkaExporterGone: { at: 5 } });
+      expectPasses(replay('exporter gone', gone, [
+        // A restart of the exporter is shorter than this.
+        { minute: 8, firing: {} },
+        { minute: 15, firing: { KafkaExporterDown: [{ severity: 'warning', labels: {} }] } },
+        { minute: 25, firing: { KafkaExporterDown: [{ severity: 'warning', labels: {} }] } },
+      ], targets));
     });
 
     test('offline partitions reported by all three controllers page once, with the count, not three times it', () => {
@@ -184,11 +245,12 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
     };
     const f = fleet(360, events);
     const t = monitoring.spec.thresholds;
-    // The broker pod is not ready from 04:00: it pages after the recovery window. Its replacement pod was created
-    // at 04:05, so its peers' under-replication counts as a restart until 04:05 + the window, then pages after its for.
-    const brokerDownAt = 240 + t.brokerRecoveryMinutes;
+    // The broker pod is not ready from 04:00 and its node answers no scrape: it cannot be recovering, so it pages
+    // within minutes. Its replacement pod was created at 04:05, so its peers' under-replication counts as a
+    // restart until 04:05 + the window, then pages after its for (Alertmanager inhibits it under KafkaBrokerDown).
+    const brokerDownAt = 240 + CANNOT_RECOVER_MINUTES;
     const urpFrom = 245 + t.brokerRecoveryMinutes;
-    const controllerDownAt = 300 + t.controllerRecoveryMinutes;
+    const controllerDownAt = 300 + CANNOT_RECOVER_MINUTES;
     const checks: Check[] = every(3, 353, 10).map((minute) => {
       const firing: Record<string, ExpectedAlert[]> = {};
       if (minute >= brokerDownAt) firing.KafkaBrokerDown = [{ severity: 'critical', labels: { pod: lostBroker } }];

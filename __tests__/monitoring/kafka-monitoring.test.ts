@@ -34,6 +34,23 @@ describe('KafkaMonitoring in the environments', () => {
     expect(objects.every((o) => o.metadata.labels?.release === 'kube-prometheus-stack')).toBe(true);
   });
 
+  test('prod declares its catalogue\'s consumer groups: their ownership series, and routing for their owner teams', () => {
+    const releases = releaseObjects(synthEnv(prod));
+    const objects = releases.get('kafka-prod-monitoring')!;
+    // In a release of its own: it changes with the catalogue, not with the alerts.
+    const [owners] = releases.get('kafka-prod-consumer-group-owners')!;
+    expect(owners.metadata.name).toBe('kafka-prod-consumer-group-owners');
+    expect(new PrometheusOperatorSchemas().validate(owners)).toEqual([]);
+    const rules = (owners.spec as { groups: { rules: { expr: string; labels: Record<string, string> }[] }[] }).groups[0].rules;
+    // The catalogue's consume grant and Streams application, each under its topology group; no Connect worker group.
+    expect(rules.map((r) => [r.labels.owner_team, r.expr.match(/consumergroup=~"([^"]*)"/)![1]])).toEqual([
+      ['orders', 'order-status-projector'],
+      ['payments', 'payment-service'],
+    ]);
+    const am = objects.find((o) => o.kind === 'AlertmanagerConfig')! as unknown as { spec: { route: { matchers: unknown[] } } };
+    expect(am.spec.route.matchers).toEqual([{ name: 'team', value: 'kafka-platform|orders|payments', matchType: '=~' }]);
+  });
+
   test('every environment routes its alerts by priority; only prod pages an on-call pager; secrets are referenced', () => {
     type Receiver = { name: string; emailConfigs?: { to: string; authPassword?: unknown }[]; webhookConfigs?: { url?: string; urlSecret: unknown }[] };
     const routing = (env: EnvironmentConfig) => {
@@ -54,12 +71,16 @@ describe('KafkaMonitoring in the environments', () => {
     }
   });
 
-  test('prod: seven dashboards (SLOs and capacity planning among them) as sidecar ConfigMaps in the folder; dev has neither of those two', () => {
+  test('prod: nine dashboards as sidecar ConfigMaps in the folder (SLOs and capacity planning among them); dev has neither of those two', () => {
     const dashboards = configMaps(synthEnv(prod)).filter((c) => c.metadata.labels?.grafana_dashboard === '1');
     expect(dashboards.map((d) => d.metadata.name).sort()).toEqual([
-      'kafka-prod-dashboard-kafka-capacity', 'kafka-prod-dashboard-kafka-consumer-groups', 'kafka-prod-dashboard-kafka-kraft', 'kafka-prod-dashboard-kafka-mirror-maker-2', 'kafka-prod-dashboard-kafka-operations',
-      'kafka-prod-dashboard-kafka-slos', 'kafka-prod-dashboard-kafka-topics',
+      'kafka-prod-dashboard-kafka-brokers', 'kafka-prod-dashboard-kafka-capacity', 'kafka-prod-dashboard-kafka-consumer-groups', 'kafka-prod-dashboard-kafka-kraft',
+      'kafka-prod-dashboard-kafka-mirror-maker-2', 'kafka-prod-dashboard-kafka-operations', 'kafka-prod-dashboard-kafka-operators', 'kafka-prod-dashboard-kafka-slos',
+      'kafka-prod-dashboard-kafka-topics',
     ]);
+    // Prod runs Cruise Control: the operators dashboard shows it.
+    const operators = dashboards.find((d) => d.metadata.name === 'kafka-prod-dashboard-kafka-operators')!;
+    expect(operators.data['kafka-operators.json']).toContain('kafka_cruisecontrol_anomalydetector_balancedness_score_value');
     const devNames = configMaps(synthEnv(dev)).filter((c) => c.metadata.labels?.grafana_dashboard === '1').map((d) => d.metadata.name);
     expect(devNames.filter((n) => /slos|capacity/.test(n))).toEqual([]);
     expect(dashboards.every((d) => d.metadata.annotations?.grafana_folder === 'Kafka')).toBe(true);
@@ -100,6 +121,32 @@ describe('KafkaMonitoring in the environments', () => {
   });
 });
 
+describe('KafkaMonitoring at scale', () => {
+  test('5,000 declared consumer groups of 250 teams: their ownership release stays far within Helm\'s limit, the alerts\' release does not grow', () => {
+    const build = (consumerGroups: { group: string; team: string }[]) => {
+      const stack = testStack();
+      const cluster = new KafkaCluster(stack, 'cluster', { ...prod.cluster, namespace: 'kafka', metrics: true });
+      const monitoring = new KafkaMonitoring(stack, 'monitoring', { cluster, team: 'kafka-platform', runbookBaseUrl: 'https://x/runbooks', consumerGroups, alertRouting: prod.monitoring!.alertRouting });
+      const releases = Object.values(resourcesOfType(synthJson(stack), 'helm_release') as Record<string, { name: string; values: string[] }>);
+      const bytes = (name: string) => Buffer.byteLength(releases.find((r) => r.name === name)!.values.join(''));
+      return { monitoring, bytes };
+    };
+    const groups = Array.from({ length: 5000 }, (_, i) => ({ group: `team-${i % 250}.application-${String(i).padStart(4, '0')}.consumer`, team: `team-${i % 250}` }));
+    const large = build(groups);
+    const small = build(groups.slice(0, 1));
+    const ownership = large.bytes('kafka-prod-consumer-group-owners');
+    // eslint-disable-next-line no-console
+    console.log(`ownership release: ${ownership} bytes of values for 5000 groups of ${groups.reduce((n, g) => n + g.group.length, 0) / 5000} characters; alerts release ${large.bytes('kafka-prod-monitoring')} bytes`);
+    // Each group costs its name and a few bytes; 5,000 use under half of the 900 KiB budget.
+    expect(ownership / 5000).toBeLessThan(34 + 30);
+    expect(ownership).toBeLessThan((900 * 1024) / 2);
+    // The alerts' release grows only by the AlertmanagerConfig's list of the 250 owner teams.
+    expect(large.bytes('kafka-prod-monitoring') - small.bytes('kafka-prod-monitoring')).toBeLessThan(250 * 20);
+    const am = large.monitoring.alertmanagerConfig as unknown as { spec: { route: { matchers: { value: string }[] } } };
+    expect(am.spec.route.matchers[0].value.split('|')).toHaveLength(251);
+  });
+});
+
 describe('KafkaMonitoring validation', () => {
   const cluster = (stack: ReturnType<typeof testStack>, metrics: boolean) =>
     new KafkaCluster(stack, 'cluster', { ...dev.cluster, namespace: 'kafka', metrics });
@@ -125,7 +172,7 @@ describe('KafkaMonitoring validation', () => {
     const stack = testStack();
     const monitoring = new KafkaMonitoring(stack, 'monitoring', { cluster: cluster(stack, true), team: 'platform', runbookBaseUrl: 'https://x/runbooks' });
     expect(monitoring.release.releaseName).toBe('kafka-dev-monitoring');
-    expect(monitoring.dashboards).toHaveLength(4);
+    expect(monitoring.dashboards).toHaveLength(6);
   });
 
   test('a cluster with its own exporter rules ConfigMap equal to the library one counts as exporting', () => {

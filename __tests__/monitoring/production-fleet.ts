@@ -23,6 +23,8 @@ export interface Roll {
   readonly recovery: number;
   /** A pod that never becomes ready again (the roll stops there, as Strimzi's does). */
   readonly stuck?: string;
+  /** How the stuck pod fails: its log recovery never ends, or it stays Pending (no node can take it). @default 'recovering' */
+  readonly stuckAs?: 'recovering' | 'pending';
 }
 
 /** A node lost under `pod` at `at`: not ready and unscrapable; evicted `evictAfter` minutes later and recreated Pending for good. */
@@ -32,9 +34,22 @@ export interface PodLoss {
   readonly evictAfter: number;
 }
 
+/**
+ * The `kafka` container of `pod` restarts in place at `at` (crashed, OOM-killed, liveness probe): the pod
+ * stays, its restart count grows, and the broker recovers its logs for `recovery` minutes. With
+ * `crashLoop` it keeps crashing instead: the container waits in CrashLoopBackOff and is never scraped.
+ */
+export interface InPlaceRestart {
+  readonly pod: string;
+  readonly at: number;
+  readonly recovery: number;
+  readonly crashLoop?: boolean;
+}
+
 export interface FleetEvents {
   readonly rolls?: readonly Roll[];
   readonly losses?: readonly PodLoss[];
+  readonly restarts?: readonly InPlaceRestart[];
   /** Days the cluster CA has left at minute 0 (clients CA: 200); renewed to 365 days at `renewedAt`. */
   readonly clusterCa?: { readonly daysLeft: number; readonly renewedAt?: number };
   /** CronJob runs; a run that does not succeed ends with its Job Failed. */
@@ -43,6 +58,8 @@ export interface FleetEvents {
   readonly stoppedGroup?: { readonly group: string; readonly at: number };
   /** A consumer group whose consumers cannot keep up from `from`: members stay, lag grows `perMinute`. */
   readonly laggingGroup?: { readonly group: string; readonly from: number; readonly perMinute: number };
+  /** Kafka Exporter's pod is deleted at `at` and not recreated: its target vanishes. */
+  readonly kafkaExporterGone?: { readonly at: number };
   /** Offline partitions the controllers report from `from`. */
   readonly offlinePartitions?: { readonly from: number; readonly count: number };
 }
@@ -58,6 +75,8 @@ interface Incarnation {
   readonly pending: boolean;
   /** Node lost from this minute: not ready, scrapes fail. */
   lostFrom?: number;
+  /** Restarts of its `kafka` container in place (the pod stays). */
+  readonly restarts: InPlaceRestart[];
 }
 
 interface FleetPod {
@@ -88,14 +107,14 @@ export class ProductionFleet {
     this.controllers = Array.from({ length: dedicated ? controllerCount : 0 }, (_, i) => `${c.name}-${pool('controller')}-${i}`);
     this.brokers = Array.from({ length: c.brokerCount }, (_, i) => `${c.name}-${pool('broker')}-${this.controllers.length + i}`);
     const add = (name: string, role: 'broker' | 'controller', index: number) =>
-      this.pods.push({ name, role, index, incarnations: [{ uid: `${name}-0`, ip: `10.1.${this.pods.length}.1`, created: BEFORE, readyFrom: BEFORE + 5, pending: false }] });
+      this.pods.push({ name, role, index, incarnations: [{ uid: `${name}-0`, ip: `10.1.${this.pods.length}.1`, created: BEFORE, readyFrom: BEFORE + 5, pending: false, restarts: [] }] });
     this.controllers.forEach((n, i) => add(n, 'controller', i));
     this.brokers.forEach((n, i) => add(n, 'broker', i));
 
     for (const roll of events.rolls ?? []) {
       for (const [k, name] of roll.pods.entries()) {
         const at = roll.start + k * roll.each;
-        this.recreate(name, at, name === roll.stuck ? undefined : at + roll.recovery, false);
+        this.recreate(name, at, name === roll.stuck ? undefined : at + roll.recovery, name === roll.stuck && roll.stuckAs === 'pending');
         if (name === roll.stuck) break;
       }
     }
@@ -103,6 +122,10 @@ export class ProductionFleet {
       const pod = this.pod(loss.pod);
       pod.incarnations[pod.incarnations.length - 1].lostFrom = loss.at;
       this.recreate(loss.pod, loss.at + loss.evictAfter, undefined, true);
+    }
+    for (const restart of events.restarts ?? []) {
+      const pod = this.pod(restart.pod);
+      pod.incarnations[pod.incarnations.length - 1].restarts.push(restart);
     }
   }
 
@@ -116,13 +139,33 @@ export class ProductionFleet {
     const pod = this.pod(name);
     pod.incarnations[pod.incarnations.length - 1].end = at;
     const n = pod.incarnations.length;
-    pod.incarnations.push({ uid: `${name}-${n}`, ip: `10.1.${this.pods.indexOf(pod)}.${n + 1}`, created: at, readyFrom, pending });
+    pod.incarnations.push({ uid: `${name}-${n}`, ip: `10.1.${this.pods.indexOf(pod)}.${n + 1}`, created: at, readyFrom, pending, restarts: [] });
   }
 
+  /** The latest in-place restart of the incarnation at or before minute m. */
+  private restartAt = (i: Incarnation, m: number) => i.restarts.filter((r) => r.at <= m).pop();
+  /** The container crash-loops: it waits in CrashLoopBackOff, runs only for moments, never answers a scrape. */
+  private crashLooping = (i: Incarnation, m: number) => this.restartAt(i, m)?.crashLoop === true;
+  /** Minute the running container started (the pod's creation, or its latest restart in place). */
+  private containerStart = (i: Incarnation, m: number) => this.restartAt(i, m)?.at ?? i.created;
+  /** First minute the current container is ready. */
+  private readyFromAt = (i: Incarnation, m: number) => {
+    const r = this.restartAt(i, m);
+    return r ? (r.crashLoop ? undefined : r.at + r.recovery) : i.readyFrom;
+  };
+
   private alive = (i: Incarnation, m: number) => i.created <= m && (i.end === undefined || m < i.end);
-  private ready = (i: Incarnation, m: number) => this.alive(i, m) && !i.pending && i.readyFrom !== undefined && m >= i.readyFrom && (i.lostFrom === undefined || m < i.lostFrom);
+  private ready = (i: Incarnation, m: number) => {
+    const from = this.readyFromAt(i, m);
+    return this.alive(i, m) && !i.pending && from !== undefined && m >= from && (i.lostFrom === undefined || m < i.lostFrom);
+  };
   /** The JVM runs and its agent answers scrapes (also during log recovery). */
-  private scraped = (i: Incarnation, m: number) => this.alive(i, m) && !i.pending && (i.lostFrom === undefined || m < i.lostFrom);
+  private scraped = (i: Incarnation, m: number) => this.alive(i, m) && !i.pending && !this.crashLooping(i, m) && (i.lostFrom === undefined || m < i.lostFrom);
+  /**
+   * KRaft broker state: STARTING (1) the first minute (catching up with the metadata), RECOVERY (2) while
+   * it loads its logs, RUNNING (3) once ready. A pod that never becomes ready stays in log recovery.
+   */
+  private brokerState = (i: Incarnation, m: number) => (this.ready(i, m) ? 3 : m === this.containerStart(i, m) ? 1 : 2);
 
   /** Is the pod ready at minute m (any incarnation)? */
   isReady(name: string, m: number): boolean {
@@ -183,7 +226,23 @@ export class ProductionFleet {
         const alive = (m: number) => this.alive(inc, m);
         out.push(seriesOf('kube_pod_info', ksm, { ...own, node: inc.pending ? '' : `node-${pod.index % 3}`, created_by_kind: 'StrimziPodSet', created_by_name: pod.name.replace(/-[0-9]+$/, '') }, this.over(alive, () => 1)));
         out.push(seriesOf('kube_pod_created', ksm, own, this.over(alive, () => inc.created * 60)));
+        // kube-state-metrics' view of the pod and its kafka container: phase, scheduling, the container's
+        // state, start and restarts (a lost node's pod keeps its last reported status).
+        for (const phase of ['Pending', 'Running']) {
+          out.push(seriesOf('kube_pod_status_phase', ksm, { ...own, phase }, this.over(alive, () => ((phase === 'Pending') === inc.pending ? 1 : 0))));
+        }
+        out.push(seriesOf('kube_pod_status_scheduled', ksm, { ...own, condition: String(!inc.pending) }, this.over(alive, () => 1)));
         if (!inc.pending) {
+          const container = { ...own, container: 'kafka' };
+          const running = (m: number) => alive(m) && !this.crashLooping(inc, m);
+          out.push(seriesOf('kube_pod_container_status_running', ksm, container, this.over(alive, (m) => (running(m) ? 1 : 0))));
+          out.push(seriesOf('kube_pod_container_state_started', ksm, container, this.over(running, (m) => this.containerStart(inc, m) * 60)));
+          // A crash loop restarts the container again every couple of minutes (kubelet's back-off).
+          const restarts = (m: number) => inc.restarts.filter((r) => r.at <= m).length + (this.crashLooping(inc, m) ? Math.floor((m - this.restartAt(inc, m)!.at) / 2) : 0);
+          out.push(seriesOf('kube_pod_container_status_restarts_total', ksm, container, this.over(alive, restarts)));
+          if (inc.restarts.some((r) => r.crashLoop)) {
+            out.push(seriesOf('kube_pod_container_status_waiting_reason', ksm, { ...container, reason: 'CrashLoopBackOff' }, this.over((m) => alive(m) && this.crashLooping(inc, m), () => 1)));
+          }
           out.push(seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'true' }, this.over(alive, (m) => (this.ready(inc, m) ? 1 : 0))));
           out.push(seriesOf('kube_pod_status_ready', ksm, { ...own, condition: 'false' }, this.over(alive, (m) => (this.ready(inc, m) ? 0 : 1))));
           const target = this.kafkaTarget(pod, inc);
@@ -192,6 +251,7 @@ export class ProductionFleet {
           const scraped = (m: number) => this.scraped(inc, m);
           const gauge = (name: string, at: (m: number) => number, labels: Record<string, string> = {}) => out.push(seriesOf(name, target, labels, this.over(scraped, at)));
           if (target.strimzi_io_broker_role === 'true') {
+            gauge('kafka_server_kafkaserver_brokerstate', (m) => this.brokerState(inc, m));
             gauge('kafka_server_replicamanager_underreplicatedpartitions', (m) => (peerCatchingUp(pod, m) ? 48 : 0));
             gauge('kafka_server_replicamanager_underminisrpartitioncount', () => 0);
             gauge('kafka_log_logmanager_offlinelogdirectorycount', () => 0);
@@ -235,9 +295,13 @@ export class ProductionFleet {
       name: `${c.name}-kafka-exporter-6d8f9b7c5d-x2x9k`, namespace: ns, container: 'kafka-exporter',
       labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-kafka-exporter` },
     });
+    const gone = this.events.kafkaExporterGone;
+    const exporting = (m: number) => gone === undefined || m < gone.at;
+    out.push(seriesOf('up', exporter, {}, this.over(exporting, () => 1)));
     const group = (name: string, members: (m: number) => number, lag: (m: number) => number) => {
-      out.push(seriesOf('kafka_consumergroup_members', exporter, { consumergroup: name }, timeline(this.length, members)));
-      for (const p of [0, 1]) out.push(seriesOf('kafka_consumergroup_lag', exporter, { consumergroup: name, topic: 'orders', partition: String(p) }, timeline(this.length, (m) => lag(m) / 2)));
+      out.push(seriesOf('kafka_consumergroup_members', exporter, { consumergroup: name }, this.over(exporting, members)));
+      for (const p of [0, 1]) out.push(seriesOf('kafka_consumergroup_lag', exporter, { consumergroup: name, topic: 'orders', partition: String(p) }, this.over(exporting, (m) => lag(m) / 2)));
+      out.push(seriesOf('kafka_consumergroup_lag_sum', exporter, { consumergroup: name, topic: 'orders' }, this.over(exporting, lag)));
     };
     group('orders-service', () => 4, () => 240);
     const stopped = this.events.stoppedGroup;
@@ -250,6 +314,14 @@ export class ProductionFleet {
       name: 'strimzi-cluster-operator-7c9d5b8f4-abcde', namespace: this.spec.operatorNamespace, container: 'strimzi-cluster-operator',
       labels: { 'strimzi.io/kind': 'cluster-operator', name: 'strimzi-cluster-operator' },
     });
+    out.push(seriesOf('up', operator, {}, timeline(this.length, () => 1)));
+    if (c.cruiseControl) {
+      const cruiseControl = targetLabels(this.monitor(names.cruiseControl), {
+        name: `${c.name}-cruise-control-7b9c8d6f5-k2m4p`, namespace: ns, container: 'cruise-control',
+        labels: { 'strimzi.io/cluster': c.name, 'strimzi.io/kind': 'Kafka', 'strimzi.io/name': `${c.name}-cruise-control` },
+      });
+      out.push(seriesOf('up', cruiseControl, {}, timeline(this.length, () => 1)));
+    }
     const ca = this.events.clusterCa ?? { daysLeft: 300 };
     const expiryMs = (days: number, m: number) => (m * 60 + days * 86400) * 1000;
     out.push(seriesOf('strimzi_certificate_expiration_timestamp_ms', operator, { type: 'cluster-ca', cluster: c.name, resource_namespace: ns },

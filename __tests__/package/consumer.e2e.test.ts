@@ -135,13 +135,15 @@ describe("the README's team walk-through, replayed in a fresh folder", () => {
     expect(JSON.parse(run(process.execPath, ['dist/subpaths.js'], project))).toEqual(['KafkaTopic', 0, 'function']);
   });
 
-  test("the team's topic and user land in the team's Helm release, with the chart", () => {
+  test("the team's topic and user land in the team's Helm release, with the chart; its consumer group in its own", () => {
     const stackDir = path.join(project, 'cdktf.out', 'stacks', 'checkout-kafka-prod');
     const json = JSON.parse(fs.readFileSync(path.join(stackDir, 'cdk.tf.json'), 'utf8'));
     const releases = Object.values(json.resource.helm_release as Record<string, { name: string; chart: string; values: string[] }>);
-    expect(releases.map((r) => r.name)).toEqual(['checkout-kafka']);
-    const objects = releases[0].values.flatMap((v) => (parse(v) as { resources?: { kind: string; metadata: { name: string } }[] }).resources ?? []);
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual(['KafkaTopic/checkout.cart-events.v1', 'KafkaUser/checkout-service']);
+    expect(releases.map((r) => r.name)).toEqual(['checkout-kafka', 'checkout-consumer-groups']);
+    const objectsOf = (r: { values: string[] }) => r.values.flatMap((v) => (parse(v) as { resources?: { kind: string; metadata: { name: string } }[] }).resources ?? []).map((o) => `${o.kind}/${o.metadata.name}`);
+    expect(objectsOf(releases[0])).toEqual(['KafkaTopic/checkout.cart-events.v1', 'KafkaUser/checkout-service']);
+    // Its consumer group, declared to the platform's monitoring.
+    expect(objectsOf(releases[1])).toEqual(['PrometheusRule/kafka-prod-consumer-groups-checkout']);
     // The bundled chart was copied next to the stack from the installed package.
     expect(fs.existsSync(path.join(stackDir, releases[0].chart, 'Chart.yaml'))).toBe(true);
   });

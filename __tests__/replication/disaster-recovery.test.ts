@@ -77,7 +77,7 @@ describe('prod stack: the DR link', () => {
     const check = (Object.values(resourcesOfType(json as Any, 'kubernetes_cron_job_v1')) as Any[]).find((c) => c.metadata.name === 'kafka-prod-dr-ca-check')!;
     const container = check.spec.job_template.spec.template.spec.container[0];
     expect(container.env).toEqual(expect.arrayContaining([{ name: 'BOOTSTRAP', value: 'kafka-dr-bootstrap.dr.example.org:9095' }, { name: 'WARN_DAYS', value: '30' }]));
-    const rules = allReleaseObjects(json).find((o) => o.kind === 'PrometheusRule') as Any;
+    const rules = allReleaseObjects(json).find((o) => o.kind === 'PrometheusRule' && o.metadata.name === 'kafka-prod-alerts') as Any;
     const stale = rules.spec.groups.flatMap((g: Any) => g.rules).find((r: Any) => r.alert === 'KafkaDrCaCopyStale');
     expect(stale.expr).toContain('cronjob="kafka-prod-dr-ca-check"');
   });

@@ -128,6 +128,29 @@ describe('KafkaTopology', () => {
     ]);
   });
 
+  test('declares the literal consumer groups of its applications with their owner, for monitoring', () => {
+    const streams: TopologyGroupSpec = {
+      name: 'analytics',
+      applications: [
+        { name: 'projector', grants: [Grant.streams({ applicationId: 'order-projector', inputTopics: 'orders.placed' })] },
+        // A prefix is many groups, none of them declared; a second grant in the same group adds nothing.
+        { name: 'replayer', grants: [Grant.consume('orders.placed', { group: 'replay-*' }), Grant.consume('billing.invoices', { group: 'order-projector' })] },
+      ],
+    };
+    const { topology } = synth([orders, billing, streams]);
+    expect(topology.consumerGroups).toEqual([
+      { group: 'billing', team: 'billing' },
+      { group: 'order-projector', team: 'analytics' },
+    ]);
+  });
+
+  test('a consumer group granted to applications of two owners is refused: one group, one owner', () => {
+    const thief: TopologyGroupSpec = { name: 'audit', applications: [{ name: 'auditor', grants: [Grant.consume('orders.placed', { group: 'billing' })] }] };
+    expect(validationFields(() => synth([orders, billing, thief]))).toEqual([
+      'groups[audit].applications[auditor].grants[0] (consume orders.placed in group billing) = "billing": a consumer group of one owner (group "billing" belongs to billing)',
+    ]);
+  });
+
   test('topics owned by another stack can be granted when listed as external', () => {
     const consumer: TopologyGroupSpec = { name: 'reporting', applications: [{ name: 'reporting', grants: [Grant.consume('shared.events', { group: 'reporting' })] }] };
     expect(() => synth([consumer], { externalTopics: ['shared.events'] })).not.toThrow();

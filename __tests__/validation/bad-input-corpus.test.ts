@@ -241,6 +241,52 @@ describe('domain: versions, cron, principals, heap', () => {
   ]);
 });
 
+describe('domain: monitoring thresholds and page budgets', () => {
+  const monitoring = (thresholds: Loose) => {
+    const s = testStack('s');
+    return new KafkaMonitoring(s, 'monitoring', { cluster: cluster({ metrics: true }, s), team: 't', runbookBaseUrl: 'https://x', thresholds });
+  };
+  table([
+    ['the guide\'s 15 minutes of under-replication for the page: over P2\'s budget', () => monitoring({ underReplicatedMinutes: { warning: 5, critical: 15 } }), [
+      's/monitoring: thresholds.underReplicatedMinutes.critical = 15: at most 8 minutes, so the P2 alert pages within 10m',
+    ]],
+    ['a disk-full forecast that leaves no day to respond', () => monitoring({ diskFullForecastHours: 24 }), ['s/monitoring: thresholds.diskFullForecastHours = 24: more than 31 hours']],
+    ['failed authentications per second as a string', () => monitoring({ failedAuthenticationsPerSecond: '1' }), [
+      's/monitoring: thresholds.failedAuthenticationsPerSecond = "1": a number',
+    ]],
+    ['negative failed authentications and a fractional recovery window: both at once', () => monitoring({ failedAuthenticationsPerSecond: -1, brokerRecoveryMinutes: 2.5 }), [
+      's/monitoring: thresholds.brokerRecoveryMinutes = 2.5: a whole number of minutes above 0',
+      's/monitoring: thresholds.failedAuthenticationsPerSecond = -1: a number above 0',
+    ]],
+  ]);
+});
+
+describe('domain: declared consumer groups and their owners\' routing', () => {
+  const monitoring = (extra: Loose) => {
+    const s = testStack('s');
+    return new KafkaMonitoring(s, 'monitoring', { cluster: cluster({ metrics: true }, s), team: 't', runbookBaseUrl: 'https://x', ...extra });
+  };
+  const routing = { supportEmail: 's@example.com', engineeringEmail: 'e@example.com', smtp: { from: 'a@example.com', smarthost: 'smtp.example.com:587' } };
+  table([
+    ['a prefix, a team with a space and a group of two owners: all at once', () => monitoring({
+      consumerGroups: [{ group: 'orders-*', team: 'orders' }, { group: 'billing', team: 'pay ments' }, { group: 'billing', team: 'orders' }],
+    }), [
+      's/monitoring: consumerGroups[0].group = "orders-*": a literal consumer group id (not empty, not a prefix ending in "*")',
+      's/monitoring: consumerGroups[1].team = "pay ments": a label value',
+    ]],
+    ['a group declared twice with different owners', () => monitoring({ consumerGroups: [{ group: 'billing', team: 'payments' }, { group: 'billing', team: 'orders' }] }), [
+      's/monitoring: consumerGroups[1].team = "orders": the group\'s one owner (payments owns "billing" already)',
+    ]],
+    ['consumer groups written as names instead of { group, team }', () => monitoring({ consumerGroups: ['billing'] }), ['s/monitoring: consumerGroups[0] = "billing": an object']],
+    ['an owner team\'s receivers with a bad address and an inlined pager URL', () => monitoring({
+      alertRouting: { ...routing, teams: { payments: { email: 'payments', onCallWebhookUrlSecret: 'https://pager.example.com/key' } } },
+    }), ['s/monitoring: alertRouting.teams.payments.onCallWebhookUrlSecret = "https://pager.example.com/key": an object']],
+    ['an owner team\'s mailbox that is no address', () => monitoring({ alertRouting: { ...routing, teams: { payments: { email: 'payments' } } } }), [
+      's/monitoring: alertRouting.teams.payments.email = "payments": an email address',
+    ]],
+  ]);
+});
+
 describe('domain: config keys name the field the user wrote', () => {
   table([
     ['min.insync.replicas in config is reported as config, not brokerDefaults', () => cluster({ config: { 'min.insync.replicas': 4 } }), [

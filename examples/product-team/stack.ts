@@ -2,7 +2,7 @@ import { Construct } from 'constructs';
 import { TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
-import { CustomResourceRelease, Grant, IKafkaCluster, KafkaCluster, KafkaTopic, KafkaUser, Milliseconds, TeamGuardrails } from '../../lib';
+import { CustomResourceRelease, Grant, IKafkaCluster, KafkaCluster, KafkaConsumerGroupOwners, KafkaTopic, KafkaUser, Milliseconds, TeamGuardrails } from '../../lib';
 
 export interface CheckoutKafkaStackProps {
   /** Kube config context of the platform's Kubernetes cluster. */
@@ -50,17 +50,19 @@ export class CheckoutKafkaStack extends TerraformStack {
       retentionMs: Milliseconds.days(3),
       compressionType: 'zstd',
     });
+    // A platform topic, granted by name: the team reads it but does not own it.
+    const ordersPlaced = Grant.consume('orders.order-placed.v1', { group: 'checkout-service' });
     new KafkaUser(release, 'checkout-service', {
       cluster,
       production: props.production,
       name: 'checkout-service',
-      grants: [
-        Grant.produce(cartEvents.topicName, { transactionalId: 'checkout-service-*' }),
-        // A platform topic, granted by name: the team reads it but does not own it.
-        Grant.consume('orders.order-placed.v1', { group: 'checkout-service' }),
-      ],
+      grants: [Grant.produce(cartEvents.topicName, { transactionalId: 'checkout-service-*' }), ordersPlaced],
       quotas: { producerByteRate: 5 * 1024 * 1024 },
     });
+    // The team's consumer group, declared to the platform's monitoring: should its consumers all stop while
+    // its lag grows, KafkaConsumerGroupStalled alerts the checkout team (its own release: it needs the
+    // platform's prometheus-operator CRDs, the topics do not).
+    new KafkaConsumerGroupOwners(this, 'consumer-groups', { cluster, team: 'checkout', groups: ordersPlaced.consumerGroups });
 
     // The production rules about what a team declares; the consumed platform topic is named as someone else's.
     new TeamGuardrails(this, 'guardrails', { production: props.production, externalTopics: ['orders.order-placed.v1'] });

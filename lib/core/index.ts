@@ -45,6 +45,8 @@ export * from './monitoring/monitoring-spec';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alert-rules';
 export * from './monitoring/alert-routing';
+export * from './monitoring/consumer-groups';
+export * from './monitoring/page-timing';
 export * from './monitoring/dashboard-config-maps';
 export * from './monitoring/kube-prometheus-stack-values';
 export * from './monitoring/durations';

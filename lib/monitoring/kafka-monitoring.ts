@@ -11,6 +11,7 @@ import { buildRuleGroups } from '../core/monitoring/rule-groups';
 import { alertmanagerConfigName, buildAlertmanagerConfig } from '../core/monitoring/alert-routing';
 import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
 import { buildDashboards } from '../core/monitoring/dashboards';
+import { buildConsumerGroupOwnersRule, consumerGroupOwnersRuleName, ownerTeams } from '../core/monitoring/consumer-groups';
 import {
   CRUISE_CONTROL_JMX_RULES,
   kafkaJmxRules,
@@ -61,6 +62,10 @@ export class KafkaMonitoring extends Construct {
   public readonly alertGroups: readonly AlertGroup[];
   public readonly podMonitors: readonly KubernetesObject[];
   public readonly prometheusRule: KubernetesObject;
+  /** Ownership series of the declared consumer groups (`consumerGroups`), when there are any. */
+  public readonly consumerGroupOwners?: KubernetesObject;
+  /** The release of `consumerGroupOwners` (`<cluster>-consumer-group-owners`). */
+  public readonly consumerGroupOwnersRelease?: CustomResourceRelease;
   /** Routing of the alerts by priority, when `alertRouting` is set. */
   public readonly alertmanagerConfig?: KubernetesObject;
   public readonly exporterRules: KubernetesConfigMap;
@@ -126,11 +131,29 @@ export class KafkaMonitoring extends Construct {
     });
     for (const monitor of this.podMonitors) this.release.add(monitor, this);
     this.release.add(this.prometheusRule, this);
+    if (spec.consumerGroups.length > 0) {
+      this.consumerGroupOwners = buildConsumerGroupOwnersRule({
+        name: consumerGroupOwnersRuleName(cluster.clusterName),
+        cluster: cluster.clusterName,
+        namespace: cluster.namespace,
+        labels: spec.prometheusSelectorLabels,
+        groups: spec.consumerGroups,
+      });
+      // A release of its own: it changes with the catalogue (every new application), the alerts with their
+      // thresholds, and its size grows with the declared groups (about 40 bytes each).
+      this.consumerGroupOwnersRelease = new CustomResourceRelease(this, 'consumer-group-owners', {
+        releaseName: consumerGroupOwnersRuleName(cluster.clusterName),
+        namespace: cluster.namespace,
+        dependsOn: props.dependsOn,
+      });
+      this.consumerGroupOwnersRelease.add(this.consumerGroupOwners, this);
+    }
     if (spec.alertRouting) {
       this.alertmanagerConfig = buildAlertmanagerConfig({
         name: alertmanagerConfigName(cluster.clusterName),
         namespace: cluster.namespace,
         team: spec.team,
+        ownerTeams: ownerTeams(spec.consumerGroups),
         labels: spec.prometheusSelectorLabels,
         routing: spec.alertRouting,
       });
@@ -140,6 +163,7 @@ export class KafkaMonitoring extends Construct {
     this.dashboards = buildDashboards({
       mirrorMaker2: spec.mirrorMaker2,
       perPartitionMetrics: props.perPartitionMetrics,
+      cruiseControl: spec.cluster.cruiseControl,
       slos: spec.slos,
       scrapeInterval: spec.scrapeInterval,
       capacityPlanning: spec.capacityPlanning,

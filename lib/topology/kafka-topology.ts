@@ -4,6 +4,7 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { takeRecordedIssues } from '../delivery/report-at-synth';
 import { Grant } from '../core/access/grant';
 import { DNS_LABEL_RULE, isDnsLabel } from '../core/names';
+import { DeclaredConsumerGroup } from '../core/monitoring/consumer-groups';
 import { namesEveryResource } from '../core/objects';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { topicCollisionKey, topicResourceName, TopicSpec } from '../core/strimzi/topic';
@@ -66,6 +67,12 @@ export function topologyReleaseNames(clusterName: string, group: string): { read
 export class KafkaTopology extends Construct {
   public readonly topics: readonly KafkaTopic[];
   public readonly users: readonly KafkaUser[];
+  /**
+   * The consumer groups its applications consume in (`Grant.consume`, `Grant.streams`), each with its owner
+   * (the topology group's name) as team: pass them to `KafkaMonitoring`'s `consumerGroups` (or, in another
+   * stack, to `KafkaConsumerGroupOwners`), so a group whose consumers are gone alerts its owner.
+   */
+  public readonly consumerGroups: readonly DeclaredConsumerGroup[];
   /** Releases by group name; a group without topics (or applications) has no topics (or users) release. */
   public readonly releases: ReadonlyMap<string, { readonly topics?: CustomResourceRelease; readonly users?: CustomResourceRelease }>;
 
@@ -119,7 +126,19 @@ export class KafkaTopology extends Construct {
     this.topics = topics;
     this.users = users;
     this.releases = releases;
+    this.consumerGroups = declaredConsumerGroups(props.groups);
   }
+}
+
+/** Each literal consumer group of the topology's grants, once, with the topology group that owns it. */
+function declaredConsumerGroups(groups: readonly TopologyGroupSpec[]): DeclaredConsumerGroup[] {
+  const owned = new Map<string, string>();
+  for (const group of groups) {
+    for (const app of group.applications ?? []) {
+      for (const grant of app.grants) for (const g of grant.consumerGroups) if (!owned.has(g)) owned.set(g, group.name);
+    }
+  }
+  return [...owned].map(([group, team]) => ({ group, team }));
 }
 
 function ownerLabel(group: string): Record<string, string> {
@@ -214,6 +233,20 @@ function validateTopology(v: Validator, props: KafkaTopologyProps): Skipped {
       v.check(previous === undefined, `${f}.name`, app.name, `a user declared once (also declared in ${previous})`);
       userOwner.set(app.name, g);
       if (previous !== undefined) skipped.skipUsers.add(app);
+    }
+  }
+  // A consumer group is one logical consumer: applications of two owners in one group would steal each
+  // other's partitions, and its alerts could not go to one team.
+  const groupOwner = new Map<string, string>();
+  for (const group of props.groups) {
+    for (const app of group.applications ?? []) {
+      app.grants.forEach((grant, i) => {
+        for (const g of grant.consumerGroups) {
+          const owner = groupOwner.get(g);
+          if (owner === undefined) groupOwner.set(g, group.name);
+          else if (owner !== group.name) v.fail(`groups[${group.name}].applications[${app.name}].grants[${i}] (${grant.description})`, g, `a consumer group of one owner (group "${g}" belongs to ${owner})`);
+        }
+      });
     }
   }
   // Literal topic names in grants must exist: a typo would otherwise grant access to nothing (or to a later, unrelated topic).

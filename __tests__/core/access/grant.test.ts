@@ -68,6 +68,18 @@ describe('application grants expand to the minimal ACLs', () => {
   });
 });
 
+describe('the consumer groups a grant declares', () => {
+  test('a consumer\'s literal group and a Streams application id; not a prefix, a Connect worker, a producer or an admin', () => {
+    expect(Grant.consume('orders', { group: 'billing' }).consumerGroups).toEqual(['billing']);
+    expect(Grant.streams({ applicationId: 'projector', inputTopics: 'orders' }).consumerGroups).toEqual(['projector']);
+    expect(Grant.consume('orders', { group: 'replay-*' }).consumerGroups).toEqual([]);
+    expect(Grant.consume('orders', { group: '*' }).consumerGroups).toEqual([]);
+    expect(Grant.connect({ groupId: 'connect', configTopic: 'c', offsetTopic: 'o', statusTopic: 's', sinkTopics: 'orders' }).consumerGroups).toEqual([]);
+    expect(Grant.produce('orders').consumerGroups).toEqual([]);
+    expect(Grant.admin().consumerGroups).toEqual([]);
+  });
+});
+
 describe('grant validation', () => {
   test('problems name the grant they come from', () => {
     const v = new Validator('app');

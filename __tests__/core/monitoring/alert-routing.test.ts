@@ -11,8 +11,8 @@ const ROUTING: AlertRoutingConfig = {
 
 type Route = { receiver: string; matchers: { name: string; value: string; matchType: string }[]; repeatInterval: string; continue?: boolean; routes?: Route[] };
 type Config = { metadata: { namespace: string; labels: Record<string, string> }; spec: { route: Route; receivers: { name: string; emailConfigs?: { to: string }[]; webhookConfigs?: unknown[] }[] } };
-const build = (routing: AlertRoutingConfig = ROUTING) =>
-  buildAlertmanagerConfig({ name: 'kafka-prod-alert-routing', namespace: 'kafka', team: 'kafka-platform', labels: { release: 'kube-prometheus-stack' }, routing }) as unknown as Config;
+const build = (routing: AlertRoutingConfig = ROUTING, ownerTeams: string[] = []) =>
+  buildAlertmanagerConfig({ name: 'kafka-prod-alert-routing', namespace: 'kafka', team: 'kafka-platform', ownerTeams, labels: { release: 'kube-prometheus-stack' }, routing }) as unknown as Config;
 
 /** Who Alertmanager notifies for an alert's labels, walking the routes as Alertmanager does (continue, first match). */
 function notified(config: Config, labels: Record<string, string>): { receiver: string; repeat: string }[] {
@@ -66,6 +66,40 @@ describe('AlertmanagerConfig routing', () => {
     expect(inhibited('KafkaMultipleBrokersDown', 'KafkaBrokerDown')).toBe(true);
     expect(inhibited('KafkaBrokerDown', 'KafkaOfflinePartitions')).toBe(false);
     expect(inhibited('KafkaControllerDown', 'KafkaUnderReplicatedPartitions')).toBe(false);
+    // A broker restarting in place explains its peers' symptoms as a roll does.
+    expect(inhibited('KafkaBrokerRecovering', 'KafkaUnderReplicatedPartitions')).toBe(true);
+    // A down pod's failing scrape is the same pod's symptom, not another target's.
+    const samePod = rules.filter((r) => matches(r.targetMatch, 'KafkaMetricsTargetDown'));
+    expect(samePod.map((r) => [matches(r.sourceMatch, 'KafkaBrokerDown'), matches(r.sourceMatch, 'KafkaControllerDown'), r.equal])).toEqual([[true, true, ['namespace', 'pod']]]);
+  });
+
+  test('owner teams of declared consumer groups: their own receivers where configured, the platform\'s otherwise, never silent', () => {
+    const config = build({ ...ROUTING, teams: { payments: { email: 'payments-oncall@example.com', onCallWebhookUrlSecret: { name: 'payments-pager', key: 'url' } }, 'orders.eu': { email: 'orders@example.com' } } }, ['payments', 'orders.eu', 'billing']);
+    expect(new PrometheusOperatorSchemas().validate(config as never)).toEqual([]);
+    // The top route takes the platform's team and every owner team, matched literally (the "." is escaped).
+    expect(config.spec.route.matchers).toEqual([{ name: 'team', value: 'kafka-platform|payments|orders\\.eu|billing', matchType: '=~' }]);
+    expect(notified(config, { team: 'ordersXeu', priority: 'P3' })).toEqual([]);
+    expect(notified(config, { team: 'payments', priority: 'P2' })).toEqual([{ receiver: 'team-payments-pager', repeat: '30m' }, { receiver: 'team-payments-email', repeat: '30m' }]);
+    expect(notified(config, { team: 'payments', priority: 'P3' })).toEqual([{ receiver: 'team-payments-email', repeat: '2h' }]);
+    // Without a pager of its own, a team's P1 reaches its mailbox.
+    expect(notified(config, { team: 'orders.eu', priority: 'P1' })).toEqual([{ receiver: 'team-orders.eu-email', repeat: '15m' }]);
+    // An owner team without receivers is routed like the platform's own alerts.
+    expect(notified(config, { team: 'billing', priority: 'P2' })).toEqual([{ receiver: 'l3-on-call-pager', repeat: '30m' }, { receiver: 'l2-engineering-email', repeat: '30m' }]);
+    expect(notified(config, { team: 'kafka-platform', priority: 'P3' })).toEqual([{ receiver: 'l2-engineering-email', repeat: '2h' }]);
+    const receivers = config.spec.receivers.map((r) => r.name);
+    expect(receivers).toEqual(['l1-support-email', 'l2-engineering-email', 'l3-on-call-pager', 'team-orders.eu-email', 'team-payments-email', 'team-payments-pager']);
+    // Without owner teams the top route is the exact team match it always was.
+    expect(build().spec.route.matchers).toEqual([{ name: 'team', value: 'kafka-platform', matchType: '=' }]);
+  });
+
+  test('bad team receivers are reported field by field', () => {
+    const v = new Validator('stack/monitoring');
+    validateAlertRouting(v, 'alertRouting', { ...ROUTING, teams: { 'pay ments': { email: 'x@example.com' }, orders: { email: 'orders', onCallWebhookUrlSecret: { name: 'Pager', key: 'url' } } } });
+    expect(v.issues.map((i) => [i.field, i.value])).toEqual([
+      ['alertRouting.teams.pay ments', 'pay ments'],
+      ['alertRouting.teams.orders.email', 'orders'],
+      ['alertRouting.teams.orders.onCallWebhookUrlSecret.name', 'Pager'],
+    ]);
   });
 
   test('without a pager, P1 and P2 reach engineering by email', () => {

@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { JmxExporterRule, KAFKA_JMX_RULES, kafkaJmxRules, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
+import { CRUISE_CONTROL_JMX_RULES, JmxExporterRule, KAFKA_JMX_RULES, kafkaJmxRules, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
 import { METRICS } from '../../../lib/core/monitoring/catalogue';
 
 /**
@@ -57,6 +57,8 @@ const BROKER_BEANS: [string, string, Record<string, string>][] = [
   ['kafka.log<type=LogManager, name=OfflineLogDirectoryCount><>Value', 'kafka_log_logmanager_offlinelogdirectorycount', {}],
   ['kafka.server<type=KafkaServer, name=BrokerState><>Value', 'kafka_server_kafkaserver_brokerstate', {}],
   ['kafka.server<type=socket-server-metrics, listener=TLS-9093, networkProcessor=2><>connection-count', 'kafka_server_socket_server_metrics_connection_count', { listener: 'TLS-9093', networkProcessor: '2' }],
+  ['kafka.server<type=socket-server-metrics, listener=TLS-9093, networkProcessor=2><>failed-authentication-total', 'kafka_server_socket_server_metrics_failed_authentication_total', { listener: 'TLS-9093', networkProcessor: '2' }],
+  ['kafka.server<type=socket-server-metrics, listener=MTLS-9094, networkProcessor=0><>successful-authentication-total', 'kafka_server_socket_server_metrics_successful_authentication_total', { listener: 'MTLS-9094', networkProcessor: '0' }],
   ['kafka.server<type=raft-metrics><>current-leader', 'kafka_server_raftmetrics_current_leader', {}],
   ['kafka.server<type=raft-metrics><>current-epoch', 'kafka_server_raftmetrics_current_epoch', {}],
   ['kafka.server<type=raft-metrics><>high-watermark', 'kafka_server_raftmetrics_high_watermark', {}],
@@ -73,7 +75,24 @@ const MM2_BEANS: [string, string, Record<string, string>][] = [
   ['kafka.connect<type=connect-worker-metrics, connector=prod->dr.MirrorSourceConnector><>connector-failed-task-count', 'kafka_connect_worker_connector_failed_task_count', { connector: 'prod->dr.MirrorSourceConnector' }],
 ];
 
+/** Cruise Control's Dropwizard sensors as its JMX reporter names them (`kafka.cruisecontrol:name=<Group>.<sensor>`). */
+const CRUISE_CONTROL_BEANS: [string, string, Record<string, string>][] = [
+  ['kafka.cruisecontrol<name=AnomalyDetector.balancedness-score><>Value', 'kafka_cruisecontrol_anomalydetector_balancedness_score_value', {}],
+  ['kafka.cruisecontrol<name=LoadMonitor.monitored-partitions-percentage><>Value', 'kafka_cruisecontrol_loadmonitor_monitored_partitions_percentage_value', {}],
+  ['kafka.cruisecontrol<name=LoadMonitor.valid-windows><>Value', 'kafka_cruisecontrol_loadmonitor_valid_windows_value', {}],
+  ['kafka.cruisecontrol<name=Executor.ongoing-execution-non_kafka_assigner><>Value', 'kafka_cruisecontrol_executor_ongoing_execution_non_kafka_assigner_value', {}],
+];
+
 describe('JMX exporter rules', () => {
+  test.each(CRUISE_CONTROL_BEANS)('Cruise Control MBean %s becomes %s', (bean, name, labels) => {
+    expect(apply(CRUISE_CONTROL_JMX_RULES, bean)).toEqual({ name, labels });
+  });
+
+  test('every catalogued Cruise Control metric is produced by its rule', () => {
+    const produced = new Set(CRUISE_CONTROL_BEANS.map(([, name]) => name));
+    expect(METRICS.filter((m) => m.source === 'cruise-control').map((m) => m.name).filter((n) => !produced.has(n))).toEqual([]);
+  });
+
   test.each(BROKER_BEANS)('broker MBean %s becomes %s (per-partition series opted in)', (bean, name, labels) => {
     expect(apply(kafkaJmxRules({ perPartition: true }), bean)).toEqual({ name, labels });
   });

@@ -1,6 +1,6 @@
 import { allAlertRules, buildAlertGroups } from '../../../lib/core/monitoring/alert-rules';
 import { buildDashboards, dashboardExpressions } from '../../../lib/core/monitoring/dashboards';
-import { checkPromql, metricNames, substituteGrafanaVariables } from '../../../lib/core/monitoring/promql-check';
+import { checkPromql, lookbackSeconds, metricNames, substituteGrafanaVariables } from '../../../lib/core/monitoring/promql-check';
 import { spec } from './fixtures';
 
 describe('PromQL checks', () => {
@@ -12,6 +12,16 @@ describe('PromQL checks', () => {
     expect(checkPromql('kafka_consumer_lag_sum > 100000')).toEqual({ syntaxErrors: [], unknownMetrics: ['kafka_consumer_lag_sum'] });
     expect(checkPromql('histogram_quantile(0.99, kafka_network_requestmetrics_totaltimems').syntaxErrors.length).toBeGreaterThan(0);
     expect(checkPromql('sum(rate(kafka_server_brokertopicmetrics_messagesin_total[5m])) >')).not.toEqual({ syntaxErrors: [], unknownMetrics: [] });
+  });
+
+  test('the look-back of an expression: ranges, subqueries and offsets, summed where they nest, the longest path', () => {
+    expect(lookbackSeconds('up == 0')).toBe(0);
+    // Brackets inside a label value are not a range.
+    expect(lookbackSeconds('rate(x_total{clientid=~"a[|]b[5m]"}[5m]) > 1')).toBe(300);
+    expect(lookbackSeconds('max_over_time(rate(x_total[5m])[1h:30s]) > 0')).toBe(3900);
+    expect(lookbackSeconds('max_over_time(rate(x_total[5m])[1h:30s]) > 0 and predict_linear(y[6h], 3600) < 0')).toBe(21600);
+    expect(lookbackSeconds('x offset 5m > 0')).toBe(300);
+    expect(lookbackSeconds('delta(x[1h30m]) > 0')).toBe(5400);
   });
 
   test('Grafana variables are substituted so panel queries parse', () => {

@@ -183,6 +183,16 @@ export class Grant {
     return this.kind === 'admin';
   }
 
+  /**
+   * The consumer groups this grant consumes in, by literal name: a consumer's group, a Kafka Streams
+   * application's id. Monitoring declares them as their owner's groups. A prefix (`orders-*`) names no one
+   * group, and a Connect worker's group holds no consumer offsets (its sink connectors' groups are a prefix).
+   */
+  get consumerGroups(): string[] {
+    if (this.kind !== 'consumer' && this.kind !== 'streams') return [];
+    return this.acls.filter((a) => a.resource.type === 'group' && a.resource.patternType !== 'prefix' && a.resource.name !== '*').map((a) => a.resource.name!);
+  }
+
   /** ACLs of this grant that match every resource of a type (`*`). */
   get wildcardAcls(): AclRule[] {
     return this.acls.filter(isWildcard);

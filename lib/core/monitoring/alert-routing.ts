@@ -1,5 +1,6 @@
 import { KubernetesObject, platformLabels } from '../kubernetes';
-import { isDnsSubdomain } from '../names';
+import { isDnsSubdomain, isLabelValue, LABEL_VALUE_RULE } from '../names';
+import { regexLiteral } from './consumer-groups';
 import { Validator } from '../validation';
 
 /** API version of prometheus-operator's AlertmanagerConfig. */
@@ -18,14 +19,23 @@ export interface PriorityClass {
   readonly examples: string;
   /** Who is notified, in order. Without an on-call pager configured, on-call falls back to engineering. */
   readonly notify: readonly Escalation[];
+  /**
+   * The longest an alert of this class may take from the fault to the notification (its `for`, the range
+   * of its query, scrape, evaluation and Alertmanager's group wait): a test derives every alert's time to
+   * page from the rendered rules and fails above this budget (see `page-timing.ts`).
+   */
+  readonly pageBudget: string;
+  /** Alertmanager's `groupWait` of the class: how long the first notification waits for more alerts of its group. */
+  readonly groupWait: string;
 }
 
 /** The guide's incident classification with response times, and who each class reaches. */
 export const PRIORITIES: Readonly<Record<Priority, PriorityClass>> = {
-  P1: { priority: 'P1', responseTime: '15m', examples: 'cluster down, data loss', notify: ['on-call', 'engineering'] },
-  P2: { priority: 'P2', responseTime: '30m', examples: 'broker failures, high lag', notify: ['on-call', 'engineering'] },
-  P3: { priority: 'P3', responseTime: '2h', examples: 'performance degradation', notify: ['engineering'] },
-  P4: { priority: 'P4', responseTime: '24h', examples: 'minor issues, warnings', notify: ['support'] },
+  // P1 pages without waiting for more alerts of its group.
+  P1: { priority: 'P1', responseTime: '15m', examples: 'cluster down, data loss', notify: ['on-call', 'engineering'], pageBudget: '5m', groupWait: '10s' },
+  P2: { priority: 'P2', responseTime: '30m', examples: 'broker failures, high lag', notify: ['on-call', 'engineering'], pageBudget: '10m', groupWait: '30s' },
+  P3: { priority: 'P3', responseTime: '2h', examples: 'performance degradation', notify: ['engineering'], pageBudget: '1h', groupWait: '30s' },
+  P4: { priority: 'P4', responseTime: '24h', examples: 'minor issues, warnings', notify: ['support'], pageBudget: '24h', groupWait: '30s' },
 };
 
 /** A key of a Secret in the AlertmanagerConfig's namespace (never the value itself). */
@@ -54,6 +64,21 @@ export interface AlertRoutingConfig {
    * @default - no pager: P1 and P2 reach the engineering mailbox only
    */
   readonly onCallWebhookUrlSecret?: SecretKeyRef;
+  /**
+   * Receivers of the teams that own declared consumer groups, by team (the `team` label of their alerts,
+   * e.g. KafkaConsumerGroupStalled): each is notified of its own alerts, P1 and P2 on its pager when it has
+   * one, repeated at the priorities' response times. An owner team without receivers here is routed like the
+   * platform's own alerts, so a stalled group is never silent.
+   * @default {} - every owner team's alerts reach the platform's receivers
+   */
+  readonly teams?: Readonly<Record<string, TeamReceivers>>;
+}
+
+/** Where one owner team's alerts go. */
+export interface TeamReceivers {
+  readonly email: string;
+  /** The team's pager for P1 and P2 (a webhook whose URL is read from this Secret key). @default - email only */
+  readonly onCallWebhookUrlSecret?: SecretKeyRef;
 }
 
 export interface AlertmanagerConfigInput {
@@ -61,6 +86,11 @@ export interface AlertmanagerConfigInput {
   readonly namespace: string;
   /** Only alerts of this team are routed (the `team` label of every platform alert). */
   readonly team: string;
+  /**
+   * Further teams whose alerts this config routes: the owners of declared consumer groups, whose alerts the
+   * platform's rules raise with the owner's `team`. @default []
+   */
+  readonly ownerTeams?: readonly string[];
   readonly labels: Readonly<Record<string, string>>;
   readonly routing: AlertRoutingConfig;
 }
@@ -94,18 +124,31 @@ export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): Kuberne
   ];
   if (pager) receivers.push({ name: RECEIVER['on-call'], webhookConfigs: [{ urlSecret: { ...r.onCallWebhookUrlSecret! }, sendResolved: true }] });
 
-  const routes = Object.values(PRIORITIES).flatMap((p) => {
-    const targets = [...new Set(p.notify.map(receiverOf))];
-    return targets.map((receiver, i) => ({
-      receiver,
-      matchers: [{ name: 'priority', value: p.priority, matchType: '=' }],
-      // P1 pages without waiting for more alerts of its group.
-      groupWait: p.priority === 'P1' ? '10s' : '30s',
-      repeatInterval: p.responseTime,
-      // Every receiver of a priority is notified: all but the last route let the alert continue.
-      ...(i < targets.length - 1 ? { continue: true } : {}),
-    }));
+  /** Routes by priority to the receivers `receiversOf` names, after `matchers`. */
+  const priorityRoutes = (receiversOf: (p: PriorityClass) => string[], matchers: Record<string, string>[] = []) =>
+    Object.values(PRIORITIES).flatMap((p) => {
+      const targets = [...new Set(receiversOf(p))];
+      return targets.map((receiver, i) => ({
+        receiver,
+        matchers: [...matchers, { name: 'priority', value: p.priority, matchType: '=' }],
+        groupWait: p.groupWait,
+        repeatInterval: p.responseTime,
+        // Every receiver of a priority is notified: all but the last route let the alert continue.
+        ...(i < targets.length - 1 ? { continue: true } : {}),
+      }));
+    });
+
+  // Owner teams with receivers of their own come first; the rest fall through to the platform's routes.
+  const teams = Object.entries(r.teams ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const teamRoutes = teams.flatMap(([team, t]) => {
+    receivers.push({ name: `team-${team}-email`, emailConfigs: [email(t.email)] });
+    if (t.onCallWebhookUrlSecret) receivers.push({ name: `team-${team}-pager`, webhookConfigs: [{ urlSecret: { ...t.onCallWebhookUrlSecret }, sendResolved: true }] });
+    const of = (p: PriorityClass) => p.notify.map((e) => (e === 'on-call' && t.onCallWebhookUrlSecret ? `team-${team}-pager` : `team-${team}-email`));
+    return priorityRoutes(of, [{ name: 'team', value: team, matchType: '=' }]);
   });
+  const routes = [...teamRoutes, ...priorityRoutes((p) => p.notify.map(receiverOf))];
+  const routed = [...new Set([input.team, ...(input.ownerTeams ?? []), ...teams.map(([team]) => team)])];
+  const teamMatcher = routed.length === 1 ? { name: 'team', value: input.team, matchType: '=' } : { name: 'team', value: routed.map(regexLiteral).join('|'), matchType: '=~' };
 
   return {
     apiVersion: ALERTMANAGER_CONFIG_API_VERSION,
@@ -115,7 +158,7 @@ export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): Kuberne
       route: {
         // Anything of the team without a known priority still reaches a person: L2 engineering, daily.
         receiver: RECEIVER.engineering,
-        matchers: [{ name: 'team', value: input.team, matchType: '=' }],
+        matchers: [teamMatcher],
         groupBy: ['alertname', 'priority'],
         groupWait: '30s',
         groupInterval: '5m',
@@ -131,9 +174,15 @@ export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): Kuberne
           equal: ['namespace'],
         },
         {
-          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaMultipleBrokersDown', matchType: '=~' }],
+          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaBrokerRecovering|KafkaMultipleBrokersDown', matchType: '=~' }],
           targetMatch: [{ name: 'alertname', value: 'KafkaUnderReplicatedPartitions|KafkaIsrShrinks', matchType: '=~' }],
           equal: ['namespace'],
+        },
+        // A pod that is down cannot answer its scrape either.
+        {
+          sourceMatch: [{ name: 'alertname', value: 'KafkaBrokerDown|KafkaControllerDown', matchType: '=~' }],
+          targetMatch: [{ name: 'alertname', value: 'KafkaMetricsTargetDown', matchType: '=' }],
+          equal: ['namespace', 'pod'],
         },
       ],
     },
@@ -157,6 +206,11 @@ export function validateAlertRouting(v: Validator, field: string, r: AlertRoutin
   };
   secret('smtp.authPasswordSecret', r.smtp.authPasswordSecret);
   secret('onCallWebhookUrlSecret', r.onCallWebhookUrlSecret);
+  for (const [team, t] of Object.entries(r.teams ?? {})) {
+    v.check(team.length > 0 && isLabelValue(team), `${field}.teams.${team}`, team, `a team name: ${LABEL_VALUE_RULE}`);
+    v.check(EMAIL.test(t.email), `${field}.teams.${team}.email`, t.email, 'an email address');
+    secret(`teams.${team}.onCallWebhookUrlSecret`, t.onCallWebhookUrlSecret);
+  }
   v.check(r.smtp.authPasswordSecret === undefined || r.smtp.authUsername !== undefined, `${field}.smtp.authUsername`, r.smtp.authUsername, 'set when authPasswordSecret is set');
 }
 

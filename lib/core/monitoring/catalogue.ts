@@ -17,7 +17,9 @@ export type MetricSource =
   | 'kubelet'
   | 'cadvisor'
   | 'kube-state-metrics'
-  | 'prometheus'; // synthetic series of the scrape itself
+  | 'prometheus' // synthetic series of the scrape itself
+  | 'cruise-control' // Cruise Control, through the library's rule (`kafka_cruisecontrol_<sensor>_<attribute>`)
+  | 'recording-rule'; // series the platform's own recording rules write
 
 export type MetricType = 'gauge' | 'counter';
 
@@ -80,8 +82,10 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kafka-jmx', 'counter', 'kafka_network_requestmetrics_totaltimems_count', ['request'], 'requests timed'),
   perPartition(m('kafka-jmx', 'gauge', 'kafka_log_log_size', ['topic', 'partition'], 'partition size on disk in bytes')),
   m('kafka-jmx', 'gauge', 'kafka_log_logmanager_offlinelogdirectorycount', [], 'log directories offline after an I/O error'),
-  m('kafka-jmx', 'gauge', 'kafka_server_kafkaserver_brokerstate', [], 'broker state (3 = running)'),
+  m('kafka-jmx', 'gauge', 'kafka_server_kafkaserver_brokerstate', [], 'broker state: 0 not running, 1 starting (catching up with the metadata), 2 recovery (loading its logs, fenced), 3 running, 6 pending controlled shutdown, 7 shutting down'),
   m('kafka-jmx', 'gauge', 'kafka_server_socket_server_metrics_connection_count', ['listener', 'networkProcessor'], 'open connections'),
+  m('kafka-jmx', 'counter', 'kafka_server_socket_server_metrics_failed_authentication_total', ['listener', 'networkProcessor'], 'connections that failed authentication (bad credentials, an unknown or expired certificate)'),
+  m('kafka-jmx', 'counter', 'kafka_server_socket_server_metrics_successful_authentication_total', ['listener', 'networkProcessor'], 'connections that authenticated'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_current_leader', [], 'node id of the KRaft quorum leader'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_current_epoch', [], 'KRaft epoch'),
   m('kafka-jmx', 'gauge', 'kafka_server_raftmetrics_high_watermark', [], 'KRaft metadata log high watermark'),
@@ -117,6 +121,12 @@ export const METRICS: readonly MetricDefinition[] = [
   m('mirror-maker-2', 'gauge', 'kafka_connect_connector_status', ['connector', 'status'], '1 for the connector\'s current status'),
   m('mirror-maker-2', 'gauge', 'kafka_connect_worker_connector_failed_task_count', ['connector'], 'failed tasks of a connector'),
 
+  // Cruise Control (one rule keeps every sensor; these are the ones the dashboards read).
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_anomalydetector_balancedness_score_value', [], 'balancedness of the cluster by the configured goals, 0..100'),
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_loadmonitor_monitored_partitions_percentage_value', [], 'share of partitions with enough load samples, 0..1 (below 0.95 no proposals)'),
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_loadmonitor_valid_windows_value', [], 'load windows with enough samples'),
+  m('cruise-control', 'gauge', 'kafka_cruisecontrol_executor_ongoing_execution_non_kafka_assigner_value', [], '1 while a rebalance executes'),
+
   // Strimzi Cluster Operator.
   m('strimzi-operator', 'gauge', 'strimzi_certificate_expiration_timestamp_ms', ['type', 'cluster', 'resource_namespace'], 'expiry of a CA or certificate, epoch ms'),
   // Strimzi operators (Cluster Operator, and the Topic and User Operators of the Entity Operator) tag
@@ -145,9 +155,19 @@ export const METRICS: readonly MetricDefinition[] = [
   m('kube-state-metrics', 'gauge', 'kube_pod_info', ['namespace', 'pod', 'uid', 'node', 'pod_ip', 'host_ip', 'created_by_kind', 'created_by_name'], '1 for every pod that exists'),
   m('kube-state-metrics', 'gauge', 'kube_pod_status_ready', ['namespace', 'pod', 'uid', 'condition'], '1 on the pod\'s Ready condition value (true, false, unknown)'),
   m('kube-state-metrics', 'gauge', 'kube_pod_created', ['namespace', 'pod', 'uid'], 'epoch seconds the pod was created (a Strimzi roll recreates pods)'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_status_phase', ['namespace', 'pod', 'uid', 'phase'], '1 on the pod\'s phase (Pending, Running, Succeeded, Failed, Unknown)'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_status_scheduled', ['namespace', 'pod', 'uid', 'condition'], '1 on the PodScheduled condition value (false: no node can take the pod)'),
+  // Containers: why a broker is not running, and when its current container started.
+  m('kube-state-metrics', 'gauge', 'kube_pod_container_status_running', ['namespace', 'pod', 'uid', 'container'], '1 while the container runs'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_container_status_waiting_reason', ['namespace', 'pod', 'uid', 'container', 'reason'], '1 for the reason a container waits (CrashLoopBackOff, ImagePullBackOff, ContainerCreating, ...)'),
+  m('kube-state-metrics', 'gauge', 'kube_pod_container_state_started', ['namespace', 'pod', 'uid', 'container'], 'epoch seconds the running container started'),
+  m('kube-state-metrics', 'counter', 'kube_pod_container_status_restarts_total', ['namespace', 'pod', 'uid', 'container'], 'restarts of the container in this pod (0 for a pod a roll recreated)'),
 
   // The scrape itself.
   m('prometheus', 'gauge', 'up', ['job'], '1 when the last scrape of the target succeeded'),
+
+  // Recorded by the platform's rules.
+  m('recording-rule', 'gauge', 'kafka_platform:consumergroup_owner:info', ['namespace', 'consumergroup', 'owner_team'], '1 for each declared consumer group Kafka Exporter reports, labelled with its owning team (consumer-groups.ts)'),
 ];
 
 const BY_NAME = new Map(METRICS.map((d) => [d.name, d]));

@@ -43,6 +43,9 @@ export const KAFKA_JMX_RULES: readonly JmxExporterRule[] = [
 
   // Connections per listener (a Kafka Metrics MBean; dashes are sanitised to underscores).
   { pattern: `kafka.server<type=(socket-server-metrics), listener=${V}, networkProcessor=${V}><>(connection-count)`, name: 'kafka_server_$1_$4', type: 'GAUGE', labels: { listener: '$2', networkProcessor: '$3' } },
+  // Authentications per listener: the socket server's meters keep a cumulative `-total` next to each `-rate`;
+  // the totals are counters (rate() of them), the windowed rates are not exported.
+  { pattern: `kafka.server<type=(socket-server-metrics), listener=${V}, networkProcessor=${V}><>(failed-authentication-total|successful-authentication-total)`, name: 'kafka_server_$1_$4', type: 'COUNTER', labels: { listener: '$2', networkProcessor: '$3' } },
 
   // KRaft: the state is a string attribute, exported as a 1 with the state as a label.
   { pattern: `kafka.server<type=raft-metrics><>current-state: (\\w+)`, name: 'kafka_server_raftmetrics_current_state', type: 'GAUGE', value: 1, labels: { current_state: '$1' } },
@@ -84,8 +87,9 @@ export const MIRROR_MAKER_2_JMX_RULES: readonly JmxExporterRule[] = [
 export const MIRROR_MAKER_2_REPLICATION_CLIENT = `clientid=~'"?.+[|]replication-consumer"?'`;
 
 /**
- * Rules for Cruise Control. No alert or panel uses its metrics yet, so one rule keeps every Cruise Control
- * sensor (balancedness score, anomaly counts, executor state) under `kafka_cruisecontrol_*` for ad-hoc queries.
+ * Rules for Cruise Control: one rule keeps every sensor (balancedness score, load-monitor coverage, executor
+ * state, anomaly counts) under `kafka_cruisecontrol_<group>_<sensor>_<attribute>`; the Operators dashboard
+ * reads the catalogued ones, the rest are there for ad-hoc queries.
  */
 export const CRUISE_CONTROL_JMX_RULES: readonly JmxExporterRule[] = [
   { pattern: `kafka.cruisecontrol<name=(.+)><>(\\w+)`, name: 'kafka_cruisecontrol_$1_$2', type: 'GAUGE' },

@@ -20,6 +20,7 @@ export const THRESHOLDS_SHAPE = S.object({
   controllerRecoveryMinutes: S.optional(S.numeric()),
   isrShrinksPerMinute: S.optional(S.numeric()),
   brokerMessagesInPerSecond: S.optional(S.numeric()),
+  failedAuthenticationsPerSecond: S.optional(S.numeric()),
   mirrorMaker2LagMessages: S.optional(S.numeric()),
   mirrorMaker2CheckpointLatencySeconds: S.optional(S.numeric()),
   diskFullForecastHours: S.optional(S.numeric()),
@@ -42,6 +43,7 @@ export const ALERT_ROUTING_SHAPE = S.object({
   engineeringEmail: S.string(),
   smtp: S.object({ from: S.string(), smarthost: S.string(), authUsername: S.optional(S.string()), authPasswordSecret: S.optional(SECRET_KEY_REF_SHAPE) }),
   onCallWebhookUrlSecret: S.optional(SECRET_KEY_REF_SHAPE),
+  teams: S.optional(S.record(S.object({ email: S.string(), onCallWebhookUrlSecret: S.optional(SECRET_KEY_REF_SHAPE) }))),
 });
 
 export const MONITORING_SHAPE = S.object({
@@ -62,4 +64,5 @@ export const MONITORING_SHAPE = S.object({
   slos: S.optional(SLOS_SHAPE),
   capacityPlanning: S.optional(CAPACITY_PLANNING_SHAPE),
   prometheusRetention: S.optional(S.string()),
+  consumerGroups: S.optional(S.array(S.object({ group: S.string(), team: S.string() }))),
 });

@@ -3,7 +3,9 @@ import { DEFAULT_BACKUP_MAX_AGE_HOURS, watchedBackupCronJobs } from '../operatio
 import { maintenanceWindowGapDays } from '../strimzi/quartz';
 import { DEFAULT_CA_RENEWAL_DAYS } from '../strimzi/kafka';
 import { Validator } from '../validation';
-import { AlertRoutingConfig, validateAlertRouting } from './alert-routing';
+import { AlertRoutingConfig, PRIORITIES, validateAlertRouting } from './alert-routing';
+import { DeclaredConsumerGroup, validateDeclaredConsumerGroups } from './consumer-groups';
+import { longestForMinutes } from './page-timing';
 import { AlertThresholds, resolveThresholds, ResolvedThresholds, validateThresholds } from './thresholds';
 import { CapacityPlanningSpec, resolveCapacityPlanning, ResolvedCapacityPlanning } from './capacity/capacity-spec';
 import { validateCapacityPlanning } from './capacity/capacity-validation';
@@ -88,6 +90,13 @@ export interface KafkaMonitoringSpec {
    * @default - not known: not checked (set it, or the stack sets it when it installs kube-prometheus-stack)
    */
   readonly prometheusRetention?: string;
+  /**
+   * Consumer groups the catalogue declares, with their owning teams (`KafkaTopology.consumerGroups`): a
+   * declared group whose members are gone while its lag grows raises KafkaConsumerGroupStalled for its team.
+   * Groups declared in other stacks (a product team's `KafkaConsumerGroupOwners`) alert the same way.
+   * @default [] - only groups declared elsewhere alert
+   */
+  readonly consumerGroups?: readonly DeclaredConsumerGroup[];
 }
 
 /** The spec with every default applied. */
@@ -107,6 +116,7 @@ export interface ResolvedMonitoringSpec {
   readonly slos: readonly ResolvedSlo[];
   readonly capacityPlanning?: ResolvedCapacityPlanning;
   readonly prometheusRetention?: string;
+  readonly consumerGroups: readonly DeclaredConsumerGroup[];
 }
 
 export const DEFAULT_CONTROLLER_COUNT = 3;
@@ -140,6 +150,7 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
     slos: resolveSlos(spec.slos),
     capacityPlanning: resolveCapacityPlanning(spec.capacityPlanning, thresholds.capacity),
     prometheusRetention: spec.prometheusRetention,
+    consumerGroups: spec.consumerGroups ?? [],
   };
 }
 
@@ -172,11 +183,21 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
   v.unique('backupCronJobs[].name', s.backupCronJobs.map((c) => c.name));
   if (s.drCaCheckCronJob !== undefined) v.check(isDnsLabel(s.drCaCheckCronJob, 52), 'drCaCheckCronJob', s.drCaCheckCronJob, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
   v.check(isDnsLabel(s.operatorNamespace), 'operatorNamespace', s.operatorNamespace, DNS_LABEL_RULE);
-  v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"');
+  if (v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"')) {
+    // The configurable `for`s must page within their priority's budget (page-timing.ts).
+    const urp = s.thresholds.underReplicatedMinutes;
+    for (const [severity, priority] of [['warning', 'P3'], ['critical', 'P2']] as const) {
+      const longest = longestForMinutes(priority, s.scrapeInterval);
+      if (Number.isFinite(urp[severity]) && urp[severity] > longest) {
+        v.fail(`thresholds.underReplicatedMinutes.${severity}`, urp[severity], `at most ${longest} minutes, so the ${priority} alert pages within ${PRIORITIES[priority].pageBudget} (scrape, evaluation and notification take the rest)`);
+      }
+    }
+  }
   v.check(s.dashboardFolder.trim().length > 0 && !s.dashboardFolder.includes('/'), 'dashboardFolder', s.dashboardFolder, 'a folder name without "/"');
   const retentionSeconds = parseDuration(s.prometheusRetention);
   if (s.prometheusRetention !== undefined) v.check(retentionSeconds !== undefined && retentionSeconds > 0, 'prometheusRetention', s.prometheusRetention, 'a Prometheus duration such as "15d" or "6w"');
   const retention = retentionSeconds ? { text: s.prometheusRetention!, seconds: retentionSeconds } : undefined;
   validateSlos(v, 'slos', s.slos, retention);
   if (s.capacityPlanning) validateCapacityPlanning(v, 'capacityPlanning', s.capacityPlanning, retention);
+  validateDeclaredConsumerGroups(v, 'consumerGroups', s.consumerGroups);
 }

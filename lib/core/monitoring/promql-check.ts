@@ -58,3 +58,37 @@ export function checkPromql(expr: string): PromqlProblems {
   const unknownMetrics = metricNames(expr).filter((n) => !isCatalogued(n) && !isRecorded(n));
   return { syntaxErrors, unknownMetrics };
 }
+
+type SyntaxNodeOf = ReturnType<ReturnType<typeof parser.parse>['topNode']['getChild']>;
+
+const DURATION_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, y: 31536000 };
+function durationLiteralSeconds(text: string): number {
+  let seconds = 0;
+  for (const m of text.matchAll(/([0-9]+)(ms|s|m|h|d|w|y)/g)) seconds += Number(m[1]) * DURATION_UNITS[m[2]];
+  return seconds;
+}
+
+/**
+ * How far back an expression looks, in seconds: range selectors (`x[5m]`), subquery ranges
+ * (`f(...)[1h:1m]`) and offsets, summed where they nest (`max_over_time(rate(x[5m])[1h:])` looks back
+ * 65 minutes) and the longest path taken. This is the part of an alert's time to page that its query
+ * adds to its `for` (see `page-timing.ts`).
+ */
+export function lookbackSeconds(expr: string): number {
+  const walk = (node: NonNullable<SyntaxNodeOf>): number => {
+    let own = 0;
+    let children = 0;
+    let durations = 0;
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.type.name === 'DurationExpr' || child.type.name === 'OffsetDurationExpr') {
+        // A subquery's first duration is its range, the second its resolution; a matrix selector has one.
+        if (durations === 0 && ['MatrixSelector', 'SubqueryExpr', 'OffsetExpr'].includes(node.type.name)) own = durationLiteralSeconds(expr.slice(child.from, child.to));
+        durations++;
+      } else {
+        children = Math.max(children, walk(child));
+      }
+    }
+    return own + children;
+  };
+  return walk(parser.parse(expr).topNode);
+}

@@ -28,7 +28,12 @@ export interface AlertThresholds {
   readonly consumerLagMessages?: WarningCritical;
   /** Data volume usage in percent. @default { warning: 85, critical: 90 } */
   readonly diskUsagePercent?: WarningCritical;
-  /** Minutes a broker may report under-replicated partitions. @default { warning: 5, critical: 15 } */
+  /**
+   * Minutes a broker may report under-replicated partitions (outside a rolling restart). The critical
+   * level pages (P2) and must stay within P2's 10-minute page budget (validated): the guide's 15 minutes
+   * would page after 17.
+   * @default { warning: 5, critical: 8 }
+   */
   readonly underReplicatedMinutes?: WarningCritical;
   /**
    * Days before a Strimzi CA certificate expires. The warning must lie below the CAs' `renewalDays` minus
@@ -38,13 +43,16 @@ export interface AlertThresholds {
    */
   readonly certificateExpiryDays?: WarningCritical;
   /**
-   * Minutes a broker pod may be not ready (or missing) before it pages, and how long after a Kafka pod was
-   * (re)created a rolling restart counts as in progress (under-replication and ISR shrinks stay quiet then).
-   * Size it to log recovery of a broker's volume after a restart.
+   * The recovery window of a broker: minutes after its `kafka` container (re)started during which a broker
+   * reporting log recovery (broker state RECOVERY) is not down; past it, KafkaBrokerDown pages. Also how
+   * long after a Kafka pod was (re)created a rolling restart counts as in progress (under-replication and
+   * ISR shrinks stay quiet then). Size it to log recovery of a broker's volume after a restart. A broker
+   * that cannot be recovering (Pending, waiting, crash-looping, gone) pages within 5 minutes whatever
+   * this window.
    * @default 10
    */
   readonly brokerRecoveryMinutes?: number;
-  /** Minutes a KRaft controller pod may be not ready (or missing) before it pages. @default 5 */
+  /** Minutes after its container (re)started that a KRaft controller pod may take to become ready. @default 5 */
   readonly controllerRecoveryMinutes?: number;
   /** Request handler idle ratio of a broker, in percent (alert below). @default { warning: 30, critical: 10 } */
   readonly requestHandlerIdlePercent?: WarningCritical;
@@ -54,11 +62,21 @@ export interface AlertThresholds {
   readonly isrShrinksPerMinute?: number;
   /** The operations guide's KafkaHighThroughput: messages in per second on any one broker, 15 minutes. @default 10000 */
   readonly brokerMessagesInPerSecond?: number;
+  /**
+   * Failed authentications per second on one listener (all brokers), sustained 10 minutes: one client
+   * with a stale password or an untrusted certificate retries about once a second.
+   * @default 0.1
+   */
+  readonly failedAuthenticationsPerSecond?: number;
   /** Records a MirrorMaker 2 replication consumer may be behind, for 10 minutes. @default 10000 */
   readonly mirrorMaker2LagMessages?: number;
   /** Seconds a MirrorMaker 2 checkpoint may take to reach the target, for 10 minutes. @default 300 */
   readonly mirrorMaker2CheckpointLatencySeconds?: number;
-  /** Hours of look-ahead of the disk-full forecast (`predict_linear` over the last 6 hours). @default 96 */
+  /**
+   * Hours of look-ahead of the disk-full forecast (`predict_linear` over the last 6 hours). It must leave
+   * time to act after the alert: above 31 (P4's 24-hour response plus the 7 hours the forecast takes to page).
+   * @default 96
+   */
   readonly diskFullForecastHours?: number;
   readonly capacity?: CapacityTriggers;
 }
@@ -70,7 +88,7 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   produceLatencyP99Ms: { warning: 200, critical: 500 },
   consumerLagMessages: { warning: 10_000, critical: 100_000 },
   diskUsagePercent: { warning: 85, critical: 90 },
-  underReplicatedMinutes: { warning: 5, critical: 15 },
+  underReplicatedMinutes: { warning: 5, critical: 8 },
   certificateExpiryDays: { warning: 21, critical: 7 },
   brokerRecoveryMinutes: 10,
   controllerRecoveryMinutes: 5,
@@ -78,6 +96,7 @@ export const DEFAULT_THRESHOLDS: ResolvedThresholds = {
   networkProcessorIdlePercent: { warning: 30, critical: 10 },
   isrShrinksPerMinute: 1,
   brokerMessagesInPerSecond: 10_000,
+  failedAuthenticationsPerSecond: 0.1,
   mirrorMaker2LagMessages: 10_000,
   mirrorMaker2CheckpointLatencySeconds: 300,
   diskFullForecastHours: 96,
@@ -127,9 +146,12 @@ export function validateThresholds(v: Validator, field: string, t: ResolvedThres
   }
   positive(v, `${field}.isrShrinksPerMinute`, t.isrShrinksPerMinute);
   positive(v, `${field}.brokerMessagesInPerSecond`, t.brokerMessagesInPerSecond);
+  positive(v, `${field}.failedAuthenticationsPerSecond`, t.failedAuthenticationsPerSecond);
   positive(v, `${field}.mirrorMaker2LagMessages`, t.mirrorMaker2LagMessages);
   positive(v, `${field}.mirrorMaker2CheckpointLatencySeconds`, t.mirrorMaker2CheckpointLatencySeconds);
-  positive(v, `${field}.diskFullForecastHours`, t.diskFullForecastHours);
+  if (positive(v, `${field}.diskFullForecastHours`, t.diskFullForecastHours)) {
+    v.check(t.diskFullForecastHours > 31, `${field}.diskFullForecastHours`, t.diskFullForecastHours, 'more than 31 hours (a day to respond after the forecast pages, about 7 hours after growth starts)');
+  }
   positive(v, `${field}.capacity.messagesInPerSecond`, t.capacity.messagesInPerSecond);
   positive(v, `${field}.capacity.consumerLagMessages`, t.capacity.consumerLagMessages);
   percent(v, `${field}.capacity.diskUsagePercent`, t.capacity.diskUsagePercent);

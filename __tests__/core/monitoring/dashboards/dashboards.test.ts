@@ -6,16 +6,16 @@ import { METRICS } from '../../../../lib/core/monitoring/catalogue';
 type Panel = { id?: number; type: string; title: string; targets?: { refId?: string; expr?: string; legendFormat?: string }[]; fieldConfig?: { defaults?: { unit?: string } }; options?: { legend?: { showLegend?: boolean } } };
 
 describe('dashboards', () => {
-  const dashboards = buildDashboards({ mirrorMaker2: true });
+  const dashboards = buildDashboards({ mirrorMaker2: true, cruiseControl: true });
 
-  test('the guide\'s operations dashboard plus topics, consumer groups, KRaft, and MirrorMaker 2 only with replication', () => {
-    expect(dashboards.map((d) => d.uid)).toEqual(['kafka-operations', 'kafka-topics', 'kafka-consumer-groups', 'kafka-kraft', 'kafka-mirror-maker-2']);
+  test('the guide\'s operations dashboard plus topics, consumer groups, KRaft, brokers, operators, and MirrorMaker 2 only with replication', () => {
+    expect(dashboards.map((d) => d.uid)).toEqual(['kafka-operations', 'kafka-topics', 'kafka-consumer-groups', 'kafka-kraft', 'kafka-brokers', 'kafka-operators', 'kafka-mirror-maker-2']);
     expect(buildDashboards({ mirrorMaker2: false }).map((d) => d.uid)).not.toContain('kafka-mirror-maker-2');
     const titles = (dashboards[0].panels as Panel[]).map((p) => p.title);
     for (const row of ['Cluster overview', 'Message rate', 'Partition health', 'Consumer lag', 'Request latency', 'Disk usage']) expect(titles).toContain(row);
   });
 
-  test.each(buildDashboards({ mirrorMaker2: true }).map((d) => [d.uid, d] as const))('%s: unique panel ids, refIds, units, legends; namespace and cluster variables', (_uid, d) => {
+  test.each(buildDashboards({ mirrorMaker2: true, cruiseControl: true }).map((d) => [d.uid, d] as const))('%s: unique panel ids, refIds, units, legends; namespace and cluster variables', (_uid, d) => {
     const panels = d.panels as Panel[];
     const ids = panels.map((p) => p.id);
     expect(ids.every((id) => Number.isInteger(id))).toBe(true);
@@ -28,6 +28,23 @@ describe('dashboards', () => {
     }
     const variables = (d.templating?.list ?? []).map((v) => v.name);
     expect(variables.slice(0, 3)).toEqual(['datasource', 'namespace', 'cluster']);
+  });
+
+  test('brokers: CPU, memory and JVM per pod, leaders and at-min-ISR per broker, failed authentications', () => {
+    const d = dashboards.find((x) => x.uid === 'kafka-brokers')!;
+    const exprs = dashboardExpressions(d).map((e) => e.expr).join('\n');
+    for (const metric of ['container_cpu_usage_seconds_total', 'container_memory_working_set_bytes', 'jvm_memory_used_bytes', 'jvm_gc_collection_seconds_sum', 'kafka_server_replicamanager_leadercount', 'kafka_server_replicamanager_atminisrpartitioncount', 'kafka_server_socket_server_metrics_failed_authentication_total']) {
+      expect([metric, exprs.includes(metric)]).toEqual([metric, true]);
+    }
+    // Only the kafka container of the cluster's node pods (not Kafka Exporter or Cruise Control pods).
+    expect(exprs).toContain('pod=~"$cluster-.+-[0-9]+", container="kafka"');
+  });
+
+  test('operators: Strimzi operators always; Cruise Control panels only where it runs', () => {
+    const titles = (cruiseControl: boolean) => buildDashboards({ mirrorMaker2: false, cruiseControl }).find((x) => x.uid === 'kafka-operators')!.panels!.map((p) => p.title);
+    for (const title of ['Cluster Operator targets up', 'Failed reconciliations per hour by kind', 'Resources not ready']) expect(titles(false)).toContain(title);
+    expect(titles(false)).not.toContain('Balancedness score');
+    expect(titles(true)).toEqual(expect.arrayContaining(['Cruise Control', 'Balancedness score', 'Partitions monitored', 'Rebalance executing']));
   });
 
   test('delivered as sidecar ConfigMaps with the grafana_dashboard label and folder annotation', () => {

@@ -12,5 +12,12 @@ export function consumerGroupsDashboard(): Dashboard {
     .timeseries({ title: 'Messages consumed (committed) per second', unit: 'short', queries: [{ expr: `sum by (consumergroup, topic) (rate(kafka_consumergroup_current_offset_sum{${EXPORTER}, ${group}}[$__rate_interval]))`, legend: '{{consumergroup}} / {{topic}}' }] })
     .timeseries({ title: 'Members', unit: 'short', queries: [{ expr: `sum by (consumergroup) (kafka_consumergroup_members{${EXPORTER}, ${group}})`, legend: '{{consumergroup}}' }] })
     .table({ title: 'Lag by partition', unit: 'short', width: 24, queries: [{ expr: `kafka_consumergroup_lag{${EXPORTER}, ${group}} > 0`, legend: '{{consumergroup}} {{topic}}-{{partition}}' }] })
+    .table({
+      title: 'Declared groups without members',
+      description: 'Groups the catalogue declares (with their owning team) that have no members now: KafkaConsumerGroupStalled alerts the owner when their lag grows.',
+      unit: 'short',
+      width: 24,
+      queries: [{ expr: `kafka_platform:consumergroup_owner:info{namespace="$namespace"} * on (namespace, consumergroup) group_left () (max by (namespace, consumergroup) (kafka_consumergroup_members{${EXPORTER}}) == 0)`, legend: '{{consumergroup}} ({{owner_team}})' }],
+    })
     .build();
 }

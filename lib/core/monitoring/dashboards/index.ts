@@ -3,19 +3,23 @@ import { ResolvedCapacityPlanning } from '../capacity/capacity-spec';
 import { ResolvedSlo } from '../slo/slo-spec';
 import { capacityDashboard } from './capacity';
 import { sloDashboard } from './slo';
+import { brokersDashboard } from './brokers';
 import { consumerGroupsDashboard } from './consumer-groups';
 import { kraftDashboard } from './kraft';
 import { mirrorMaker2Dashboard } from './mirror-maker-2';
 import { operationsDashboard } from './operations';
+import { operatorsDashboard } from './operators';
 import { topicsDashboard } from './topics';
 
 /**
  * The platform's dashboards; MirrorMaker 2's only where replication runs; per-partition panels only when
- * exported; the SLO and capacity dashboards where SLOs and capacity planning are configured.
+ * exported; Cruise Control's panels only where it runs; the SLO and capacity dashboards where SLOs and capacity
+ * planning are configured.
  */
 export function buildDashboards(options: {
   readonly mirrorMaker2: boolean;
   readonly perPartitionMetrics?: boolean;
+  readonly cruiseControl?: boolean;
   readonly slos?: readonly ResolvedSlo[];
   readonly scrapeInterval?: string;
   readonly capacityPlanning?: ResolvedCapacityPlanning;
@@ -26,6 +30,8 @@ export function buildDashboards(options: {
     topicsDashboard({ perPartition: options.perPartitionMetrics }),
     consumerGroupsDashboard(),
     kraftDashboard(),
+    brokersDashboard(),
+    operatorsDashboard({ cruiseControl: options.cruiseControl }),
     ...(options.mirrorMaker2 ? [mirrorMaker2Dashboard()] : []),
     ...(options.slos?.length ? [sloDashboard(options.slos, { scrapeInterval: options.scrapeInterval ?? '30s' })] : []),
     ...(options.capacityPlanning ? [capacityDashboard(options.capacityPlanning, { brokers: options.brokers ?? 1 })] : []),
