@@ -56,7 +56,7 @@ describe('runbooks of the SLO and projection alerts', () => {
   test('each alert prod raises links its page, which states each priority with its first response and has meaning, impact, diagnosis and mitigation', () => {
     const rule = new KafkaPlatformStack(Testing.app(), prod).monitoring!.prometheusRule;
     type Rendered = { alert?: string; labels?: Record<string, string>; annotations?: Record<string, string> };
-    const rendered = (rule.spec as { groups: { rules: Rendered[] }[] }).groups.flatMap((g) => g.rules).filter((r) => [...SLO_ALERTS, ...CAPACITY_PROJECTION_ALERTS].includes(r.alert ?? ''));
+    const rendered = (rule.spec as { groups: { rules: Rendered[] }[] }).groups.flatMap((g) => g.rules).filter((r) => ([...SLO_ALERTS, ...CAPACITY_PROJECTION_ALERTS] as readonly string[]).includes(r.alert ?? ''));
     expect(new Set(rendered.map((r) => r.alert)).size).toBe(SLO_ALERTS.length + CAPACITY_PROJECTION_ALERTS.length);
     const minutes = { '15m': '15 minutes', '30m': '30 minutes', '2h': '2 hours', '24h': '24 hours' } as Record<string, string>;
     for (const r of rendered) {

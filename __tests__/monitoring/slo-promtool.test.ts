@@ -200,7 +200,7 @@ describeIfPromtool('promtool: prod SLOs burn, page and stay quiet as their objec
   });
 
   test('every SLO alert of prod and each of its severities is proven firing, and each alert quiet', () => {
-    const rules = h.groups.flatMap((g) => g.rules).filter((r) => SLO_ALERTS.includes(r.alert as string));
+    const rules = h.groups.flatMap((g) => g.rules).filter((r) => (SLO_ALERTS as readonly string[]).includes(r.alert as string));
     expect(rules.length).toBe(6);
     for (const [alert, severity, firing, quiet] of ledger.coverage(rules)) expect([alert, severity, firing, quiet]).toEqual([alert, severity, true, true]);
   });

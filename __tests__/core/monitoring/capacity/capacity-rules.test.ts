@@ -31,12 +31,15 @@ describe('capacity projection rules', () => {
     const [g] = capacityRuleGroups(spec({ thresholds: { capacity: { diskUsagePercent: 70, messagesInPerSecond: 60_000 } }, capacityPlanning: { horizon: '21d', urgentHorizon: '3d', triggers: { partitions: '3k/broker' } } }));
     const expr = (name: string) => g.records!.find((r) => r.record === name)!.expr;
     expect(expr('kafka_pvc:data_volume_used_bytes:trigger_timestamp')).toContain('(time() + (0.7 * max by (namespace, persistentvolumeclaim) (kubelet_volume_stats_capacity_bytes{');
-    expect(expr('kafka_cluster:messages_in_per_second:trigger_timestamp')).toMatch(/^\(time\(\) \+ \(60000 - kafka_cluster/);
-    expect(expr('kafka_cluster:partition_replicas:trigger_timestamp')).toMatch(/^\(time\(\) \+ \(18000 - kafka_cluster/);
+    expect(expr('kafka_cluster:messages_in_per_second:trigger_timestamp')).toMatch(/^\(\(time\(\) \+ \(60000 - kafka_cluster/);
+    expect(expr('kafka_cluster:partition_replicas:trigger_timestamp')).toMatch(/^\(\(time\(\) \+ \(18000 - kafka_cluster/);
     expect(expr('kafka_cluster:brokers_needed_for_messages:count')).toBe('ceil(predict_linear(kafka_cluster:messages_in_per_second:avg1h{namespace="kafka", strimzi_io_cluster="kafka-prod"}[30d], 1814400) / 10000)');
     const alert = (name: string, severity: string) => g.rules.find((r) => r.alert === name && r.severity === severity)!;
-    expect(alert('KafkaDiskUsageProjection', 'info').expr).toContain('< time() + 1814400 and on (namespace, persistentvolumeclaim) max_over_time(kafka_pvc:data_volume_used_bytes:avg1h{namespace="kafka", strimzi_io_cluster="kafka-prod"}[1h] offset 7d)');
-    expect(alert('KafkaDiskUsageProjection', 'warning').expr).toContain('< time() + 259200 ');
+    // A trigger date is recorded only once the history reaches back `minimumHistory` (7 d by default).
+    expect(expr('kafka_pvc:data_volume_used_bytes:trigger_timestamp')).toMatch(/\) and on \(namespace, persistentvolumeclaim\) max_over_time\(kafka_pvc:data_volume_used_bytes:avg1h\{namespace="kafka", strimzi_io_cluster="kafka-prod"\}\[1h\] offset 7d\)$/);
+    expect(expr('kafka_cluster:messages_in_per_second:trigger_timestamp')).toMatch(/\) and on \(\) max_over_time\(kafka_cluster:messages_in_per_second:avg1h\{[^}]*\}\[1h\] offset 7d\)$/);
+    expect(alert('KafkaDiskUsageProjection', 'info').expr).toBe('kafka_pvc:data_volume_used_bytes:trigger_timestamp{namespace="kafka", strimzi_io_cluster="kafka-prod"} < time() + 1814400');
+    expect(alert('KafkaDiskUsageProjection', 'warning').expr).toMatch(/< time\(\) \+ 259200$/);
     expect([alert('KafkaMessageRateProjection', 'info').for, alert('KafkaMessageRateProjection', 'warning').for]).toEqual(['1h', '30m']);
   });
 

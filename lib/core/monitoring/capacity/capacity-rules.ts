@@ -1,5 +1,6 @@
 import { AlertGroup, AlertRule, clusterSelectors, RecordingRule } from '../alert-rules';
 import { parseDays } from '../durations';
+import type { AlertName } from '../rules/alert-names';
 import { ResolvedMonitoringSpec } from '../monitoring-spec';
 import { projected, RECORDS } from '../recorded-series';
 import { recordLabels, recordSelector } from '../slo/sli-rules';
@@ -12,7 +13,7 @@ import { parseDiskTrigger, parsePartitionTrigger, parseRateTrigger, PROJECTION_D
  */
 
 /** Alert names of the capacity projections. */
-export const CAPACITY_PROJECTION_ALERTS = ['KafkaDiskUsageProjection', 'KafkaMessageRateProjection', 'KafkaPartitionCountProjection'] as const;
+export const CAPACITY_PROJECTION_ALERTS = ['KafkaDiskUsageProjection', 'KafkaMessageRateProjection', 'KafkaPartitionCountProjection'] as const satisfies readonly AlertName[];
 
 /** `for` of the projection alerts: trends move slowly; the warning is inside P3's hour. */
 export const PROJECTION_ALERT_FOR: Readonly<Record<'info' | 'warning', string>> = { info: '1h', warning: '30m' };
@@ -71,24 +72,26 @@ export function capacityRuleGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     { record: RECORDS.partitionsAvg1h, expr: `sum(max by (namespace, pod) (avg_over_time(kafka_server_replicamanager_partitioncount{${sel.brokers}}[1h])))`, labels },
   ];
 
+  // A new cluster (or a new volume) has no trend yet: a trigger date is recorded only once the averages reach back `minimumHistory`
+  // (any sample in the hour that long ago; a short gap then does not count as a young cluster).
+  const enoughHistory = (series: string) => `max_over_time(${series}[1h] offset ${p.minimumHistory})`;
+  const triggerAt = (series: string, trigger: string, on = '') => `(${reaches(series, trigger, on)}) and ${on || 'on ()'} ${enoughHistory(series)}`;
+
   const projectionRecords: RecordingRule[] = [
     ...projections(disk, RECORDS.diskUsedAvg1h),
     { record: RECORDS.diskGrowthPerDay, expr: `deriv(${disk}[${h}]) * ${DAY}`, labels },
-    { record: RECORDS.diskTriggerTimestamp, expr: reaches(disk, `${t.diskPercent / 100} * ${capacity}`, onVolume), labels },
+    { record: RECORDS.diskTriggerTimestamp, expr: triggerAt(disk, `${t.diskPercent / 100} * ${capacity}`, onVolume), labels },
     { record: RECORDS.diskSizeNeeded, expr: `predict_linear(${disk}[${h}], ${horizon}) / ${t.diskPercent / 100}`, labels },
     ...projections(messages, RECORDS.messagesAvg1h),
     { record: RECORDS.messagesGrowthPerDay, expr: `deriv(${messages}[${h}]) * ${DAY}`, labels },
-    { record: RECORDS.messagesTriggerTimestamp, expr: reaches(messages, num(t.messagesPerSecond)), labels },
+    { record: RECORDS.messagesTriggerTimestamp, expr: triggerAt(messages, num(t.messagesPerSecond)), labels },
     { record: RECORDS.brokersNeededForMessages, expr: `ceil(predict_linear(${messages}[${h}], ${horizon}) / ${num(t.messagesPerSecond / brokers)})`, labels },
     ...projections(partitions, RECORDS.partitionsAvg1h),
     { record: RECORDS.partitionsGrowthPerDay, expr: `deriv(${partitions}[${h}]) * ${DAY}`, labels },
-    { record: RECORDS.partitionsTriggerTimestamp, expr: reaches(partitions, num(t.partitionsPerBroker * brokers)), labels },
+    { record: RECORDS.partitionsTriggerTimestamp, expr: triggerAt(partitions, num(t.partitionsPerBroker * brokers)), labels },
     { record: RECORDS.brokersNeededForPartitions, expr: `ceil(predict_linear(${partitions}[${h}], ${horizon}) / ${num(t.partitionsPerBroker)})`, labels },
   ];
 
-  // A new cluster (or a new volume) has no trend yet: alert only once the averages reach back `minimumHistory`
-  // (any sample in the hour that long ago; a short gap then does not count as a young cluster).
-  const enoughHistory = (series: string) => `max_over_time(${series}[1h] offset ${p.minimumHistory})`;
   const withinFor = (severity: 'info' | 'warning') => parseDays(severity === 'info' ? p.horizon : p.urgentHorizon)! * DAY;
   const horizonText = (severity: 'info' | 'warning') => (severity === 'info' ? p.horizon : p.urgentHorizon);
   const severities = ['warning', 'info'] as const;
@@ -97,7 +100,7 @@ export function capacityRuleGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaDiskUsageProjection',
       severity,
-      expr: `${RECORDS.diskTriggerTimestamp}{${rsel}} < time() + ${withinFor(severity)} and ${onVolume} ${enoughHistory(disk)}`,
+      expr: `${RECORDS.diskTriggerTimestamp}{${rsel}} < time() + ${withinFor(severity)}`,
       for: PROJECTION_ALERT_FOR[severity],
       summary: `A data volume of ${c} reaches its ${t.diskPercent} % capacity trigger within ${horizonText(severity)}`,
       description:
@@ -108,7 +111,7 @@ export function capacityRuleGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaMessageRateProjection',
       severity,
-      expr: `${RECORDS.messagesTriggerTimestamp}{${rsel}} < time() + ${withinFor(severity)} and on () ${enoughHistory(messages)}`,
+      expr: `${RECORDS.messagesTriggerTimestamp}{${rsel}} < time() + ${withinFor(severity)}`,
       for: PROJECTION_ALERT_FOR[severity],
       summary: `The message rate of ${c} reaches its ${thousands(t.messagesPerSecond)}/s trigger within ${horizonText(severity)}`,
       description:
@@ -119,7 +122,7 @@ export function capacityRuleGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
     {
       alert: 'KafkaPartitionCountProjection',
       severity,
-      expr: `${RECORDS.partitionsTriggerTimestamp}{${rsel}} < time() + ${withinFor(severity)} and on () ${enoughHistory(partitions)}`,
+      expr: `${RECORDS.partitionsTriggerTimestamp}{${rsel}} < time() + ${withinFor(severity)}`,
       for: PROJECTION_ALERT_FOR[severity],
       summary: `The partition replicas of ${c} reach ${thousands(t.partitionsPerBroker)} per broker within ${horizonText(severity)}`,
       description:

@@ -61,6 +61,15 @@ export const ALERT_NAMES = [
   'KafkaMirrorMaker2CheckpointLatency',
   'KafkaMirrorMaker2ConnectorFailed',
   'KafkaDrCaCopyStale',
+  // SLOs and error budgets (slo/slo-rules.ts)
+  'KafkaAvailabilityErrorBudgetBurn',
+  'KafkaAvailabilityErrorBudgetLow',
+  'KafkaProduceLatencyErrorBudgetBurn',
+  'KafkaProduceLatencyErrorBudgetLow',
+  // Capacity projections (capacity/capacity-rules.ts)
+  'KafkaDiskUsageProjection',
+  'KafkaMessageRateProjection',
+  'KafkaPartitionCountProjection',
 ] as const;
 
 export type AlertName = (typeof ALERT_NAMES)[number];

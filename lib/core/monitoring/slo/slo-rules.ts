@@ -1,5 +1,6 @@
 import { AlertGroup, AlertRule, RecordingRule, Severity } from '../alert-rules';
 import { Priority } from '../alert-routing';
+import type { AlertName } from '../rules/alert-names';
 import { formatDuration, parseDays, parseDuration } from '../durations';
 import { ResolvedMonitoringSpec } from '../monitoring-spec';
 import { RECORDS, sloErrorRatio } from '../recorded-series';
@@ -16,7 +17,9 @@ import { BurnRateWindow, burnRate, ResolvedSlo, SliKind } from './slo-spec';
 
 /** Who is woken, per SLI: availability is the guide's P1 class (cluster down, data loss); latency a P2 page. */
 interface AlertPolicy {
-  readonly prefix: string;
+  /** The burn-rate alert and the budget alert (names of the registry, `rules/alert-names.ts`). */
+  readonly burn: AlertName;
+  readonly low: AlertName;
   readonly what: string;
   readonly page: Priority;
   readonly ticket: Priority;
@@ -24,18 +27,18 @@ interface AlertPolicy {
 }
 
 export const SLO_ALERT_POLICY: Readonly<Record<SliKind, AlertPolicy>> = {
-  'partition-availability': { prefix: 'KafkaAvailability', what: 'availability (partitions accepting writes)', page: 'P1', ticket: 'P3', budget: { severity: 'warning', priority: 'P3' } },
-  'produce-latency': { prefix: 'KafkaProduceLatency', what: 'produce latency (broker-side p99)', page: 'P2', ticket: 'P3', budget: { severity: 'info', priority: 'P4' } },
+  'partition-availability': { burn: 'KafkaAvailabilityErrorBudgetBurn', low: 'KafkaAvailabilityErrorBudgetLow', what: 'availability (partitions accepting writes)', page: 'P1', ticket: 'P3', budget: { severity: 'warning', priority: 'P3' } },
+  'produce-latency': { burn: 'KafkaProduceLatencyErrorBudgetBurn', low: 'KafkaProduceLatencyErrorBudgetLow', what: 'produce latency (broker-side p99)', page: 'P2', ticket: 'P3', budget: { severity: 'info', priority: 'P4' } },
 };
 
 /** The alert names of an SLI kind's SLOs. */
-export function sloAlertNames(kind: SliKind): { readonly burn: string; readonly low: string } {
-  const p = SLO_ALERT_POLICY[kind].prefix;
-  return { burn: `${p}ErrorBudgetBurn`, low: `${p}ErrorBudgetLow` };
+export function sloAlertNames(kind: SliKind): { readonly burn: AlertName; readonly low: AlertName } {
+  const { burn, low } = SLO_ALERT_POLICY[kind];
+  return { burn, low };
 }
 
 /** Every alert name the SLO rules can raise. */
-export const SLO_ALERTS: readonly string[] = (Object.keys(SLO_ALERT_POLICY) as SliKind[]).flatMap((k) => Object.values(sloAlertNames(k)));
+export const SLO_ALERTS: readonly AlertName[] = (Object.keys(SLO_ALERT_POLICY) as SliKind[]).flatMap((k) => Object.values(sloAlertNames(k)));
 
 /** `for` of each alert class: a page survives one noisy sample, a ticket a quarter hour, the budget half an hour. */
 export const SLO_ALERT_FOR = { page: '2m', ticket: '15m', budget: '30m' } as const;
