@@ -19,6 +19,9 @@ const BROKER_CLIENTS: readonly NetworkPeer[] = [
 ];
 /** PriorityClass of prod's Kafka pods: scheduled (and kept) before ordinary workloads. */
 const KAFKA_PRIORITY_CLASS = 'kafka-platform-critical';
+
+/** Retention of the platform's own Prometheus (staging, prod, dr): SLO windows and capacity histories must fit in it. */
+const PLATFORM_PROMETHEUS_RETENTION = '45d';
 /** Runbooks of the platform's alerts (docs/runbooks in this repository). */
 const RUNBOOKS = 'https://github.com/example-org/kafka-platform/blob/main/docs/runbooks';
 /**
@@ -142,6 +145,9 @@ export const staging: EnvironmentConfig = {
     thresholds: { brokerRecoveryMinutes: 15 },
     alertRouting: ESCALATION,
     slos: STAGING_SLOS,
+    // The platform's Prometheus keeps 45 days: 30-day SLO windows and the 30-day capacity history fit in it, checked
+    // at synth (set it to what your Prometheus really keeps; kube-prometheus-stack's default is 10 days).
+    prometheusRetention: PLATFORM_PROMETHEUS_RETENTION,
     // Projections of disk, message rate and partitions 30/60/90 days ahead (the defaults: a 30-day trend).
     capacityPlanning: {},
   },
@@ -246,6 +252,9 @@ export const dr: EnvironmentConfig = {
     alertRouting: { ...ESCALATION, onCallWebhookUrlSecret: { name: 'alertmanager-pager', key: 'webhook-url' } },
     // It carries prod's load after a fail-over: prod's objectives, budgets and projections.
     slos: GUIDE_SLOS,
+    // The platform's Prometheus keeps 45 days: 30-day SLO windows and the 30-day capacity history fit in it, checked
+    // at synth (set it to what your Prometheus really keeps; kube-prometheus-stack's default is 10 days).
+    prometheusRetention: PLATFORM_PROMETHEUS_RETENTION,
     capacityPlanning: {},
   },
   operations: {
@@ -288,6 +297,9 @@ export const prod: EnvironmentConfig = {
     // MirrorMaker 2 is monitored because it runs (operations.replication).
     // The guide's objectives: 99.99 % availability, produce p99 under 100 ms (for 99.9 % of the traffic), over 30 days.
     slos: GUIDE_SLOS,
+    // The platform's Prometheus keeps 45 days: 30-day SLO windows and the 30-day capacity history fit in it, checked
+    // at synth (set it to what your Prometheus really keeps; kube-prometheus-stack's default is 10 days).
+    prometheusRetention: PLATFORM_PROMETHEUS_RETENTION,
     // The guide's projections 30/60/90 days ahead against its scaling triggers (thresholds.capacity), fitted on 30 days.
     capacityPlanning: {},
   },
