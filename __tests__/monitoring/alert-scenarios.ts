@@ -3,6 +3,7 @@ import { Severity } from '../../lib/core/monitoring/alert-rules';
 import { Priority } from '../../lib/core/monitoring/alert-routing';
 import { metric } from '../../lib/core/monitoring/catalogue';
 import { ResolvedMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
+import { isRecorded } from '../../lib/core/monitoring/recorded-series';
 import { podMonitorNames } from '../../lib/core/monitoring/pod-monitors';
 import { DiscoveredPod, targetLabels } from '../helpers/relabel';
 import { consumerGroupCases } from './consumer-group-scenarios';
@@ -95,6 +96,13 @@ function durationCases(o: {
     cases.push({ alert: o.alert, description: `${o.severity} still pending before its for: ${o.what}`, series: o.fire(o.forMinutes - 1), evalMinutes: o.forMinutes - 1, expected: [] });
   }
   return cases;
+}
+
+/** A series the platform's recording rules write (its name from the one registry, `recorded-series.ts`). */
+export function recordedSeries(name: string, labels: Record<string, string>, values: string): InputSeries {
+  if (!isRecorded(name)) throw new Error(`${name} is not a recorded series of the platform`);
+  const rendered = Object.entries(labels).map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ');
+  return { series: `${name}{${rendered}}`, values, labels };
 }
 
 export function seriesOf(name: string, target: Record<string, string>, own: Record<string, string>, values: string): InputSeries {

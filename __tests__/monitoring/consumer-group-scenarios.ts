@@ -1,5 +1,6 @@
 import { ResolvedMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
-import { AlertCase, constant, InputSeries, seriesOf } from './alert-scenarios';
+import { RECORDS } from '../../lib/core/monitoring/recorded-series';
+import { AlertCase, constant, InputSeries, recordedSeries, seriesOf } from './alert-scenarios';
 
 /**
  * KafkaConsumerGroupStalled, written from what it must detect: a declared consumer group whose members are
@@ -24,7 +25,7 @@ export function consumerGroupCases(s: ResolvedMonitoringSpec, exporter: Record<s
   };
   /** Ownership as another stack's rule would record it (the environment's own rules record their catalogue). */
   const owned = (minutes: number): InputSeries[] =>
-    recorded ? [] : [seriesOf('kafka_platform:consumergroup_owner:info', {}, { namespace: ns, consumergroup: declared.group, owner_team: declared.team }, constant(1, minutes))];
+    recorded ? [] : [recordedSeries(RECORDS.consumerGroupOwner, { namespace: ns, consumergroup: declared.group, owner_team: declared.team }, constant(1, minutes))];
   const growing = (from: number, perMinute: number) => (m: number) => from + m * perMinute;
   const labels = { consumergroup: declared.group, topic, owner_team: declared.team, team: declared.team };
   const critical = s.thresholds.consumerLagMessages.critical;

@@ -3,11 +3,14 @@ import { buildDashboards, dashboardExpressions } from '../../../lib/core/monitor
 import { checkPromql, metricNames, substituteGrafanaVariables } from '../../../lib/core/monitoring/promql-check';
 import { isRecorded, RECORDED_SERIES } from '../../../lib/core/monitoring/recorded-series';
 import { buildRuleGroups } from '../../../lib/core/monitoring/rule-groups';
+import { consumerGroupOwnerRules } from '../../../lib/core/monitoring/consumer-groups';
 import { GUIDE_SLOS } from '../../../lib/core/monitoring/slo/slo-spec';
 import { spec } from './fixtures';
 
 const full = spec({ slos: [...GUIDE_SLOS, { name: 'availability-week', sli: { kind: 'partition-availability' }, objective: 99.9, window: '7d' }], capacityPlanning: {} });
-const rules = renderRuleGroups(full, buildRuleGroups(full)).flatMap((g) => g.rules) as { record?: string; alert?: string; expr: string }[];
+// The cluster's rules, and the ownership series of declared consumer groups (their own PrometheusRule).
+const ownership = consumerGroupOwnerRules({ cluster: full.cluster.name, namespace: full.cluster.namespace, groups: [{ group: 'orders-projector', team: 'orders' }] });
+const rules = [...renderRuleGroups(full, buildRuleGroups(full)).flatMap((g) => g.rules), ...ownership] as { record?: string; alert?: string; expr: string }[];
 const written = [...new Set(rules.flatMap((r) => (r.record ? [r.record] : [])))];
 
 describe('recorded series: one owner of the names', () => {

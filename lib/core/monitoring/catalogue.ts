@@ -18,8 +18,7 @@ export type MetricSource =
   | 'cadvisor'
   | 'kube-state-metrics'
   | 'prometheus' // synthetic series of the scrape itself
-  | 'cruise-control' // Cruise Control, through the library's rule (`kafka_cruisecontrol_<sensor>_<attribute>`)
-  | 'recording-rule'; // series the platform's own recording rules write
+  | 'cruise-control' // Cruise Control, through the library's rule (`kafka_cruisecontrol_<sensor>_<attribute>`);
 
 export type MetricType = 'gauge' | 'counter';
 
@@ -165,9 +164,6 @@ export const METRICS: readonly MetricDefinition[] = [
 
   // The scrape itself.
   m('prometheus', 'gauge', 'up', ['job'], '1 when the last scrape of the target succeeded'),
-
-  // Recorded by the platform's rules.
-  m('recording-rule', 'gauge', 'kafka_platform:consumergroup_owner:info', ['namespace', 'consumergroup', 'owner_team'], '1 for each declared consumer group Kafka Exporter reports, labelled with its owning team (consumer-groups.ts)'),
 ];
 
 const BY_NAME = new Map(METRICS.map((d) => [d.name, d]));

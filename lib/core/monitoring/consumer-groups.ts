@@ -2,6 +2,8 @@ import { KubernetesObject, platformLabels } from '../kubernetes';
 import { isLabelValue, LABEL_VALUE_RULE } from '../names';
 import { Validator } from '../validation';
 import { MONITORING_API_VERSION, podMonitorNames, scrapeJob } from './pod-monitors';
+import type { RecordingRule } from './alert-rules';
+import { RECORDS } from './recorded-series';
 
 /**
  * Declared consumer groups and their owners, as Prometheus series.
@@ -27,7 +29,7 @@ export interface DeclaredConsumerGroup {
 }
 
 /** The ownership series (a recording rule's output, one per declared group Kafka Exporter reports). */
-export const CONSUMER_GROUP_OWNER_SERIES = 'kafka_platform:consumergroup_owner:info';
+export const CONSUMER_GROUP_OWNER_SERIES = RECORDS.consumerGroupOwner;
 
 /** The label of the ownership series naming the owner (not `team`: an alert's own `team` label is set by its rule). */
 export const OWNER_TEAM_LABEL = 'owner_team';
@@ -70,13 +72,6 @@ export function ownerTeams(groups: readonly DeclaredConsumerGroup[]): string[] {
   return [...new Set(groups.map((g) => g.team))].sort();
 }
 
-/** One recording rule of the ownership series. */
-export interface OwnershipRecordingRule {
-  readonly record: string;
-  readonly expr: string;
-  readonly labels: Readonly<Record<string, string>>;
-}
-
 export interface ConsumerGroupOwnersInput {
   /** The Kafka cluster whose Kafka Exporter reports the groups. */
   readonly cluster: string;
@@ -86,11 +81,11 @@ export interface ConsumerGroupOwnersInput {
 }
 
 /** The recording rules: per team, its groups in chunks of up to 256, sorted so the output is stable. */
-export function consumerGroupOwnerRules(input: ConsumerGroupOwnersInput): OwnershipRecordingRule[] {
+export function consumerGroupOwnerRules(input: ConsumerGroupOwnersInput): RecordingRule[] {
   const exporter = `namespace=${promqlString(input.namespace)}, job=${promqlString(scrapeJob(input.namespace, podMonitorNames(input.cluster).kafkaExporter))}`;
   return ownerTeams(input.groups).flatMap((team) => {
     const own = [...new Set(input.groups.filter((g) => g.team === team).map((g) => g.group))].sort();
-    const rules: OwnershipRecordingRule[] = [];
+    const rules: RecordingRule[] = [];
     for (let i = 0; i < own.length; i += GROUPS_PER_RULE) {
       const alternation = own.slice(i, i + GROUPS_PER_RULE).map(regexLiteral).join('|');
       rules.push({

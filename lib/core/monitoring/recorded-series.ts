@@ -6,7 +6,9 @@
  *
  * Names follow Prometheus' `level:metric:operations` convention. Every recorded series carries `namespace`
  * and `strimzi_io_cluster` (the cluster's), so the dashboards select them with the same variables as the
- * exporters' series; SLO series add `slo`.
+ * exporters' series; SLO series add `slo`. The one exception is the consumer-group ownership series, which
+ * product teams' stacks record too (`consumer-groups.ts`): it carries Kafka Exporter's `namespace` and
+ * `consumergroup`, and `owner_team`.
  */
 
 export interface RecordedSeries {
@@ -47,6 +49,9 @@ export const RECORDS = {
   partitionsTriggerTimestamp: 'kafka_cluster:partition_replicas:trigger_timestamp',
   partitionsGrowthPerDay: 'kafka_cluster:partition_replicas:growth_per_day',
   brokersNeededForPartitions: 'kafka_cluster:brokers_needed_for_partitions:count',
+
+  // --- declared consumer groups (lib/core/monitoring/consumer-groups.ts, its own PrometheusRule) ---
+  consumerGroupOwner: 'kafka_platform:consumergroup_owner:info',
 } as const;
 
 /** The error ratio of an SLO over one window, e.g. `kafka_slo:sli_error:ratio_rate1h`. */
@@ -87,6 +92,7 @@ export const RECORDED_SERIES: readonly RecordedSeries[] = [
   { name: RECORDS.partitionsTriggerTimestamp, labels: [], help: 'when the partition trend reaches the per-broker trigger (epoch seconds; only while growing, and once the history reaches back `minimumHistory`)' },
   { name: RECORDS.partitionsGrowthPerDay, labels: [], help: 'growth of the partition replicas per day over the history' },
   { name: RECORDS.brokersNeededForPartitions, labels: [], help: 'brokers that keep the projected partition replicas at the horizon under the per-broker trigger' },
+  { name: RECORDS.consumerGroupOwner, labels: ['consumergroup', 'owner_team'], help: '1 for each declared consumer group Kafka Exporter reports, labelled with its owning team; no strimzi_io_cluster (product teams record it too)' },
   { name: PROJECTED, labels: [], help: 'a capacity series projected the number of days in the suffix ahead (linear trend over the history)' },
 ];
 

@@ -1,6 +1,7 @@
 import { Dashboard } from '@grafana/grafana-foundation-sdk/dashboard';
 import { DashboardComposer } from './composer';
 import { EXPORTER } from './selectors';
+import { RECORDS } from '../recorded-series';
 
 /** Per-consumer-group drill-down: lag, consumption rate and members (Kafka Exporter). */
 export function consumerGroupsDashboard(): Dashboard {
@@ -17,7 +18,7 @@ export function consumerGroupsDashboard(): Dashboard {
       description: 'Groups the catalogue declares (with their owning team) that have no members now: KafkaConsumerGroupStalled alerts the owner when their lag grows.',
       unit: 'short',
       width: 24,
-      queries: [{ expr: `kafka_platform:consumergroup_owner:info{namespace="$namespace"} * on (namespace, consumergroup) group_left () (max by (namespace, consumergroup) (kafka_consumergroup_members{${EXPORTER}}) == 0)`, legend: '{{consumergroup}} ({{owner_team}})' }],
+      queries: [{ expr: `${RECORDS.consumerGroupOwner}{namespace="$namespace"} * on (namespace, consumergroup) group_left () (max by (namespace, consumergroup) (kafka_consumergroup_members{${EXPORTER}}) == 0)`, legend: '{{consumergroup}} ({{owner_team}})' }],
     })
     .build();
 }
