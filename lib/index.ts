@@ -36,6 +36,12 @@ export { Grant, WILDCARD_RULE_ID, type GrantKind, type Names, type ProduceOption
 export { AclResources, allow, type AclRule, type AclResource, type AclOperation, type AclResourceType, type AclPatternType } from './core/strimzi/acl';
 export { KafkaTopology, topologyReleaseNames, type KafkaTopologyProps, type TopologyGroupSpec, type ApplicationSpec } from './topology/kafka-topology';
 
+// --- Kafka Connect ---
+export { KafkaConnect, type KafkaConnectProps, type ConnectImageRegistry } from './connect/kafka-connect';
+export { KafkaConnector, type KafkaConnectorProps, type ConnectorDeclaration, type IKafkaConnect } from './connect/kafka-connector';
+export { ConnectorPlugin, type ConnectorPluginSpec, type PluginArtifact, type PluginArtifactType, type ConnectSecretEnv } from './core/strimzi/connect';
+export { type ConnectorState } from './core/strimzi/connector';
+
 // --- monitoring ---
 export { KafkaMonitoring, type KafkaMonitoringProps } from './monitoring/kafka-monitoring';
 export { KubePrometheusStack, type KubePrometheusStackProps } from './monitoring/kube-prometheus-stack';

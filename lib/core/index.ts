@@ -30,6 +30,8 @@ export * from './strimzi/quartz';
 export * from './strimzi/topic';
 export * from './strimzi/acl';
 export * from './strimzi/user';
+export * from './strimzi/connect';
+export * from './strimzi/connector';
 
 // --- access ---
 export * from './access/grant';
@@ -43,6 +45,7 @@ export * from './monitoring/monitoring-shape';
 export * from './monitoring/monitoring-spec';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alert-rules';
+export * from './monitoring/connect-rules';
 export * from './monitoring/alert-routing';
 export * from './monitoring/dashboard-config-maps';
 export * from './monitoring/kube-prometheus-stack-values';

@@ -13,6 +13,8 @@ import { dashboardConfigMap } from '../core/monitoring/dashboard-config-maps';
 import { buildDashboards } from '../core/monitoring/dashboards';
 import {
   CRUISE_CONTROL_JMX_RULES,
+  KAFKA_CONNECT_JMX_RULES,
+  kafkaConnectMetricsConfigMapRef,
   kafkaJmxRules,
   METRICS_CONFIG_KEYS,
   metricsConfigMapName,
@@ -25,6 +27,7 @@ import { buildPodMonitors } from '../core/monitoring/pod-monitors';
 import { kafkaMetricsConfigMapRef as metricsRef } from '../core/monitoring/exporter-rules';
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { mirrorMaker2MetricsProblems } from '../replication/mirror-maker2';
+import { connectMetricsProblems } from '../connect/kafka-connect';
 
 export interface KafkaMonitoringProps extends Omit<KafkaMonitoringSpec, 'cluster'> {
   /**
@@ -104,12 +107,17 @@ export class KafkaMonitoring extends Construct {
       // Checked once the stack is complete: the KafkaMirrorMaker2 may be declared after the monitoring.
       this.node.addValidation({ validate: () => mirrorMaker2MetricsProblems(this, cluster.namespace, mirrorMaker2MetricsConfigMapRef(cluster.clusterName)) });
     }
+    if (spec.kafkaConnect.length > 0) {
+      // Likewise for the KafkaConnects the alerts name.
+      this.node.addValidation({ validate: () => connectMetricsProblems(this, cluster.namespace, spec.kafkaConnect, kafkaConnectMetricsConfigMapRef(cluster.clusterName)) });
+    }
 
     this.exporterRules = new ConfigMapV1(this, 'exporter-rules', {
       metadata: { name: metricsConfigMapName(cluster.clusterName), namespace: cluster.namespace, labels: platformLabels('monitoring') },
       data: {
         [METRICS_CONFIG_KEYS.kafka]: renderJmxExporterConfig(kafkaJmxRules({ perPartition: props.perPartitionMetrics })),
         [METRICS_CONFIG_KEYS.mirrorMaker2]: renderJmxExporterConfig(MIRROR_MAKER_2_JMX_RULES),
+        [METRICS_CONFIG_KEYS.kafkaConnect]: renderJmxExporterConfig(KAFKA_CONNECT_JMX_RULES),
         [METRICS_CONFIG_KEYS.cruiseControl]: renderJmxExporterConfig(CRUISE_CONTROL_JMX_RULES),
       },
       dependsOn: props.dependsOn,

@@ -3,6 +3,7 @@ import { Priority } from './alert-routing';
 import { MIRROR_MAKER_2_REPLICATION_CLIENT } from './exporter-rules';
 import { DEFAULT_CONTROLLER_COUNT, ResolvedMonitoringSpec } from './monitoring-spec';
 import { MONITORING_API_VERSION, podMonitorNames, scrapeJob } from './pod-monitors';
+import { buildConnectAlertGroups, cronJobsWithOwnAlert } from './connect-rules';
 
 /** Alertmanager severities the platform uses. */
 export type Severity = 'critical' | 'warning' | 'info';
@@ -82,9 +83,9 @@ export function clusterSelectors(s: ResolvedMonitoringSpec) {
 
 const minutes = (n: number) => `${n}m`;
 
-/** Failed Jobs of any CronJob in the namespace that started after the CronJob's last success (or it never succeeded). */
-function cronJobFailed(ns: string): string {
-  const owned = `label_replace(kube_job_owner{${ns}, owner_kind="CronJob"}, "cronjob", "$1", "owner_name", "(.+)")`;
+/** Failed Jobs of any CronJob in the namespace (but those with an alert of their own) that started after the CronJob's last success (or it never succeeded). */
+function cronJobFailed(ns: string, ownAlert: readonly string[] = []): string {
+  const owned = `label_replace(kube_job_owner{${ns}, owner_kind="CronJob"${ownAlert.length ? `, owner_name!~"${ownAlert.join('|')}"` : ''}}, "cronjob", "$1", "owner_name", "(.+)")`;
   const failedStart =
     `max by (namespace, cronjob, job_name) ((${owned} * on (namespace, job_name) group_left () kube_job_status_start_time{${ns}})` +
     ` and on (namespace, job_name) (kube_job_failed{${ns}, condition="true"} == 1))`;
@@ -341,7 +342,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
       severity: 'warning',
       // The latest run of a CronJob failed: a failed Job that started after the CronJob's last success
       // (failed Jobs stay as history; a later success resolves the alert).
-      expr: cronJobFailed(sel.inNamespace),
+      expr: cronJobFailed(sel.inNamespace, cronJobsWithOwnAlert(s)),
       for: '5m',
       summary: 'A scheduled Kafka job failed',
       description: `Job {{ $labels.job_name }} of CronJob {{ $labels.cronjob }} in ${s.cluster.namespace} failed and no run succeeded since.`,
@@ -455,6 +456,7 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
 
   if (s.mirrorMaker2) groups.push({ name: `${c}.replication`, rules: replicationRules(s) });
   if (s.drCaCheckCronJob) groups.push({ name: `${c}.disaster-recovery`, rules: [drCaRule(s, s.drCaCheckCronJob)] });
+  groups.push(...buildConnectAlertGroups(s));
   return groups;
 }
 

@@ -57,4 +57,7 @@ export const MONITORING_SHAPE = S.object({
   dashboardNamespace: S.optional(S.string()),
   alertRouting: S.optional(ALERT_ROUTING_SHAPE),
   drCaCheckCronJob: S.optional(S.string()),
+  kafkaConnect: S.optional(S.array(S.string())),
+  topicBackups: S.optional(S.array(S.object({ connector: S.string(), consumerGroup: S.string(), flushIntervalMinutes: S.numeric(), recoveryPointHours: S.numeric() }))),
+  restoreDrills: S.optional(S.array(S.object({ cronJob: S.string(), maxAgeHours: S.numeric() }))),
 });
