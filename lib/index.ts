@@ -57,6 +57,9 @@ export { type BackupVolumeOptions, type S3BackupTarget } from './backup/backup-s
 export { MetadataBackup, type MetadataBackupProps } from './backup/metadata-backup';
 export { OffsetRestore, type OffsetRestoreProps } from './backup/offset-restore';
 export { VolumeSnapshots, type VolumeSnapshotsProps } from './backup/volume-snapshots';
+export { TopicBackup, type TopicBackupProps } from './backup/topic-backup';
+export { TopicRestore, type TopicRestoreProps, type TopicRestoreOptions } from './backup/topic-restore';
+export { RestoreDrill, type RestoreDrillProps, type RestoreDrillOptions } from './backup/restore-drill';
 export { KafkaMirrorMaker2, type KafkaMirrorMaker2Props, type ReplicationTarget } from './replication/mirror-maker2';
 export { MirrorAuthentication, type MirrorClusterConnection } from './core/operations/mirror-maker2-resource';
 export { PreferredLeaderElection, type PreferredLeaderElectionProps } from './maintenance/preferred-leader-election';

@@ -44,6 +44,11 @@ export interface KafkaConnectProps {
   readonly image?: ConnectImageRegistry;
   /** Connectors, each with the topics it reads (sinks) or writes (sources): they decide the workers' ACLs. @default [] */
   readonly connectors?: readonly ConnectorDeclaration[];
+  /**
+   * Topics written by source connectors that jobs create at run time (a restore's connector): granted Write
+   * like a declared source's. @default []
+   */
+  readonly runtimeSourceTopics?: readonly string[];
   /** @default 2 */
   readonly replicas?: number;
   /** @default DEFAULT_KAFKA_VERSION */
@@ -107,7 +112,7 @@ export class KafkaConnect extends Construct implements IKafkaConnect {
     };
     const connectors = props.connectors ?? [];
     const read = unique(connectors.filter((c) => c.type === 'sink').flatMap((c) => c.topics));
-    const write = unique(connectors.filter((c) => c.type === 'source').flatMap((c) => c.topics));
+    const write = unique([...connectors.filter((c) => c.type === 'source').flatMap((c) => c.topics), ...(props.runtimeSourceTopics ?? [])]);
     const userName = `${props.name}-connect`;
     const access = operationsAccess(v, cluster, userName, props.listenerName);
     const image = connectImage(props);
@@ -204,6 +209,7 @@ const KAFKA_CONNECT_PROPS_SHAPE = S.object({
   plugins: S.array(S.instance(ConnectorPlugin, 'a ConnectorPlugin (ConnectorPlugin.streamReactorAwsS3(...), ConnectorPlugin.fromArtifacts(...))'), { minLength: 1 }),
   image: S.optional(S.object({ registry: S.string(), pushSecret: S.optional(S.string()) })),
   connectors: S.optional(S.array(CONNECTOR_DECLARATION_SHAPE)),
+  runtimeSourceTopics: S.optional(S.array(S.string())),
   replicas: S.optional(S.numeric()),
   version: S.optional(S.string()),
   resources: S.optional(RESOURCES_SHAPE),

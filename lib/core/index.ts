@@ -54,6 +54,7 @@ export { buildDashboards } from './monitoring/dashboards';
 // --- operations: batch workloads, clients, MirrorMaker 2, rebalances ---
 export * from './operations/cron';
 export * from './operations/backup-schedules';
+export * from './operations/topic-backup';
 export * from './operations/workload-model';
 export * from './operations/kafka-client';
 export * from './operations/mirror-maker2-resource';

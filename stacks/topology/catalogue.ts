@@ -1,5 +1,5 @@
 import { Grant, Milliseconds } from '../../lib';
-import { EnvironmentName, GroupEntry, resolveTopology, TopologyConfig } from './per-environment';
+import { backedUpTopics, EnvironmentName, GroupEntry, resolveTopology, TopologyConfig } from './per-environment';
 
 const { days, hours } = Milliseconds;
 
@@ -14,6 +14,8 @@ const { days, hours } = Milliseconds;
 export const CATALOGUE: readonly GroupEntry[] = [
   {
     name: 'orders',
+    // Business data, the compacted order status included: backed up to object storage where an environment runs a topic backup.
+    backup: true,
     topics: [
       {
         name: 'orders.order-placed.v1',
@@ -45,6 +47,7 @@ export const CATALOGUE: readonly GroupEntry[] = [
   },
   {
     name: 'payments',
+    backup: true,
     topics: [
       {
         name: 'payments.payment-settled.v1',
@@ -97,4 +100,9 @@ export const CATALOGUE: readonly GroupEntry[] = [
 /** The topology of one environment. */
 export function platformTopology(env: EnvironmentName): TopologyConfig {
   return resolveTopology(CATALOGUE, env);
+}
+
+/** The topics of one environment the topic backup copies to object storage. */
+export function platformBackupTopics(env: EnvironmentName): string[] {
+  return backedUpTopics(CATALOGUE, env);
 }

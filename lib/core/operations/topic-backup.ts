@@ -1,6 +1,9 @@
 import { isKafkaName, isS3BucketName, KAFKA_NAME_RULE, S3_BUCKET_RULE } from '../names';
 import { Validator } from '../validation';
 import { maxScheduleGapMinutes } from './cron';
+import { WatchedBackupConnector, WatchedRestoreDrill } from '../monitoring/monitoring-spec';
+import { WorkloadNames } from './workload-names';
+import { sinkConsumerGroup } from '../strimzi/connector';
 
 /**
  * The topic data backup as pure values: the configuration of its sink connector (Lenses stream-reactor's S3 sink,
@@ -198,4 +201,42 @@ export function topicBackupLifecycle(spec: TopicBackupSpec): { readonly Rules: r
 export function drillOverdueHours(schedule: string): number | undefined {
   const gap = maxScheduleGapMinutes(schedule);
   return gap === undefined ? undefined : Math.ceil(gap / 60) + 2;
+}
+
+/** The drill's default schedule: weekly, Monday 03:00 UTC (after prod's Sunday maintenance window). */
+export const DEFAULT_DRILL_SCHEDULE = '0 3 * * 1';
+/** The probe writer's default schedule: hourly. */
+export const DEFAULT_PROBE_SCHEDULE = '47 * * * *';
+
+/** The part of a topic backup's configuration the monitoring derives its watches from. */
+export interface WatchedTopicBackupConfig {
+  readonly flushIntervalMinutes?: number;
+  readonly recoveryPointHours?: number;
+  readonly drill?: { readonly schedule?: string };
+}
+
+/**
+ * What the monitoring of a cluster watches when it runs a topic backup (names as `TopicBackup` creates them): the
+ * backup's KafkaConnect, the sink's consumer group and the drill CronJob.
+ */
+export function watchedTopicBackup(cluster: string, backup: WatchedTopicBackupConfig | undefined): {
+  readonly kafkaConnect: string[];
+  readonly topicBackups: WatchedBackupConnector[];
+  readonly restoreDrills: WatchedRestoreDrill[];
+} {
+  if (!backup) return { kafkaConnect: [], topicBackups: [], restoreDrills: [] };
+  const connector = WorkloadNames.topicBackup(cluster);
+  return {
+    kafkaConnect: [WorkloadNames.backupConnect(cluster)],
+    topicBackups: [
+      {
+        connector,
+        consumerGroup: sinkConsumerGroup(connector),
+        flushIntervalMinutes: backup.flushIntervalMinutes ?? DEFAULT_BACKUP_FLUSH_INTERVAL_MINUTES,
+        recoveryPointHours: backup.recoveryPointHours ?? DEFAULT_RECOVERY_POINT_HOURS,
+      },
+    ],
+    // An invalid schedule is reported by the drill; 26 hours keeps the monitoring valid meanwhile.
+    restoreDrills: backup.drill ? [{ cronJob: WorkloadNames.restoreDrill(cluster), maxAgeHours: drillOverdueHours(backup.drill.schedule ?? DEFAULT_DRILL_SCHEDULE) ?? 26 }] : [],
+  };
 }
