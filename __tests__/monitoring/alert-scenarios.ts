@@ -5,6 +5,7 @@ import { metric } from '../../lib/core/monitoring/catalogue';
 import { ResolvedMonitoringSpec } from '../../lib/core/monitoring/monitoring-spec';
 import { podMonitorNames } from '../../lib/core/monitoring/pod-monitors';
 import { DiscoveredPod, targetLabels } from '../helpers/relabel';
+import { connectAlertCases } from './connect-alert-scenarios';
 
 /**
  * Input series and expectations for every alert, written from what each alert is meant to detect
@@ -586,6 +587,7 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       }),
     );
   }
+  cases.push(...connectAlertCases(s, podMonitors));
   if (s.drCaCheckCronJob) {
     // The CA check's latest run started at 600 s; its last success is `success` (or none).
     const cj = { namespace: c.namespace, cronjob: s.drCaCheckCronJob };
