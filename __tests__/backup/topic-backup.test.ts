@@ -156,3 +156,16 @@ test('prod\'s plugin checksum is a visible placeholder: KP-PROD-PLUGIN-CHECKSUM 
   const warnings = stack.node.findAll().flatMap((c) => c.node.metadata.filter((m) => /warn/i.test(m.type)).map((m) => `${c.node.path} ${String(m.data)}`));
   expect(warnings).toEqual([expect.stringMatching(/^kafka-prod\/operations\/topic-backup\/connect \[KP-PROD-PLUGIN-CHECKSUM\]/)]);
 });
+
+test('after a whole-cluster restore the new cluster backs up under a new prefix (its own index files) and restores read the old one', () => {
+  const env = withBackup({
+    s3: { ...prod.operations!.topicBackup!.s3, prefix: 'kafka-backups-2025-03' },
+    restores: [{ name: 'orders', topic: 'orders.order-placed.v1', targetTopic: 'orders.order-placed.v1.restored', sourcePrefix: 'kafka-backups' }],
+  });
+  const json = synth(env);
+  const sink = allReleaseObjects(json).find((o) => o.kind === 'KafkaConnector' && o.metadata.name === 'kafka-prod-topic-backup') as Any;
+  expect(sink.spec.config['connect.s3.indexes.name']).toBe('kafka-backups-2025-03/kafka-prod/.indexes');
+  expect(sink.spec.config['connect.s3.kcql']).toContain('example-org-kafka-prod-backups:kafka-backups-2025-03/kafka-prod/topics SELECT');
+  const stage = Object.fromEntries(podOf(byName(json, 'kubernetes_job_v1')['kafka-prod-restore-orders']).init_container[0].env.map((e: Any) => [e.name, e.value]));
+  expect(stage.DATA_PREFIX).toBe('kafka-backups/kafka-prod/topics/orders.order-placed.v1');
+});

@@ -266,6 +266,7 @@ const TOPIC_BACKUP_SHAPE = S.object({
         mode: S.optional(S.string()),
         liveTopicAcknowledgement: S.optional(S.string()),
         timeoutMinutes: S.optional(S.numeric()),
+        sourcePrefix: S.optional(S.string()),
       }),
     ),
   ),

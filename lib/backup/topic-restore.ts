@@ -39,6 +39,11 @@ export interface TopicRestoreOptions {
   readonly liveTopicAcknowledgement?: string;
   /** Minutes the records may take to arrive in the target. @default 60 */
   readonly timeoutMinutes?: number;
+  /**
+   * The key prefix the backup was written under, when it is not this backup's own: after a whole-cluster restore the
+   * new cluster backs up under a new prefix, and the old cluster's data is read from the old one. @default the backup's `s3.prefix`
+   */
+  readonly sourcePrefix?: string;
 }
 
 export interface TopicRestoreProps extends TopicRestoreOptions {
@@ -100,6 +105,7 @@ export class TopicRestore extends Construct {
       const partitions = (source?.declared.manifest.spec as { partitions?: number } | undefined)?.partitions;
       (props.partitions ?? []).forEach((p, i) => v.integer(`partitions[${i}]`, p, 0, partitions === undefined ? undefined : partitions - 1));
       v.integer('timeoutMinutes', props.timeoutMinutes, 1, 24 * 60);
+      if (props.sourcePrefix !== undefined) v.check(/^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(props.sourcePrefix), 'sourcePrefix', props.sourcePrefix, 'an object key prefix of letters, digits, ".", "_" and "-", with "/" between parts');
     };
     const timeoutSeconds = (props.timeoutMinutes ?? 60) * 60;
     const selection: EnvVar[] = [
@@ -108,7 +114,8 @@ export class TopicRestore extends Construct {
       ...(from !== undefined ? [{ name: 'FROM_MS', value: String(from) }] : []),
       ...(until !== undefined ? [{ name: 'UNTIL_MS', value: String(until) }] : []),
     ];
-    const job = restoreWorkload(this, props.context, {
+    const context = props.sourcePrefix === undefined ? props.context : { ...props.context, s3: { ...props.context.s3, prefix: props.sourcePrefix } };
+    const job = restoreWorkload(this, context, {
       name,
       topic: source?.topic ?? { name: props.topic, compacted: false },
       target: props.targetTopic,

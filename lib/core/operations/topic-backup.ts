@@ -129,6 +129,10 @@ export function backupSinkConfig(spec: TopicBackupSpec): Record<string, string |
     'header.converter': BYTE_ARRAY_CONVERTER,
     // A record that cannot be written stops the connector (and pages) rather than being skipped: no silent gaps.
     'errors.tolerance': 'none',
+    // The sink's exactly-once index files (the offsets it wrote, per partition) live with this cluster's backup,
+    // not at the bucket root: a cluster rebuilt from code backs up under a new prefix and never inherits the old
+    // cluster's offsets (it would skip every record up to them).
+    'connect.s3.indexes.name': `${backupBase(spec)}/.indexes`,
     // Transient object-store errors (throttling, 5xx) are retried for up to ~20 minutes before the task fails.
     'connect.s3.error.policy': 'RETRY',
     'connect.s3.max.retries': 20,
