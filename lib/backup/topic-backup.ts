@@ -34,7 +34,8 @@ import { backupStorage, RestoreContext } from './restore-workload';
 import { RestoreDrill, RestoreDrillOptions } from './restore-drill';
 import { TopicRestore, TopicRestoreOptions } from './topic-restore';
 
-export interface TopicBackupProps {
+/** Retention, recovery point and flush interval as the core spec defines them (`TopicBackupSpec`). */
+export interface TopicBackupProps extends Pick<TopicBackupSpec, 'retentionDays' | 'compactedRetentionDays' | 'recoveryPointHours' | 'flushIntervalMinutes'> {
   readonly cluster: IKafkaCluster;
   /** The topics declared on the cluster (e.g. `KafkaTopology.topics`): the backup selects among them. */
   readonly declaredTopics: readonly KafkaTopic[];
@@ -48,14 +49,6 @@ export interface TopicBackupProps {
   readonly plugin: ConnectorPlugin;
   /** Registry of the Connect image Strimzi builds. @default - ttl.sh (development only; production refuses it) */
   readonly image?: ConnectImageRegistry;
-  /** Days the data of non-compacted topics is kept (bucket lifecycle rule). @default 7 */
-  readonly retentionDays?: number;
-  /** Days compacted topics' change logs are kept. @default - never expire (see docs/backup-and-restore.md) */
-  readonly compactedRetentionDays?: number;
-  /** Oldest acceptable recovery point: the guide's daily backup. @default 24 */
-  readonly recoveryPointHours?: number;
-  /** Minutes a partition's records may wait for their file. @default 60 */
-  readonly flushIntervalMinutes?: number;
   /** Worker pods, resources and heap of the backup's KafkaConnect. @default 2 workers */
   readonly connect?: { readonly replicas?: number; readonly resources?: ResourceRequirements; readonly heap?: string };
   /** Schedule of the probe writer (one record to the probe topic). @default '47 * * * *' (hourly) */

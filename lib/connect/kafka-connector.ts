@@ -40,7 +40,7 @@ export interface ConnectorDeclaration {
   readonly labels?: Readonly<Record<string, string>>;
 }
 
-export const CONNECTOR_DECLARATION_SHAPE = S.object({
+const CONNECTOR_DECLARATION_FIELDS = {
   name: S.string(),
   type: S.oneOf(['sink', 'source']),
   className: S.string(),
@@ -50,7 +50,8 @@ export const CONNECTOR_DECLARATION_SHAPE = S.object({
   state: S.optional(S.string()),
   autoRestart: S.optional(S.boolean()),
   labels: S.optional(S.stringMap()),
-});
+};
+export const CONNECTOR_DECLARATION_SHAPE = S.object(CONNECTOR_DECLARATION_FIELDS);
 
 export interface KafkaConnectorProps extends ConnectorDeclaration {
   /** The Connect cluster (`KafkaConnect`); its workers' ACLs must cover `topics`. */
@@ -109,8 +110,5 @@ const KAFKA_CONNECTOR_PROPS_SHAPE = S.object({
     'a Kafka Connect cluster (a KafkaConnect)',
     (x) => typeof x === 'object' && x !== null && typeof (x as IKafkaConnect).connectName === 'string' && Array.isArray((x as IKafkaConnect).connectorClasses) && RELEASE_SHAPE.check(new Validator(''), '', (x as IKafkaConnect).release),
   ),
-  name: S.string(),
-  type: S.oneOf(['sink', 'source']),
-  className: S.string(),
-  topics: S.array(S.string(), { minLength: 1 }),
+  ...CONNECTOR_DECLARATION_FIELDS,
 });

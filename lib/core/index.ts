@@ -46,6 +46,7 @@ export * from './monitoring/monitoring-spec';
 export * from './monitoring/pod-monitors';
 export * from './monitoring/alert-rules';
 export * from './monitoring/connect-rules';
+export * from './monitoring/cron-job-runs';
 export * from './monitoring/alert-routing';
 export * from './monitoring/dashboard-config-maps';
 export * from './monitoring/kube-prometheus-stack-values';

@@ -4,6 +4,7 @@ import { MIRROR_MAKER_2_REPLICATION_CLIENT } from './exporter-rules';
 import { DEFAULT_CONTROLLER_COUNT, ResolvedMonitoringSpec } from './monitoring-spec';
 import { MONITORING_API_VERSION, podMonitorNames, scrapeJob } from './pod-monitors';
 import { buildConnectAlertGroups, cronJobsWithOwnAlert } from './connect-rules';
+import { latestCronJobRunFailed } from './cron-job-runs';
 
 /** Alertmanager severities the platform uses. */
 export type Severity = 'critical' | 'warning' | 'info';
@@ -85,12 +86,7 @@ const minutes = (n: number) => `${n}m`;
 
 /** Failed Jobs of any CronJob in the namespace (but those with an alert of their own) that started after the CronJob's last success (or it never succeeded). */
 function cronJobFailed(ns: string, ownAlert: readonly string[] = []): string {
-  const owned = `label_replace(kube_job_owner{${ns}, owner_kind="CronJob"${ownAlert.length ? `, owner_name!~"${ownAlert.join('|')}"` : ''}}, "cronjob", "$1", "owner_name", "(.+)")`;
-  const failedStart =
-    `max by (namespace, cronjob, job_name) ((${owned} * on (namespace, job_name) group_left () kube_job_status_start_time{${ns}})` +
-    ` and on (namespace, job_name) (kube_job_failed{${ns}, condition="true"} == 1))`;
-  const lastSuccess = `max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{${ns}})`;
-  return `(${failedStart} > on (namespace, cronjob) group_left () ${lastSuccess}) or (${failedStart} unless on (namespace, cronjob) ${lastSuccess})`;
+  return latestCronJobRunFailed(ns, ownAlert.length ? `owner_name!~"${ownAlert.join('|')}"` : '');
 }
 
 /** The alert groups of one cluster, from the resolved spec (thresholds included). */

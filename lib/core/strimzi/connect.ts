@@ -1,9 +1,10 @@
 import { KubernetesObject, ResourceRequirements } from '../kubernetes';
-import { DNS_LABEL_RULE, IMAGE_REFERENCE_RULE, isDnsLabel, isDnsSubdomain, isImageReference, isKafkaName, isLabelKey, isLabelValue, KAFKA_NAME_RULE, LABEL_KEY_RULE, LABEL_VALUE_RULE } from '../names';
+import { DNS_LABEL_RULE, IMAGE_REFERENCE_RULE, isDnsLabel, isDnsSubdomain, isImageReference, isKafkaName, KAFKA_NAME_RULE } from '../names';
 import { validateResources } from '../resources';
 import { refuseBadShape, S } from '../shape';
 import { fieldKey, Validator } from '../validation';
 import { DEFAULT_KAFKA_VERSION, KAFKA_VERSIONS, STRIMZI_API_VERSION } from './versions';
+import { checkResourceLabels } from './resource-labels';
 
 /**
  * `KafkaConnect` (Strimzi 1.2.0, `kafka.strimzi.io/v1`): a distributed Kafka Connect cluster whose image
@@ -235,11 +236,7 @@ export function validateKafkaConnect(v: Validator, spec: KafkaConnectSpec): void
     v.check(/^[A-Za-z_][A-Za-z0-9_]*$/.test(e.name), `env[${i}].name`, e.name, 'an environment variable name');
     v.check(isDnsSubdomain(e.secretName), `env[${i}].secretName`, e.secretName, 'the name of a Secret');
   });
-  for (const [key, value] of Object.entries(spec.labels ?? {})) {
-    const f = fieldKey('labels', key);
-    v.check(!key.startsWith('strimzi.io/'), f, value, 'no strimzi.io/ labels (Strimzi sets them)');
-    if (v.check(isLabelKey(key), f, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), f, value, LABEL_VALUE_RULE);
-  }
+  checkResourceLabels(v, 'labels', spec.labels);
 }
 
 /** Connector classes a Connect built from `plugins` provides. */

@@ -1,7 +1,8 @@
 import { KubernetesObject } from '../kubernetes';
-import { isDnsSubdomain, isKafkaName, isLabelKey, isLabelValue, KAFKA_NAME_RULE, LABEL_KEY_RULE, LABEL_VALUE_RULE } from '../names';
+import { isDnsSubdomain, isKafkaName, KAFKA_NAME_RULE } from '../names';
 import { fieldKey, Validator } from '../validation';
 import { STRIMZI_API_VERSION } from './versions';
+import { checkResourceLabels } from './resource-labels';
 import { STRIMZI_CLUSTER_LABEL } from '../well-known';
 
 /**
@@ -58,11 +59,7 @@ export function validateKafkaConnector(v: Validator, spec: KafkaConnectorSpec, f
       v.check(typeof value === 'string' && /^\$\{[^}]+\}$/.test(value), fieldKey(at('config'), key), value, 'a config-provider reference such as "${strimzienv:AWS_SECRET_ACCESS_KEY}" (credentials come from a Secret, never from code)');
     }
   }
-  for (const [key, value] of Object.entries(spec.labels ?? {})) {
-    const f = fieldKey(at('labels'), key);
-    v.check(!key.startsWith('strimzi.io/'), f, value, 'no strimzi.io/ labels (Strimzi sets them)');
-    if (v.check(isLabelKey(key), f, key, LABEL_KEY_RULE)) v.check(isLabelValue(value), f, value, LABEL_VALUE_RULE);
-  }
+  checkResourceLabels(v, at('labels'), spec.labels);
 }
 
 /** Builds the KafkaConnector. Call `validateKafkaConnector` first. */
