@@ -213,10 +213,21 @@ describe('no environment throws a TypeError, whatever a nested field holds', () 
   }
 
   // dev (combined pool, plain listener) and prod (operations, replication, thresholds); the topology
-  // catalogue is left out here (its constructs are fuzzed above) to keep this under a few seconds.
-  test.each([dev, prod].map((e) => [e.name, { ...e, topology: undefined }] as const))('%s', (_name, env) => {
+  // catalogue is not fuzzed here (its constructs are fuzzed above) to keep this fast: it is left out, but for the
+  // topics prod's topic backup copies (a backup of undeclared topics is refused, which would stop every run early).
+  function minimalTopology(env: typeof prod): typeof prod['topology'] {
+    const backedUp = env.operations?.topicBackup?.topics ?? [];
+    if (backedUp.length === 0 || !env.topology) return undefined;
+    const groups = env.topology.groups
+      .map((g) => ({ name: g.name, topics: (g.topics ?? []).filter((t) => backedUp.includes(t.name)), applications: [] }))
+      .filter((g) => g.topics.length > 0);
+    return { groups, externalTopics: [] };
+  }
+  test.each([dev, prod].map((e) => [e.name, { ...e, topology: minimalTopology(e) }] as const))('%s', (_name, env) => {
+    // The unchanged environment builds: every refusal below is the garbage's, not a broken starting point.
+    expect(outcome(() => new KafkaPlatformStack(new App({ outdir: Testing.app().outdir }), env as Loose))).toBe('ok');
     const crashes: string[] = [];
-    for (const path of paths(env)) {
+    for (const path of paths({ ...env, topology: undefined })) {
       for (const value of NESTED_GARBAGE) {
         const o = outcome(() => new KafkaPlatformStack(new App({ outdir: Testing.app().outdir }), replaced(env, path, value) as Loose));
         if (o !== 'ok' && o !== 'refused') crashes.push(`${path.join('.')} = ${Array.isArray(value) ? JSON.stringify(value) : String(value)}: ${o}`);

@@ -10,7 +10,7 @@ import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { SCRIPTS_PATH, WorkloadStep } from '../core/operations/workload-model';
 import { DEFAULT_AWS_CLI_IMAGE, TOOL_RESOURCES } from '../core/operations/images';
-import { S3BackupTarget } from './backup-storage';
+import { S3BackupTarget, s3Env } from './backup-storage';
 
 export interface OffsetRestoreProps {
   readonly cluster: IKafkaCluster;
@@ -111,13 +111,9 @@ function s3DownloadStep(s3: S3BackupTarget, cluster: string, backupId: string, i
     image: image ?? DEFAULT_AWS_CLI_IMAGE,
     command: ['/bin/sh', `${SCRIPTS_PATH}/s3-download.sh`],
     env: [
-      { name: 'S3_BUCKET', value: s3.bucket },
-      { name: 'S3_PREFIX', value: `${s3.prefix ?? 'kafka-backups'}/${cluster}` },
+      ...s3Env(s3, cluster),
       { name: 'BACKUP_ID', value: backupId },
       { name: 'WORK_DIR', value: '/backups' },
-      { name: 'AWS_DEFAULT_REGION', value: s3.region ?? 'us-east-1' },
-      ...(s3.endpoint ? [{ name: 'S3_ENDPOINT', value: s3.endpoint }] : []),
-      ...(s3.credentialsSecret ? ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({ name: key, secretKeyRef: { name: s3.credentialsSecret!, key } })) : []),
     ],
     mounts: [{ volume: 'backups', path: '/backups', readOnly: false }],
     resources: TOOL_RESOURCES,

@@ -11,7 +11,7 @@ import { STREAM_REACTOR_S3_SOURCE } from '../core/strimzi/connect';
 import { AclResources, allow } from '../core/strimzi/acl';
 import { Validator } from '../core/validation';
 import { kafkaCliJob, kafkaCliStep, KafkaCliJob } from '../workloads/kafka-cli-job';
-import { S3BackupTarget } from './backup-storage';
+import { S3BackupTarget, s3Env } from './backup-storage';
 
 /** What a restore or drill needs of the topic backup it reads. */
 export interface RestoreContext {
@@ -44,15 +44,6 @@ export interface RestoreRun {
   readonly schedule?: string;
   readonly check?: (v: Validator) => void;
   readonly why: string;
-}
-
-function s3Env(s3: S3BackupTarget): EnvVar[] {
-  return [
-    { name: 'S3_BUCKET', value: s3.bucket },
-    { name: 'AWS_DEFAULT_REGION', value: s3.region ?? 'us-east-1' },
-    ...(s3.endpoint ? [{ name: 'S3_ENDPOINT', value: s3.endpoint }] : []),
-    ...(s3.credentialsSecret ? ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({ name: key, secretKeyRef: { name: s3.credentialsSecret!, key } })) : []),
-  ];
 }
 
 /** The storage of the core's layout from the library's S3 target. */
