@@ -83,7 +83,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['delivery', 'acknowledgements'],
   ['operator', 'cluster', 'topics', 'access'],
   ['workloads'],
-  ['backup', 'maintenance', 'security', 'loadtest', 'replication', 'topology', 'monitoring'],
+  ['connect', 'backup', 'maintenance', 'security', 'loadtest', 'replication', 'topology', 'monitoring'],
   ['operations'],
   ['guardrails', 'review', 'app'],
 ];

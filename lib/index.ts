@@ -40,6 +40,12 @@ export { Grant, WILDCARD_RULE_ID, type GrantKind, type Names, type ProduceOption
 export { AclResources, allow, type AclRule, type AclResource, type AclOperation, type AclResourceType, type AclPatternType } from './core/strimzi/acl';
 export { KafkaTopology, topologyReleaseNames, type KafkaTopologyProps, type TopologyGroupSpec, type ApplicationSpec } from './topology/kafka-topology';
 
+// --- Kafka Connect ---
+export { KafkaConnect, type KafkaConnectProps, type ConnectImageRegistry } from './connect/kafka-connect';
+export { KafkaConnector, type KafkaConnectorProps, type ConnectorDeclaration, type IKafkaConnect } from './connect/kafka-connector';
+export { ConnectorPlugin, type ConnectorPluginSpec, type PluginArtifact, type PluginArtifactType, type ConnectSecretEnv } from './core/strimzi/connect';
+export { type ConnectorState } from './core/strimzi/connector';
+
 // --- monitoring ---
 export { KafkaMonitoring, type KafkaMonitoringProps } from './monitoring/kafka-monitoring';
 export { KafkaConsumerGroupOwners, type KafkaConsumerGroupOwnersProps } from './monitoring/kafka-consumer-group-owners';
@@ -59,6 +65,9 @@ export { type BackupVolumeOptions, type S3BackupTarget } from './backup/backup-s
 export { MetadataBackup, type MetadataBackupProps } from './backup/metadata-backup';
 export { OffsetRestore, type OffsetRestoreProps } from './backup/offset-restore';
 export { VolumeSnapshots, type VolumeSnapshotsProps } from './backup/volume-snapshots';
+export { TopicBackup, type TopicBackupProps } from './backup/topic-backup';
+export { TopicRestore, type TopicRestoreProps, type TopicRestoreOptions } from './backup/topic-restore';
+export { RestoreDrill, type RestoreDrillProps, type RestoreDrillOptions } from './backup/restore-drill';
 export { KafkaMirrorMaker2, type KafkaMirrorMaker2Props, type ReplicationTarget } from './replication/mirror-maker2';
 export { MirrorAuthentication, type MirrorClusterConnection } from './core/operations/mirror-maker2-resource';
 export { PreferredLeaderElection, type PreferredLeaderElectionProps } from './maintenance/preferred-leader-election';

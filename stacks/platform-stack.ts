@@ -3,7 +3,7 @@ import { TerraformStack } from 'cdktf';
 import { HelmProvider } from '@cdktf/provider-helm/lib/provider';
 import { KubernetesProvider } from '@cdktf/provider-kubernetes/lib/provider';
 import { DrainCleaner, KafkaCluster, KafkaMonitoring, KafkaTopology, KubernetesNamespace, KubernetesPriorityClass, PlatformGuardrails, PlatformOperations, StrimziOperator } from '../lib';
-import { ENVIRONMENT_LABEL, platformLabels, watchedBackupCronJobs } from '../lib/core';
+import { ENVIRONMENT_LABEL, platformLabels, watchedBackupCronJobs, watchedTopicBackup } from '../lib/core';
 import { configureBackend } from './backend';
 import { addMonitoring } from './monitoring/monitoring-config';
 import { addDisasterRecovery } from './disaster-recovery';
@@ -70,8 +70,13 @@ export class KafkaPlatformStack extends TerraformStack {
     const drLink = addDisasterRecovery(this, env, this.cluster, [this.namespace]);
 
     // Monitoring: exporter rules, PodMonitors, PrometheusRules, dashboards
-    // Backup alerts follow the schedules of the backups that run; MirrorMaker 2 is monitored whenever it runs.
+    // Backup alerts follow the schedules of the backups that run; MirrorMaker 2 and the topic backup's Connect are
+    // monitored whenever they run.
+    const topicBackup = watchedTopicBackup(env.cluster.name, env.operations?.topicBackup);
     const monitoring = env.monitoring && {
+      kafkaConnect: topicBackup.kafkaConnect,
+      topicBackups: topicBackup.topicBackups,
+      restoreDrills: topicBackup.restoreDrills,
       ...env.monitoring,
       backupCronJobs: env.monitoring.backupCronJobs ?? watchedBackupCronJobs(env.cluster.name, env.operations),
       mirrorMaker2: env.monitoring.mirrorMaker2 ?? env.operations?.replication !== undefined,
@@ -93,6 +98,9 @@ export class KafkaPlatformStack extends TerraformStack {
         ...env.operations,
         // A monitored MirrorMaker 2 exports metrics through the library's exporter rules, like the cluster.
         replication: replication && monitoring?.mirrorMaker2 ? { metrics: replication.metricsConfigMap === undefined, ...replication } : replication,
+        // The backup's Connect exports metrics through the library's rules when the environment is monitored.
+        topicBackup: env.operations.topicBackup && { metrics: monitoring !== undefined, ...env.operations.topicBackup },
+        topics: topology?.topics,
         cluster: this.cluster,
         dependsOn: [this.namespace],
         production: env.production,

@@ -39,3 +39,20 @@ describe('OffsetRestore', () => {
     );
   });
 });
+
+describe('OffsetRestore from the off-cluster copy (the cluster and its backup volume are gone)', () => {
+  const s3 = { bucket: 'example-org-kafka-prod-backups', prefix: 'kafka-backups', region: 'eu-west-1', credentialsSecret: 'backup-s3' };
+  test('downloads the backup from the bucket into the Job first; no claim is mounted', () => {
+    const { stack } = restore({ source: 's3', s3, claimName: undefined });
+    const pod = podOf(byName(stack, 'kubernetes_job_v1')['events-offset-restore']);
+    expect(pod.init_container.map((c: Any) => [c.name, c.command.slice(1).join(' ')])).toEqual([['s3-download', '/opt/kafka-platform/scripts/s3-download.sh']]);
+    const env = Object.fromEntries(pod.init_container[0].env.map((e: Any) => [e.name, e.value ?? e.value_from.secret_key_ref.name]));
+    expect(env).toMatchObject({ S3_BUCKET: 'example-org-kafka-prod-backups', S3_PREFIX: 'kafka-backups/events', BACKUP_ID: '20250301T120000Z', WORK_DIR: '/backups', AWS_ACCESS_KEY_ID: 'backup-s3' });
+    expect(pod.container[0].command).toEqual(['/bin/bash', '/opt/kafka-platform/scripts/restore-offsets.sh', '/backups/20250301T120000Z']);
+    expect(pod.volume.find((v: Any) => v.name === 'backups')).toMatchObject({ empty_dir: { size_limit: '1Gi' } });
+  });
+  test('source s3 without the bucket, or the volume without a claim, is refused', () => {
+    expect(() => restore({ source: 's3', claimName: undefined })).toThrow(/test\/restore: s3 = undefined: the metadata backup's s3 target/);
+    expect(() => restore({ claimName: undefined })).toThrow(/test\/restore: claimName = undefined: the backup volume's claim \(or source: 's3'\)/);
+  });
+});

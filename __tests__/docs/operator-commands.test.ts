@@ -83,7 +83,8 @@ export function references(command: string): { context?: string; kind: string; n
       refs.push({ kind: KINDS[kind], name });
     }
   }
-  return refs.filter((r) => !/[<>*]|\$\(/.test(r.name)).map((r) => ({ ...(context ? { context } : {}), ...r }));
+  // Placeholders, and shell variables other than the docs' conventions ($CLUSTER is resolved per stack), name nothing checkable.
+  return refs.filter((r) => !/[<>*]|\$\(|\$(?!CLUSTER\b)[A-Z_]+/.test(r.name)).map((r) => ({ ...(context ? { context } : {}), ...r }));
 }
 
 type StackJson = { resource?: Record<string, Record<string, { metadata?: { name?: string }; name?: string; chart?: string; values?: string[] }>> };
@@ -130,7 +131,19 @@ function knownNames(environments: readonly EnvironmentConfig[]): Map<string, Map
 
 const drState = (state: DisasterRecoveryState) => [dev, staging, ...disasterRecoveryEnvironments(state, DR_PAIR)];
 // The backup guide's restore, step 3 (`offsetRestore: { backupId, groups }` on prod's operations).
-const withRestore = ENVIRONMENTS.map((e) => (e.name === 'prod' ? { ...e, operations: { ...e.operations, offsetRestore: { backupId: '20250301T120000Z', groups: 'orders-.*' } } } : e));
+// The backup guide's offset restore and its topic restore example (`status-0301`).
+const withRestore = ENVIRONMENTS.map((e) =>
+  e.name === 'prod'
+    ? {
+        ...e,
+        operations: {
+          ...e.operations,
+          offsetRestore: { backupId: '20250301T120000Z', groups: 'orders-.*' },
+          topicBackup: { ...e.operations!.topicBackup!, restores: [{ name: 'status-0301', topic: 'orders.order-status.v1', targetTopic: 'orders.order-status.v1.restored-0301', until: '2025-03-01T10:30:00Z' }] },
+        },
+      }
+    : e,
+);
 
 let normal: Map<string, Map<string, Set<string>>>;
 let documented: Map<string, Map<string, Set<string>>>[];
@@ -171,6 +184,7 @@ describe('operator docs name what the stacks declare', () => {
     expect(references('kubectl -n $NS logs job/<latest job>')).toEqual([]);
     expect(references('kubectl -n $NS logs deploy/$CLUSTER-entity-operator -c topic-operator')).toEqual([{ kind: 'deployment', name: '$CLUSTER-entity-operator' }]);
     expect(references('kubectl -n $NS get pods -l strimzi.io/cluster=$CLUSTER')).toEqual([]);
+    expect(references('kubectl -n $NS logs job/$JOB -c verify')).toEqual([]);
   });
 
   test('the check is live: a Secret dr does not have, a misspelt CronJob and an unknown context are reported', () => {

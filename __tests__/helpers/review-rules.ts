@@ -35,3 +35,16 @@ export function pool(name: string, replicas: number, storage: Record<string, unk
 }
 
 export const acl = (type: string, name: string, operations: string[], patternType = 'literal') => ({ resource: { type, name, patternType }, operations });
+
+/** A KafkaConnector as the library renders it (`role`: the platform's `kafka-platform/connector-role` label). */
+export function connector(name: string, spec: Record<string, unknown>, role?: string): KubernetesObject {
+  return {
+    apiVersion: 'kafka.strimzi.io/v1', kind: 'KafkaConnector',
+    metadata: { name, namespace: 'kafka', labels: { 'strimzi.io/cluster': 'connect', ...(role ? { 'kafka-platform/connector-role': role } : {}) } },
+    spec: { class: 'io.example.Sink', tasksMax: 1, autoRestart: { enabled: true }, ...spec },
+  };
+}
+
+/** A sink connector `s3` reading `topics` (`role: 'topic-backup'` for the platform's backup). */
+export const sinkConnector = (topics: string, extra: Record<string, unknown> = {}, role?: string): KubernetesObject =>
+  connector('s3', { ...extra, config: { topics, ...((extra.config as object) ?? {}) } }, role);

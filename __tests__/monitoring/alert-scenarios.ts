@@ -7,6 +7,7 @@ import { isRecorded } from '../../lib/core/monitoring/recorded-series';
 import { podMonitorNames } from '../../lib/core/monitoring/pod-monitors';
 import { DiscoveredPod, targetLabels } from '../helpers/relabel';
 import { consumerGroupCases } from './consumer-group-scenarios';
+import { connectAlertCases } from './connect-alert-scenarios';
 
 /**
  * Input series and expectations for every alert, written from what each alert is meant to detect
@@ -772,6 +773,7 @@ export function alertCases(s: ResolvedMonitoringSpec, podMonitors: readonly Kube
       }),
     );
   }
+  cases.push(...connectAlertCases(s, podMonitors));
   if (s.drCaCheckCronJob) {
     // The CA check's latest run started at 600 s; its last success is `success` (or none).
     const cj = { namespace: c.namespace, cronjob: s.drCaCheckCronJob };

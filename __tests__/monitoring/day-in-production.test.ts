@@ -196,6 +196,31 @@ describeIfPromtool('promtool: prod under routine work and real faults', () => {
       ], targets));
     });
 
+    test('the topic backup: a Connect worker roll is quiet; the sink stalling warns; both workers gone page KafkaConnectDown', () => {
+      const backupAlerts = ['KafkaConnectDown', 'KafkaConnectConnectorFailed', 'KafkaConnectTaskFailed', 'KafkaTopicBackupBehind', 'KafkaRestoreDrillFailed', 'KafkaMetricsTargetDown'];
+      const s = monitoring.spec;
+      const connect = s.kafkaConnect[0];
+      const b = s.topicBackups[0];
+      // A rolling restart of the two workers (each 3 minutes gone), and hours of a healthy backup.
+      const roll = fleet(200, { connectRoll: { start: 20, each: 10, down: 3 } });
+      expectPasses(replay('connect roll', roll, every(5, 195, 10).map((minute) => ({ minute, firing: {} })), backupAlerts));
+      // The sink's last commit is at minute 20: two flush intervals and 15 minutes later no commit moved while
+      // records waited (the warning's limit), and the warning fires 5 minutes after that.
+      const warnAt = 20 + 2 * b.flushIntervalMinutes + 15 + 5;
+      const stalled = fleet(warnAt + 20, { backupStalled: { at: 20 } });
+      const labels = { strimzi_io_cluster: s.cluster.name, consumergroup: b.consumerGroup, topic: 'orders.order-placed.v1' };
+      expectPasses(replay('backup stalled', stalled, [
+        { minute: warnAt - 3, firing: {} },
+        { minute: warnAt + 3, firing: { KafkaTopicBackupBehind: [{ severity: 'warning', labels }] } },
+      ], backupAlerts));
+      // Both workers gone (their image cannot be pulled): KafkaConnectDown after 5 minutes, not before.
+      const lost = fleet(40, { connectLost: { at: 5 } });
+      expectPasses(replay('connect lost', lost, [
+        { minute: 8, firing: {} },
+        { minute: 12, firing: { KafkaConnectDown: [{ severity: 'critical', labels: { strimzi_io_cluster: connect } }] } },
+      ], ['KafkaConnectDown', 'KafkaTopicBackupBehind', 'KafkaConnectConnectorFailed']));
+    });
+
     test('offline partitions reported by all three controllers page once, with the count, not three times it', () => {
       const f = fleet(10, { offlinePartitions: { from: 2, count: 4 } });
       const rule = (monitoring.prometheusRule.spec as { groups: { rules: { alert: string; annotations: Record<string, string> }[] }[] }).groups.flatMap((g) => g.rules).find((r) => r.alert === 'KafkaOfflinePartitions')!;

@@ -28,7 +28,8 @@ describe('KafkaMonitoring in the environments', () => {
 
   test('prod: PodMonitors, the PrometheusRule and the AlertmanagerConfig travel in their own release and are valid', () => {
     const objects = releaseObjects(synthEnv(prod)).get('kafka-prod-monitoring')!;
-    expect(objects.map((o) => o.kind).sort()).toEqual(['AlertmanagerConfig', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PrometheusRule']);
+    // Brokers, exporter, Cruise Control, MirrorMaker 2, the topic backup's Connect, Cluster and Entity Operators.
+    expect(objects.map((o) => o.kind).sort()).toEqual(['AlertmanagerConfig', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PodMonitor', 'PrometheusRule']);
     const schemas = new PrometheusOperatorSchemas();
     expect(objects.flatMap((o) => schemas.validate(o))).toEqual([]);
     expect(objects.every((o) => o.metadata.labels?.release === 'kube-prometheus-stack')).toBe(true);
@@ -214,5 +215,19 @@ describe('KafkaMonitoring of a referenced cluster', () => {
     expect(() => new KafkaMonitoring(stack, 'monitoring', { ...props, cluster: bare })).toThrow(
       /test\/monitoring: cluster.nodePools = undefined: known[\s\S]*cluster.brokerCount = undefined: known[\s\S]*cluster.exportsMetrics = false: true/,
     );
+  });
+});
+
+describe('Kafka Connect monitoring', () => {
+  const prodObjects = releaseObjects(synthEnv(prod)).get('kafka-prod-monitoring')!;
+  test('prod scrapes every KafkaConnect pod of the namespace on the metrics port', () => {
+    const pm = prodObjects.find((o) => o.kind === 'PodMonitor' && o.metadata.name === 'kafka-prod-kafka-connect') as Record<string, any>;
+    expect(pm.spec.selector).toEqual({ matchLabels: { 'strimzi.io/kind': 'KafkaConnect' } });
+    expect(pm.spec.podMetricsEndpoints[0].port).toBe('tcp-prometheus');
+  });
+
+  test('monitoring a KafkaConnect that exports no metrics through the library rules fails synth naming both', () => {
+    const env = { ...prod, operations: { ...prod.operations!, topicBackup: { ...prod.operations!.topicBackup!, metrics: false } } };
+    expect(() => synthEnv(env)).toThrow(/kafka-prod\/operations\/topic-backup\/connect: metrics = undefined: true \(the library's Connect exporter rules \{"name":"kafka-prod-jmx-exporter-rules","key":"kafka-connect-metrics.yaml"\}\)/);
   });
 });

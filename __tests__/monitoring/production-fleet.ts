@@ -62,6 +62,12 @@ export interface FleetEvents {
   readonly kafkaExporterGone?: { readonly at: number };
   /** Offline partitions the controllers report from `from`. */
   readonly offlinePartitions?: { readonly from: number; readonly count: number };
+  /** Workers of the backup's KafkaConnect restarted one after another from `start`, each gone for `down` minutes, `each` apart. */
+  readonly connectRoll?: { readonly start: number; readonly each: number; readonly down: number };
+  /** Every Connect worker gone from `at` (the image cannot be pulled). */
+  readonly connectLost?: { readonly at: number };
+  /** The backup sink stops committing from `at` while records keep arriving. */
+  readonly backupStalled?: { readonly at: number };
 }
 
 interface Incarnation {
@@ -365,6 +371,40 @@ export class ProductionFleet {
     for (const [cronjob, successes] of lastSuccess) {
       out.push(seriesOf('kube_cronjob_created', ksm, { namespace: ns, cronjob }, timeline(this.length, () => BEFORE * 60)));
       out.push(seriesOf('kube_cronjob_status_last_successful_time', ksm, { namespace: ns, cronjob }, timeline(this.length, (m) => successes.filter((s) => m >= s.from).pop()!.at)));
+    }
+
+    // The topic backup's Connect: two workers, the sink running, committing every 20 minutes (it flushes hourly per
+    // partition, staggered), records arriving all the time; the weekly drill succeeded two days ago.
+    for (const connect of this.spec.kafkaConnect) {
+      for (const id of [0, 1]) {
+        const worker = targetLabels(this.monitor(names.kafkaConnect), {
+          name: `${connect}-connect-${id}`, namespace: ns, container: `${connect}-connect`,
+          labels: { 'strimzi.io/cluster': connect, 'strimzi.io/kind': 'KafkaConnect', 'strimzi.io/name': `${connect}-connect` },
+        });
+        const roll = this.events.connectRoll;
+        const lost = this.events.connectLost;
+        const down = (m: number) => (lost !== undefined && m >= lost.at) || (roll !== undefined && m >= roll.start + id * roll.each && m < roll.start + id * roll.each + roll.down);
+        out.push(seriesOf('up', worker, {}, timeline(this.length, (m) => (lost !== undefined && m >= lost.at ? STALE : down(m) ? 0 : 1))));
+        if (id === 0) {
+          const connector = this.spec.topicBackups[0]?.connector ?? 'connector';
+          out.push(seriesOf('kafka_connect_connector_status', worker, { connector, status: 'running' }, timeline(this.length, (m) => (lost !== undefined && m >= lost.at ? STALE : 1))));
+          out.push(seriesOf('kafka_connect_connector_task_status', worker, { connector, task: '0', status: 'running' }, timeline(this.length, (m) => (lost !== undefined && m >= lost.at ? STALE : 1))));
+        }
+      }
+    }
+    for (const b of this.spec.topicBackups) {
+      const stalled = this.events.backupStalled;
+      for (const p of [0, 1]) {
+        const own = { consumergroup: b.consumerGroup, topic: 'orders.order-placed.v1', partition: String(p) };
+        // The committed offset moves every 20 minutes (a flush) unless the sink stalled; records arrive meanwhile.
+        const committed = (m: number) => 1000 + 100 * Math.floor((stalled !== undefined ? Math.min(m, stalled.at) : m) / 20);
+        out.push(seriesOf('kafka_consumergroup_current_offset', exporter, own, timeline(this.length, committed)));
+        out.push(seriesOf('kafka_consumergroup_lag', exporter, own, timeline(this.length, (m) => 1000 + 5 * m - committed(m))));
+      }
+    }
+    for (const d of this.spec.restoreDrills) {
+      out.push(seriesOf('kube_cronjob_created', ksm, { namespace: ns, cronjob: d.cronJob }, timeline(this.length, () => BEFORE * 60)));
+      out.push(seriesOf('kube_cronjob_status_last_successful_time', ksm, { namespace: ns, cronjob: d.cronJob }, timeline(this.length, () => -2 * 86400)));
     }
 
     // MirrorMaker 2, healthy, where replication runs.

@@ -9,12 +9,14 @@ const cronJobs = (json: Any) => Object.values(resourcesOfType(json, 'kubernetes_
 const byName = (json: Any, name: string) => cronJobs(json).find((c) => c.metadata.name === name)!;
 const pod = (cron: Any) => cron.spec.job_template.spec.template.spec;
 
-test('prod runs backup, snapshot, leader election and ACL audit CronJobs, and no load test', () => {
+test('prod runs backup, snapshot, probe, weekly restore drill, leader election and ACL audit CronJobs, and no load test', () => {
   expect(cronJobs(prodJson).map((c) => [c.metadata.name, c.spec.schedule]).sort()).toEqual([
     ['kafka-prod-acl-audit', '30 5 * * *'],
+    ['kafka-prod-backup-probe', '47 * * * *'],
     ['kafka-prod-dr-ca-check', '17 * * * *'],
     ['kafka-prod-leader-election', '0 3 * * 0'],
     ['kafka-prod-metadata-backup', '0 */6 * * *'],
+    ['kafka-prod-restore-drill', '0 3 * * 1'],
     ['kafka-prod-volume-snapshot', '0 0 * * 0'],
   ]);
   expect(resourcesOfType(prodJson, 'kubernetes_job_v1')).toEqual({});

@@ -24,7 +24,10 @@ describe.each(ENVIRONMENTS.map((e) => [e.name, e] as const))('%s stack', (_name,
   test('delivers no Strimzi object through kubernetes_manifest', () => {
     const json = synthJson(stackOf(env));
     expect(resourcesOfType(json, 'kubernetes_manifest')).toEqual({});
-    expect(JSON.stringify(json.resource)).not.toMatch(/"kafka\.strimzi\.io\/v1[^"]*"/);
+    // The restore and drill Jobs carry their run's KafkaConnector as a template they create with kubectl at run time
+    // (its staged prefix is known only then): a container variable, not a Terraform resource of the object.
+    const resources = JSON.stringify(json.resource, (_key, v) => (v && typeof v === 'object' && (v as Record<string, unknown>).name === 'CONNECTOR_MANIFEST' ? { name: 'CONNECTOR_MANIFEST' } : v));
+    expect(resources).not.toMatch(/"kafka\.strimzi\.io\/v1[^"]*"/);
     expect(find(allReleaseObjects(json), 'Kafka')).toHaveLength(1);
   });
 

@@ -19,7 +19,9 @@ import { KafkaMirrorMaker2 } from '../../lib/replication/mirror-maker2';
 import { KafkaTopic } from '../../lib/topics/kafka-topic';
 import { PlatformOperations } from '../../lib/operations/platform-operations';
 import { LoadTestProfile } from '../../lib/loadtest/load-test';
-import { dev } from '../../stacks/environments';
+import { dev, prod } from '../../stacks/environments';
+import { KafkaConnect } from '../../lib/connect/kafka-connect';
+import { ConnectorPlugin } from '../../lib/core/strimzi/connect';
 import { EnvironmentConfig } from '../../stacks/environment-config';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { resolveTopology } from '../../stacks/topology/per-environment';
@@ -423,4 +425,28 @@ describe('domain: environments and backends', () => {
     const app = new App({ outdir: Testing.app().outdir });
     expect(() => new KafkaPlatformStack(app, dev as EnvironmentConfig)).not.toThrow();
   });
+});
+
+describe('domain: topic backup, restores and Connect (issue 19\'s bad input)', () => {
+  const stackOf = (env: Loose) => new KafkaPlatformStack(new App({ outdir: Testing.app().outdir }), env);
+  const backup = (changes: Loose) => stackOf({ ...prod, operations: { ...prod.operations, topicBackup: { ...prod.operations!.topicBackup, ...changes } } });
+  const tb = 'kafka-prod/operations/topic-backup';
+  table([
+    ['a backup of an undeclared topic', () => backup({ topics: ['orders.placed'] }), [`${tb}: topics[0] = "orders.placed": a topic declared on cluster kafka-prod (declared: `]],
+    ['a retention shorter than two schedule intervals (recovery points)', () => backup({ retentionDays: 1 }), [`${tb}: retentionDays = 1: at least 2 days with a recovery point every 24 hours`]],
+    ['a restore target equal to the live topic without acknowledgement', () => backup({ restores: [{ name: 'fix', topic: 'orders.order-status.v1', targetTopic: 'orders.order-status.v1' }] }), [
+      `${tb}/restore-fix: targetTopic = "orders.order-status.v1": a new topic, not the live topic it restores`,
+    ]],
+    ['a plugin without a checksum', () => backup({ plugin: ConnectorPlugin.streamReactorAwsS3({ version: '11.7.2' } as Loose) }), [`${tb}: plugin.artifacts[0].sha512sum = undefined: the SHA-512 of the artifact`]],
+    ['a bucket name S3 rejects', () => backup({ s3: { bucket: 'xn--kafka-backups' } }), [`${tb}: s3.bucket = "xn--kafka-backups": an S3 bucket name`]],
+    ['a connector class the Connect build does not provide', () => {
+      const s = testStack('s');
+      const c = cluster({ listeners: [Listener.internalTls()] }, s);
+      const release = new CustomResourceRelease(s, 'release', { releaseName: 'connect', namespace: 'kafka' });
+      return new KafkaConnect(s, 'connect', {
+        cluster: c, release, name: 'integration', plugins: [ConnectorPlugin.streamReactorAwsS3({ version: '11.7.2', sha512sum: 'a'.repeat(128) })],
+        connectors: [{ name: 'db', type: 'source', className: 'io.debezium.connector.postgresql.PostgresConnector', topics: ['db.changes'] }],
+      });
+    }, ['s/connect/connector-db: className = "io.debezium.connector.postgresql.PostgresConnector": a connector class the image of KafkaConnect "integration" provides: io.lenses.streamreactor.connect.aws.s3.sink.S3SinkConnector']],
+  ]);
 });

@@ -1,3 +1,5 @@
+import { EnvVar } from '../core/operations/workload-model';
+
 /** Where metadata backups go. */
 export interface BackupVolumeOptions {
   /** @default '10Gi' */
@@ -20,4 +22,18 @@ export interface S3BackupTarget {
    * identity (IRSA, EKS Pod Identity) through the backup ServiceAccount.
    */
   readonly credentialsSecret?: string;
+}
+
+/**
+ * The AWS CLI's environment for a bucket: bucket, key prefix of one cluster (`<prefix>/<cluster>`, when `cluster`
+ * is given), region, endpoint, and the credentials Secret's keys when one is named.
+ */
+export function s3Env(s3: S3BackupTarget, cluster?: string): EnvVar[] {
+  return [
+    { name: 'S3_BUCKET', value: s3.bucket },
+    ...(cluster !== undefined ? [{ name: 'S3_PREFIX', value: `${s3.prefix ?? 'kafka-backups'}/${cluster}` }] : []),
+    { name: 'AWS_DEFAULT_REGION', value: s3.region ?? 'us-east-1' },
+    ...(s3.endpoint ? [{ name: 'S3_ENDPOINT', value: s3.endpoint }] : []),
+    ...(s3.credentialsSecret ? ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({ name: key, secretKeyRef: { name: s3.credentialsSecret!, key } })) : []),
+  ];
 }

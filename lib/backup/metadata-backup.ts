@@ -14,7 +14,7 @@ import { WorkloadNames } from '../core/operations/workload-names';
 import { clientsCaCertSecret, clientsCaKeySecret, clusterCaCertSecret, clusterCaKeySecret } from '../core/strimzi/operator-names';
 import { BatchWorkload } from '../workloads/batch-workload';
 import { kafkaCliJob } from '../workloads/kafka-cli-job';
-import { BackupVolumeOptions, S3BackupTarget } from './backup-storage';
+import { BackupVolumeOptions, S3BackupTarget, s3Env } from './backup-storage';
 import { CLUSTER_REF_SHAPE, refuseBadShapeAt, S } from '../core/shape';
 import { RELEASE_SHAPE } from '../delivery/custom-resource-release';
 import { KubernetesPersistentVolumeClaim } from '../delivery/kubernetes-resources';
@@ -168,11 +168,7 @@ function backupRbac(cluster: string, includeCaKeys: boolean): PolicyRule[] {
 function s3UploadStep(s3: S3BackupTarget, common: EnvVar[], cluster: string, image: string | undefined): WorkloadStep {
   const env: EnvVar[] = [
     ...common,
-    { name: 'S3_BUCKET', value: s3.bucket },
-    { name: 'S3_PREFIX', value: `${s3.prefix ?? 'kafka-backups'}/${cluster}` },
-    { name: 'AWS_DEFAULT_REGION', value: s3.region ?? 'us-east-1' },
-    ...(s3.endpoint ? [{ name: 'S3_ENDPOINT', value: s3.endpoint }] : []),
-    ...(s3.credentialsSecret ? ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({ name: key, secretKeyRef: { name: s3.credentialsSecret!, key } })) : []),
+    ...s3Env(s3, cluster),
   ];
   return {
     name: 's3-upload',

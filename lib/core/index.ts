@@ -31,6 +31,8 @@ export * from './strimzi/quartz';
 export * from './strimzi/topic';
 export * from './strimzi/acl';
 export * from './strimzi/user';
+export * from './strimzi/connect';
+export * from './strimzi/connector';
 
 // --- access ---
 export * from './access/grant';
@@ -64,6 +66,7 @@ export { buildDashboards } from './monitoring/dashboards';
 // --- operations: batch workloads, clients, MirrorMaker 2, rebalances ---
 export * from './operations/cron';
 export * from './operations/backup-schedules';
+export * from './operations/topic-backup';
 export * from './operations/workload-model';
 export * from './operations/kafka-client';
 export * from './operations/mirror-maker2-resource';

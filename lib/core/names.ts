@@ -61,9 +61,23 @@ export function isImageReference(image: string): boolean {
 export const IMAGE_REFERENCE_RULE =
   'an image reference [registry/]repository[:tag][@sha256:digest]: lower-case repository, tag of letters, digits, "_", "." and "-" (not empty)';
 
-/** An S3 bucket name (3-63 of lower-case letters, digits, "." and "-"); `typeof` first, so undefined is not "undefined". */
+/** Prefixes and suffixes S3 reserves (general purpose bucket naming rules). */
+const S3_RESERVED_PREFIXES = ['xn--', 'sthree-', 'amzn-s3-demo-'];
+const S3_RESERVED_SUFFIXES = ['-s3alias', '--ol-s3', '.mrap', '--x-s3', '--table-s3'];
+
+/**
+ * An S3 bucket name S3 accepts: 3-63 of lower-case letters, digits, "." and "-", starting and ending with a letter or
+ * digit, no "..", not an IP address, none of the reserved prefixes and suffixes. `typeof` first, so undefined is not "undefined".
+ */
 export function isS3BucketName(bucket: unknown): boolean {
-  return typeof bucket === 'string' && /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) && !bucket.includes('..');
+  return (
+    typeof bucket === 'string' &&
+    /^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket) &&
+    !bucket.includes('..') &&
+    !/^\d{1,3}(\.\d{1,3}){3}$/.test(bucket) &&
+    !S3_RESERVED_PREFIXES.some((p) => bucket.startsWith(p)) &&
+    !S3_RESERVED_SUFFIXES.some((x) => bucket.endsWith(x))
+  );
 }
 
-export const S3_BUCKET_RULE = 'an S3 bucket name: 3 to 63 lower-case letters, digits, "." and "-"';
+export const S3_BUCKET_RULE = `an S3 bucket name: 3 to 63 lower-case letters, digits, "." and "-", starting and ending with a letter or digit, no "..", not an IP address, not starting with ${S3_RESERVED_PREFIXES.join(', ')} or ending with ${S3_RESERVED_SUFFIXES.join(', ')}`;

@@ -26,6 +26,7 @@ export const KAFKA_DEFAULT_MIN_INSYNC_REPLICAS = 1;
  * Every rule id of the library, one registry. Scheme `KP-<AREA>-<NAME>`:
  * - `KP-PROD-*`: production guardrails (`PlatformGuardrails`, and `TeamGuardrails` for team stacks);
  * - `KP-ACCESS-*`: access rules the constructs enforce at synth and the team guardrails check;
+ * - `KP-BACKUP-*`: backup and restore rules the constructs enforce at synth;
  * - `KP-<NAME>` without an area: guardrails that run in every environment;
  * - `KP-REVIEW-*`: risks of the pull-request plan review.
  * A review risk that a guardrail already accepts names that guardrail's id as `acknowledgedBy`.
@@ -46,11 +47,15 @@ export const RULE_IDS = {
   PROD_CLUSTER_QUOTAS: 'KP-PROD-CLUSTER-QUOTAS',
   PROD_REMOTE_STATE: 'KP-PROD-REMOTE-STATE',
   PROD_DELETION_PROTECTION: 'KP-PROD-DELETION-PROTECTION',
+  PROD_CONNECT_REGISTRY: 'KP-PROD-CONNECT-REGISTRY',
+  PROD_PLUGIN_CHECKSUM: 'KP-PROD-PLUGIN-CHECKSUM',
   // Every environment.
   AUTHENTICATED_LISTENERS: 'KP-AUTHENTICATED-LISTENERS',
   // Access.
   ACCESS_WILDCARD: 'KP-ACCESS-WILDCARD',
   ACCESS_ADMIN: 'KP-ACCESS-ADMIN',
+  // Backup and restore (enforced by the constructs).
+  BACKUP_RESTORE_LIVE_TOPIC: 'KP-BACKUP-RESTORE-LIVE-TOPIC',
   // Plan review.
   REVIEW_PARTITION_DECREASE: 'KP-REVIEW-PARTITION-DECREASE',
   REVIEW_REPLICATION_CHANGE: 'KP-REVIEW-REPLICATION-CHANGE',
@@ -65,6 +70,12 @@ export const RULE_IDS = {
   REVIEW_MIN_ISR_LOWERED: 'KP-REVIEW-MIN-ISR-LOWERED',
   REVIEW_PARTITION_INCREASE_KEYED: 'KP-REVIEW-PARTITION-INCREASE-KEYED',
   REVIEW_BROKER_ROLL: 'KP-REVIEW-BROKER-ROLL',
+  REVIEW_CONNECTOR_CLASS_CHANGE: 'KP-REVIEW-CONNECTOR-CLASS-CHANGE',
+  REVIEW_BACKUP_REDUCED: 'KP-REVIEW-BACKUP-REDUCED',
+  REVIEW_CONNECTOR_DELETION: 'KP-REVIEW-CONNECTOR-DELETION',
+  REVIEW_CONNECTOR_OFFSETS: 'KP-REVIEW-CONNECTOR-OFFSETS',
+  REVIEW_SOURCE_TASKS_LOWERED: 'KP-REVIEW-SOURCE-TASKS-LOWERED',
+  REVIEW_SINK_TOPICS_CHANGED: 'KP-REVIEW-SINK-TOPICS-CHANGED',
 } as const;
 
 export type RuleId = (typeof RULE_IDS)[keyof typeof RULE_IDS];
@@ -73,7 +84,7 @@ export type RuleId = (typeof RULE_IDS)[keyof typeof RULE_IDS];
  * Rule ids enforced by the constructs themselves (not by a guardrail rule set) that an acknowledgement may
  * name: the seed of `Acknowledgements.registeredRuleIds()`.
  */
-export const CONSTRUCT_RULE_IDS: readonly RuleId[] = [RULE_IDS.ACCESS_WILDCARD];
+export const CONSTRUCT_RULE_IDS: readonly RuleId[] = [RULE_IDS.ACCESS_WILDCARD, RULE_IDS.BACKUP_RESTORE_LIVE_TOPIC];
 
 /** The rule id scheme: `KP-` then upper-case words joined by `-`. */
 export const RULE_ID_PATTERN = /^KP(-[A-Z0-9]+)+$/;

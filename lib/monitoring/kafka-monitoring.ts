@@ -14,6 +14,8 @@ import { buildDashboards } from '../core/monitoring/dashboards';
 import { buildConsumerGroupOwnersRule, consumerGroupOwnersRuleName, ownerTeams } from '../core/monitoring/consumer-groups';
 import {
   CRUISE_CONTROL_JMX_RULES,
+  KAFKA_CONNECT_JMX_RULES,
+  kafkaConnectMetricsConfigMapRef,
   kafkaJmxRules,
   METRICS_CONFIG_KEYS,
   metricsConfigMapName,
@@ -27,6 +29,7 @@ import { kafkaMetricsConfigMapRef as metricsRef } from '../core/monitoring/expor
 import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { mirrorMaker2MetricsProblems } from '../replication/mirror-maker2';
 import { KubernetesConfigMap } from '../delivery/kubernetes-resources';
+import { connectMetricsProblems } from '../connect/kafka-connect';
 
 export interface KafkaMonitoringProps extends Omit<KafkaMonitoringSpec, 'cluster'> {
   /**
@@ -110,12 +113,17 @@ export class KafkaMonitoring extends Construct {
       // Checked once the stack is complete: the KafkaMirrorMaker2 may be declared after the monitoring.
       this.node.addValidation({ validate: () => mirrorMaker2MetricsProblems(this, cluster.namespace, mirrorMaker2MetricsConfigMapRef(cluster.clusterName)) });
     }
+    if (spec.kafkaConnect.length > 0) {
+      // Likewise for the KafkaConnects the alerts name.
+      this.node.addValidation({ validate: () => connectMetricsProblems(this, cluster.namespace, spec.kafkaConnect, kafkaConnectMetricsConfigMapRef(cluster.clusterName)) });
+    }
 
     this.exporterRules = new KubernetesConfigMap(this, 'exporter-rules', {
       metadata: { name: metricsConfigMapName(cluster.clusterName), namespace: cluster.namespace, labels: platformLabels('monitoring') },
       data: {
         [METRICS_CONFIG_KEYS.kafka]: renderJmxExporterConfig(kafkaJmxRules({ perPartition: props.perPartitionMetrics })),
         [METRICS_CONFIG_KEYS.mirrorMaker2]: renderJmxExporterConfig(MIRROR_MAKER_2_JMX_RULES),
+        [METRICS_CONFIG_KEYS.kafkaConnect]: renderJmxExporterConfig(KAFKA_CONNECT_JMX_RULES),
         [METRICS_CONFIG_KEYS.cruiseControl]: renderJmxExporterConfig(CRUISE_CONTROL_JMX_RULES),
       },
       dependsOn: props.dependsOn,

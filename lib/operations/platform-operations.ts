@@ -5,6 +5,8 @@ import { CustomResourceRelease } from '../delivery/custom-resource-release';
 import { MetadataBackup, MetadataBackupProps } from '../backup/metadata-backup';
 import { OffsetRestore, OffsetRestoreProps } from '../backup/offset-restore';
 import { VolumeSnapshots, VolumeSnapshotsProps } from '../backup/volume-snapshots';
+import { TopicBackup, TopicBackupProps } from '../backup/topic-backup';
+import { KafkaTopic } from '../topics/kafka-topic';
 import { KafkaMirrorMaker2, KafkaMirrorMaker2Props } from '../replication/mirror-maker2';
 import { PreferredLeaderElection, PreferredLeaderElectionProps } from '../maintenance/preferred-leader-election';
 import { ManualRebalance, ManualRebalanceProps } from '../maintenance/manual-rebalance';
@@ -19,8 +21,13 @@ type Shared = 'cluster' | 'release' | 'dependsOn';
 /** Which operations workloads an environment runs; each is off unless given. */
 export interface OperationsConfig {
   readonly metadataBackup?: Omit<MetadataBackupProps, Shared>;
-  /** A one-off offset restore from a backup of `metadataBackup`'s volume; declare it only for a restore. */
-  readonly offsetRestore?: Omit<OffsetRestoreProps, Shared | 'claimName'>;
+  /**
+   * A one-off offset restore from a backup of `metadataBackup`: its volume, or (`source: 's3'`) its off-cluster copy
+   * in the metadata backup's bucket; declare it only for a restore.
+   */
+  readonly offsetRestore?: Omit<OffsetRestoreProps, Shared | 'claimName' | 's3'>;
+  /** Topic data backup to object storage, restores from it and the restore drill. */
+  readonly topicBackup?: Omit<TopicBackupProps, Shared | 'declaredTopics' | 'production'>;
   readonly volumeSnapshots?: Omit<VolumeSnapshotsProps, Shared>;
   readonly replication?: Omit<KafkaMirrorMaker2Props, Shared>;
   readonly leaderElection?: Omit<PreferredLeaderElectionProps, Shared>;
@@ -37,6 +44,8 @@ export interface PlatformOperationsProps extends OperationsConfig {
   readonly releaseName?: string;
   /** Production: the backup volume is protected from destroy (`prevent_destroy`). @default false */
   readonly production?: boolean;
+  /** The topics declared on the cluster (`KafkaTopology.topics`), which the topic backup selects from. @default [] */
+  readonly topics?: readonly KafkaTopic[];
 }
 
 /**
@@ -48,6 +57,7 @@ export class PlatformOperations extends Construct {
   public readonly metadataBackup?: MetadataBackup;
   public readonly volumeSnapshots?: VolumeSnapshots;
   public readonly replication?: KafkaMirrorMaker2;
+  public readonly topicBackup?: TopicBackup;
 
   constructor(scope: Construct, id: string, props: PlatformOperationsProps) {
     super(scope, uniqueChildId(scope, id, 'PlatformOperations'));
@@ -71,7 +81,10 @@ export class PlatformOperations extends Construct {
     if (props.metadataBackup) this.metadataBackup = new MetadataBackup(this, 'metadata-backup', { preventDestroy: props.production, ...props.metadataBackup, ...shared });
     if (props.offsetRestore) {
       const claimName = this.metadataBackup?.claimName ?? WorkloadNames.metadataBackup(cluster.clusterName);
-      new OffsetRestore(this, 'offset-restore', { ...props.offsetRestore, ...shared, claimName });
+      new OffsetRestore(this, 'offset-restore', { ...props.offsetRestore, ...shared, claimName, s3: props.metadataBackup?.s3 });
+    }
+    if (props.topicBackup) {
+      this.topicBackup = new TopicBackup(this, 'topic-backup', { production: props.production, ...props.topicBackup, cluster, dependsOn, declaredTopics: props.topics ?? [] });
     }
     if (props.volumeSnapshots) this.volumeSnapshots = new VolumeSnapshots(this, 'volume-snapshots', { ...props.volumeSnapshots, cluster, dependsOn });
     if (props.replication) this.replication = new KafkaMirrorMaker2(this, 'replication', { ...props.replication, cluster, release: this.release });
@@ -88,6 +101,7 @@ const OPERATIONS_PROPS_SHAPE = S.object({
   cluster: CLUSTER_REF_SHAPE,
   metadataBackup: SECTION,
   offsetRestore: SECTION,
+  topicBackup: SECTION,
   volumeSnapshots: SECTION,
   replication: SECTION,
   leaderElection: SECTION,

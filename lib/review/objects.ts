@@ -2,6 +2,7 @@ import { KubernetesObject } from '../core/kubernetes';
 import { parseQuantity } from '../core/quantity';
 import { clusterOf, field } from '../core/objects';
 import { SynthStack } from './synth-output';
+import { CONNECTOR_ROLE_LABEL } from '../core/strimzi/connector';
 
 // Readers the plan review alone needs; the shared object readers are in core/objects.ts.
 
@@ -40,4 +41,28 @@ export function volumesOf(pool: KubernetesObject | undefined): Map<string, Recor
   const storage = field(pool, 'spec', 'storage') as { type?: string; volumes?: Record<string, unknown>[] } | undefined;
   const volumes = storage?.type === 'jbod' ? (storage.volumes ?? []) : storage ? [storage as Record<string, unknown>] : [];
   return new Map(volumes.map((v) => [String(v.id ?? 0), v]));
+}
+
+// KafkaConnector readers of the connector rules.
+
+/** A sink reads `topics` (or `topics.regex`); a source has neither. */
+export function isSink(connector: KubernetesObject | undefined): boolean {
+  const config = (field(connector, 'spec', 'config') as Record<string, unknown> | undefined) ?? {};
+  return config.topics !== undefined || config['topics.regex'] !== undefined;
+}
+
+/** The topics a sink reads (its `topics` list). */
+export function sinkTopics(connector: KubernetesObject | undefined): string[] {
+  const topics = field(connector, 'spec', 'config', 'topics');
+  return typeof topics === 'string' ? topics.split(',').map((t) => t.trim()).filter((t) => t) : [];
+}
+
+/** The platform's topic backup sink (label `kafka-platform/connector-role: topic-backup`). */
+export function isTopicBackup(connector: KubernetesObject | undefined): boolean {
+  return connector?.metadata.labels?.[CONNECTOR_ROLE_LABEL] === 'topic-backup';
+}
+
+/** `running` unless the resource says otherwise. */
+export function connectorState(connector: KubernetesObject | undefined): string {
+  return (field(connector, 'spec', 'state') as string | undefined) ?? 'running';
 }

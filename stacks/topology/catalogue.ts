@@ -1,5 +1,5 @@
 import { Grant, Milliseconds } from '../../lib';
-import { EnvironmentName, GroupEntry, resolveTopology, TopologyConfig } from './per-environment';
+import { backedUpTopics, EnvironmentName, GroupEntry, resolveTopology, TopologyConfig } from './per-environment';
 
 const { days, hours } = Milliseconds;
 
@@ -23,6 +23,8 @@ const PLATFORM_GROUP: GroupEntry = {
 export const CATALOGUE: readonly GroupEntry[] = [
   {
     name: 'orders',
+    // Business data, the compacted order status included: backed up to object storage where an environment runs a topic backup.
+    backup: true,
     topics: [
       {
         name: 'orders.order-placed.v1',
@@ -54,6 +56,7 @@ export const CATALOGUE: readonly GroupEntry[] = [
   },
   {
     name: 'payments',
+    backup: true,
     topics: [
       {
         name: 'payments.payment-settled.v1',
@@ -110,4 +113,9 @@ export function platformTopology(env: EnvironmentName): TopologyConfig {
 export function adminOnlyTopology(): TopologyConfig {
   // The group has no per-environment values: any environment name resolves it the same.
   return resolveTopology([PLATFORM_GROUP], 'prod');
+}
+
+/** The topics of one environment the topic backup copies to object storage. */
+export function platformBackupTopics(env: EnvironmentName): string[] {
+  return backedUpTopics(CATALOGUE, env);
 }

@@ -24,6 +24,8 @@ export type TopicEntry = Omit<TopicSpec, VaryingTopicField> & {
   readonly partitions: PerEnvironment<number>;
   /** Environments that have this topic. @default all */
   readonly only?: readonly EnvironmentName[];
+  /** Back this topic's data up to object storage (where the environment runs a topic backup). @default the group's `backup` */
+  readonly backup?: boolean;
 };
 
 /** An application of the catalogue. */
@@ -35,6 +37,8 @@ export type ApplicationEntry = ApplicationSpec & {
 /** What one owner declares. */
 export interface GroupEntry {
   readonly name: string;
+  /** Back up the data of every topic of the group (a topic's own `backup` wins). @default false */
+  readonly backup?: boolean;
   readonly topics?: readonly TopicEntry[];
   readonly applications?: readonly ApplicationEntry[];
 }
@@ -71,7 +75,7 @@ export function resolveTopology(catalogue: readonly GroupEntry[], env: Environme
 
 /** A catalogue topic in one environment: varying fields picked, unset ones left out (equal to a hand-written spec). */
 function resolveTopic(entry: TopicEntry, env: EnvironmentName): TopicSpec {
-  const { only: _only, ...topic } = entry;
+  const { only: _only, backup: _backup, ...topic } = entry;
   const resolved: Record<string, unknown> = { ...topic };
   for (const field of VARYING_TOPIC_FIELDS) {
     const value = entry[field];
@@ -79,4 +83,9 @@ function resolveTopic(entry: TopicEntry, env: EnvironmentName): TopicSpec {
     else resolved[field] = valueIn(value as PerEnvironment<unknown>, env);
   }
   return resolved as unknown as TopicSpec;
+}
+
+/** The topics of an environment the catalogue selects for the topic backup: per group, or per topic. */
+export function backedUpTopics(catalogue: readonly GroupEntry[], env: EnvironmentName): string[] {
+  return catalogue.flatMap((group) => (group.topics ?? []).filter((t) => inEnvironment(t, env) && (t.backup ?? group.backup ?? false)).map((t) => t.name));
 }

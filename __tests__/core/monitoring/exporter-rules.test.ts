@@ -1,5 +1,5 @@
 import { parse } from 'yaml';
-import { CRUISE_CONTROL_JMX_RULES, JmxExporterRule, KAFKA_JMX_RULES, kafkaJmxRules, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
+import { CRUISE_CONTROL_JMX_RULES, JmxExporterRule, KAFKA_CONNECT_JMX_RULES, KAFKA_JMX_RULES, kafkaJmxRules, MIRROR_MAKER_2_JMX_RULES, renderJmxExporterConfig } from '../../../lib/core/monitoring/exporter-rules';
 import { METRICS } from '../../../lib/core/monitoring/catalogue';
 
 /**
@@ -66,6 +66,16 @@ const BROKER_BEANS: [string, string, Record<string, string>][] = [
   ['kafka.server<type=raft-metrics><>current-state: leader', 'kafka_server_raftmetrics_current_state', { current_state: 'leader' }],
 ];
 
+/** KafkaConnect MBeans as Kafka 4.x registers them (connector names are DNS names: unquoted). */
+const CONNECT_BEANS: [string, string, Record<string, string>][] = [
+  ['kafka.connect<type=connector-metrics, connector=kafka-prod-topic-backup><>status: running', 'kafka_connect_connector_status', { connector: 'kafka-prod-topic-backup', status: 'running' }],
+  ['kafka.connect<type=connector-task-metrics, connector=kafka-prod-topic-backup, task=3><>status: failed', 'kafka_connect_connector_task_status', { connector: 'kafka-prod-topic-backup', task: '3', status: 'failed' }],
+  ['kafka.connect<type=connect-worker-metrics, connector=kafka-prod-topic-backup><>connector-failed-task-count', 'kafka_connect_worker_connector_failed_task_count', { connector: 'kafka-prod-topic-backup' }],
+  ['kafka.connect<type=connect-worker-metrics><>connector-count', 'kafka_connect_worker_connector_count', {}],
+  ['kafka.connect<type=connect-worker-metrics><>task-count', 'kafka_connect_worker_task_count', {}],
+  ['kafka.connect<type=task-error-metrics, connector=kafka-prod-topic-backup, task=0><>total-record-failures', 'kafka_connect_task_error_total_record_failures', { connector: 'kafka-prod-topic-backup', task: '0' }],
+];
+
 const MM2_BEANS: [string, string, Record<string, string>][] = [
   ['kafka.connect.mirror<type=MirrorSourceConnector, target=dr, topic=orders, partition=1><>replication-latency-ms', 'kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms', { target: 'dr', topic: 'orders', partition: '1' }],
   ['kafka.connect.mirror<type=MirrorSourceConnector, target=dr, topic=orders, partition=1><>replication-latency-ms-max', 'kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms_max', { target: 'dr', topic: 'orders', partition: '1' }],
@@ -116,10 +126,23 @@ describe('JMX exporter rules', () => {
     expect(apply(MIRROR_MAKER_2_JMX_RULES, bean)).toEqual({ name, labels });
   });
 
-  test('every catalogued broker and MirrorMaker 2 metric is produced by a rule (JVM metrics come from the agent)', () => {
+  test.each(CONNECT_BEANS)('KafkaConnect MBean %s becomes %s', (bean, name, labels) => {
+    expect(apply(KAFKA_CONNECT_JMX_RULES, bean)).toEqual({ name, labels });
+  });
+
+  test('every catalogued broker, MirrorMaker 2 and Connect metric is produced by a rule (JVM metrics come from the agent)', () => {
     const produced = new Set([...BROKER_BEANS, ...MM2_BEANS].map(([, name]) => name));
     const needed = METRICS.filter((m) => (m.source === 'kafka-jmx' || m.source === 'mirror-maker-2') && !/^(jvm_|process_)/.test(m.name)).map((m) => m.name);
     expect(needed.filter((n) => !produced.has(n))).toEqual([]);
+    // The Connect rules produce the Connect metrics and the two Connect series MirrorMaker 2 shares.
+    const fromConnect = new Set(CONNECT_BEANS.map(([, name]) => name));
+    const connectNeeded = METRICS.filter((m) => m.source === 'kafka-connect' || m.name.startsWith('kafka_connect_connector_status') || m.name === 'kafka_connect_worker_connector_failed_task_count').map((m) => m.name);
+    expect(connectNeeded.filter((n) => !fromConnect.has(n))).toEqual([]);
+  });
+
+  test('Connect MBeans nobody alerts on are not exported (sink offsets per partition, the REST server)', () => {
+    expect(apply(KAFKA_CONNECT_JMX_RULES, 'kafka.connect<type=sink-task-metrics, connector=s3, task=0><>sink-record-read-rate')).toBeUndefined();
+    expect(apply(KAFKA_CONNECT_JMX_RULES, 'kafka.connect<type=connect-worker-rebalance-metrics><>rebalancing')).toBeUndefined();
   });
 
   test('unneeded MBeans are not exported (bounded series count)', () => {

@@ -7,7 +7,7 @@ import { consumerGroupOwnerRules } from '../../../lib/core/monitoring/consumer-g
 import { GUIDE_SLOS } from '../../../lib/core/monitoring/slo/slo-spec';
 import { spec } from './fixtures';
 
-const full = spec({ slos: [...GUIDE_SLOS, { name: 'availability-week', sli: { kind: 'partition-availability' }, objective: 99.9, window: '7d' }], capacityPlanning: {} });
+const full = spec({ slos: [...GUIDE_SLOS, { name: 'availability-week', sli: { kind: 'partition-availability' }, objective: 99.9, window: '7d' }], capacityPlanning: {}, topicBackups: [{ connector: 'kafka-backup-sink', consumerGroup: 'connect-kafka-backup-sink', flushIntervalMinutes: 30, recoveryPointHours: 24 }] });
 // The cluster's rules, and the ownership series of declared consumer groups (their own PrometheusRule).
 const ownership = consumerGroupOwnerRules({ cluster: full.cluster.name, namespace: full.cluster.namespace, groups: [{ group: 'orders-projector', team: 'orders' }] });
 const rules = [...renderRuleGroups(full, buildRuleGroups(full)).flatMap((g) => g.rules), ...ownership] as { record?: string; alert?: string; expr: string }[];

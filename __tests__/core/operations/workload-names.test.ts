@@ -9,7 +9,8 @@ describe('WorkloadNames', () => {
   test('every name is derived from the cluster name', () => {
     expect(Object.values(WorkloadNames).map((f) => (f as (c: string, p: string) => string)('c1', 'base'))).toEqual([
       'c1-metadata-backup', 'c1-offset-restore', 'c1-volume-snapshot', 'c1-leader-election', 'c1-acl-audit', 'c1-loadtest-base',
-      'c1-dr-ca-check', 'c1-dr-cluster-ca-cert', 'c1-dr-mirror-credentials', 'c1-mirror', 'c1-operations',
+      'c1-dr-ca-check', 'c1-dr-cluster-ca-cert', 'c1-dr-mirror-credentials', 'c1-mirror',
+      'c1-backup', 'c1-topic-backup', 'c1-backup-probe', 'c1-restore-drill', 'c1-restore-drill-scratch', 'c1-restore-base', 'c1-operations',
     ]);
   });
 

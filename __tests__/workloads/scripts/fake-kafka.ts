@@ -93,6 +93,71 @@ exit 0
 }
 
 /**
+ * Tools that read and write records, over `topics/<topic>/<partition>` (one record a line:
+ * `offset<TAB>CreateTime:<ms><TAB><headers><TAB><key><TAB><value>`), `<partition>.start` (log start offset) and
+ * `<partition>.next` (log end offset). As in Kafka 4.x:
+ * - `kafka-get-offsets.sh --topic T --time -1|-2` prints `T:<partition>:<offset>`; an unknown topic is an
+ *   error on stderr and exit 1;
+ * - `kafka-delete-records.sh` reports each partition as `low_watermark: N` or `error: …` and exits 0 either way;
+ * - `kafka-console-consumer.sh --partition P --offset O --max-messages N` prints the records from O (timestamp,
+ *   headers, key, value; no offset), `Processed a total of N messages` on stderr; a refused read logs `ERROR …`
+ *   on stderr and exits 0;
+ * - `kafka-console-producer.sh` appends stdin lines (`key|value`) to partition 0; a send the broker refuses is
+ *   logged as `ERROR Error when sending message …` and the tool still exits 0.
+ * Faults: `faults/<tool>` (get-offsets, delete-records, consumer, producer) holds the text such a failure prints.
+ */
+function recordTool(root: string, tool: string): string {
+  return `
+T="${root}/topics"; F="${root}/faults"
+topic=""; time=""; part=""; off=""; max=""; file=""; prev=""
+for a in "$@"; do
+  case "$prev" in --topic) topic="$a" ;; --time) time="$a" ;; --partition) part="$a" ;; --offset) off="$a" ;; --max-messages) max="$a" ;; --offset-json-file) file="$a" ;; esac
+  prev="$a"
+done
+end_of() { cat "$T/$1/$2.next" 2>/dev/null || echo 0; }
+start_of() { cat "$T/$1/$2.start" 2>/dev/null || echo 0; }
+case "${tool}" in
+  kafka-get-offsets.sh)
+    [ -f "$F/get-offsets" ] && { cat "$F/get-offsets" >&2; exit 1; }
+    [ -d "$T/$topic" ] || { echo "Error occurred: Topic $topic does not exist" >&2; exit 1; }
+    for f in $(ls "$T/$topic" | grep -E '^[0-9]+$' | sort -n); do
+      if [ "$time" = -2 ]; then echo "$topic:$f:$(start_of "$topic" "$f")"; else echo "$topic:$f:$(end_of "$topic" "$f")"; fi
+    done ;;
+  kafka-delete-records.sh)
+    cat "$file" >> "${root}/calls.log"; echo >> "${root}/calls.log"
+    echo "Executing records delete operation"
+    echo "Records delete operation completed:"
+    # One "topic partition offset" line per entry of the offset JSON file.
+    tr '{' '\\n' < "$file" | awk -F'[:,"]+' '/"topic"/ { for (i = 1; i < NF; i++) { if ($i == "topic") t = $(i+1); if ($i == "partition") p = $(i+1); if ($i == "offset") o = $(i+1) } print t, p, o }' > "${root}/delete.entries"
+    while read -r t p o; do
+      if [ -f "$F/delete-records" ]; then printf 'partition: %s-%s\\terror: %s\\n' "$t" "$p" "$(cat "$F/delete-records")"; continue; fi
+      [ "$o" = -1 ] && o="$(end_of "$t" "$p")"
+      echo "$o" > "$T/$t/$p.start"
+      awk -F'\\t' -v o="$o" '$1 + 0 >= o + 0' "$T/$t/$p" > "$T/$t/$p.tmp"; mv "$T/$t/$p.tmp" "$T/$t/$p"
+      printf 'partition: %s-%s\\tlow_watermark: %s\\n' "$t" "$p" "$o"
+    done < "${root}/delete.entries" ;;
+  kafka-console-consumer.sh)
+    if [ -f "$F/consumer" ]; then cat "$F/consumer" >&2; echo "Processed a total of 0 messages" >&2; exit 0; fi
+    n=0
+    if [ -f "$T/$topic/$part" ]; then
+      awk -F'\t' -v o="$off" -v m="$max" '$1 + 0 >= o + 0 && n < m + 0 { n++; print $2 "\t" $3 "\t" $4 "\t" $5 }' "$T/$topic/$part"
+      n="$(awk -F'\t' -v o="$off" -v m="$max" '$1 + 0 >= o + 0 && n < m + 0 { n++ } END { print n + 0 }' "$T/$topic/$part")"
+    fi
+    echo "Processed a total of $n messages" >&2 ;;
+  kafka-console-producer.sh)
+    if [ -f "$F/producer" ]; then cat > /dev/null; cat "$F/producer" >&2; exit 0; fi
+    mkdir -p "$T/$topic"
+    while IFS= read -r line; do
+      o="$(end_of "$topic" 0)"
+      printf '%s\tCreateTime:%s\tNO_HEADERS\t%s\t%s\n' "$o" "$(date +%s%3N)" "\${line%%|*}" "\${line#*|}" >> "$T/$topic/0"
+      echo $((o + 1)) > "$T/$topic/0.next"
+    done ;;
+esac
+exit 0
+`;
+}
+
+/**
  * A fake Kafka installation: `bin/kafka-*.sh` stubs that append their arguments (and, for
  * `--from-file`, the file's content) to `calls.log`, then answer as the real tools do.
  */
@@ -104,9 +169,10 @@ export class FakeKafka {
     this.home = path.join(root, 'kafka');
     this.log = path.join(root, 'calls.log');
     fs.mkdirSync(path.join(this.home, 'bin'), { recursive: true });
-    for (const dir of ['outputs', 'groups', 'faults']) fs.mkdirSync(path.join(root, dir));
-    for (const tool of ['kafka-consumer-groups.sh', 'kafka-topics.sh', 'kafka-configs.sh', 'kafka-acls.sh', 'kafka-leader-election.sh']) {
-      const body = tool === 'kafka-consumer-groups.sh' ? consumerGroupsTool(root) : cannedTool(root, tool);
+    for (const dir of ['outputs', 'groups', 'faults', 'topics']) fs.mkdirSync(path.join(root, dir));
+    const recordTools = ['kafka-get-offsets.sh', 'kafka-delete-records.sh', 'kafka-console-consumer.sh', 'kafka-console-producer.sh'];
+    for (const tool of ['kafka-consumer-groups.sh', 'kafka-topics.sh', 'kafka-configs.sh', 'kafka-acls.sh', 'kafka-leader-election.sh', ...recordTools]) {
+      const body = tool === 'kafka-consumer-groups.sh' ? consumerGroupsTool(root) : recordTools.includes(tool) ? recordTool(root, tool) : cannedTool(root, tool);
       const stub = `#!/usr/bin/env bash
 echo "${tool} $*" >> "${this.log}"
 prev=""
@@ -151,6 +217,42 @@ ${body}`;
   /** Resets of `group` print their plan but change nothing (a broker that dropped the commit). */
   ignoreResets(group: string): void {
     fs.appendFileSync(path.join(this.root, 'faults', 'ignore-reset'), `${group}\n`);
+  }
+
+  /** A topic with `partitions` partitions, empty (log start and end offset `start`). */
+  topic(name: string, partitions: number, start = 0): void {
+    const dir = path.join(this.root, 'topics', name);
+    fs.mkdirSync(dir, { recursive: true });
+    for (let p = 0; p < partitions; p++) {
+      fs.writeFileSync(path.join(dir, String(p)), '');
+      fs.writeFileSync(path.join(dir, `${p}.start`), String(start));
+      fs.writeFileSync(path.join(dir, `${p}.next`), String(start));
+    }
+  }
+
+  /** Appends records to a partition (as a producer or a source connector would); returns their offsets. */
+  append(topic: string, partition: number, records: readonly { timestamp: number; key: string | null; value: string | null; headers?: string }[]): number[] {
+    const file = path.join(this.root, 'topics', topic, String(partition));
+    const nextFile = `${file}.next`;
+    let next = Number(fs.readFileSync(nextFile, 'utf8'));
+    const offsets: number[] = [];
+    for (const r of records) {
+      fs.appendFileSync(file, `${next}\tCreateTime:${r.timestamp}\t${r.headers ?? 'NO_HEADERS'}\t${r.key ?? 'null'}\t${r.value ?? 'null'}\n`);
+      offsets.push(next++);
+    }
+    fs.writeFileSync(nextFile, String(next));
+    return offsets;
+  }
+
+  /** Records of a partition as the console consumer prints them (`CreateTime:<ms>\theaders\tkey\tvalue`). */
+  records(topic: string, partition: number): string[] {
+    const file = path.join(this.root, 'topics', topic, String(partition));
+    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').filter((l) => l).map((l) => l.split('\t').slice(1).join('\t'));
+  }
+
+  /** A record tool (get-offsets, delete-records, consumer, producer) fails printing `text`, as described above. */
+  recordFault(tool: 'get-offsets' | 'delete-records' | 'consumer' | 'producer', text: string): void {
+    fs.writeFileSync(path.join(this.root, 'faults', tool), text);
   }
 
   calls(): string[] {

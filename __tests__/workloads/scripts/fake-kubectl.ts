@@ -45,6 +45,22 @@ case "$args" in
     else printf '|'; fi ;;
   *" get volumesnapshots "*) for f in "$R"/snapshots/*; do [ -f "$f" ] && echo "$(basename "$f") $(cat "$f")"; done ;;
   *" delete volumesnapshot "*) rm -f "$R/snapshots/\${@: -1}"; echo "volumesnapshot.snapshot.storage.k8s.io \\"\${@: -1}\\" deleted" ;;
+  *" apply -f "*)
+    [ -f "$R/faults/apply" ] && { cat "$R/faults/apply" >&2; exit 1; }
+    file="\${@: -1}"; cp "$file" "$R/applied.json"
+    name="$(sed -n 's/.*"metadata":{"name":"\\([^"]*\\)".*/\\1/p' "$file")"
+    mkdir -p "$R/connectors"; cp "$file" "$R/connectors/$name"; echo 0 > "$R/polls/connector-$name"
+    echo "kafkaconnector.kafka.strimzi.io/$name created" ;;
+  *" delete kafkaconnector "*)
+    [ -f "$R/faults/delete" ] && { cat "$R/faults/delete" >&2; exit 1; }
+    name="$(echo "$args" | sed 's/.* delete kafkaconnector \\([^ ]*\\) .*/\\1/')"
+    if [ -f "$R/connectors/$name" ]; then rm -f "$R/connectors/$name"; echo "kafkaconnector.kafka.strimzi.io \\"$name\\" deleted"; fi ;;
+  *" get kafkaconnector "*)
+    name="$(echo "$args" | sed 's/.* get kafkaconnector \\([^ ]*\\) .*/\\1/')"
+    [ -f "$R/connectors/$name" ] || { echo "Error from server (NotFound): kafkaconnectors.kafka.strimzi.io \\"$name\\" not found" >&2; exit 1; }
+    n=$(( $(cat "$R/polls/connector-$name") + 1 )); echo $n > "$R/polls/connector-$name"
+    # No status until the operator reconciled; then what connector-status says (state|task states|trace).
+    if [ $n -ge "$(cat "$R/connector-after" 2>/dev/null || echo 2)" ]; then cat "$R/connector-status" 2>/dev/null || printf 'RUNNING|RUNNING|'; else printf '||'; fi ;;
   *) echo "fake kubectl: unexpected call $*" >&2; exit 3 ;;
 esac
 `,
@@ -75,16 +91,33 @@ esac
   }
 
   /** The API refuses a request kind (`get-pvc`, `create`) with this message, exit 1. */
-  refuse(what: 'get-pvc' | 'create', message: string): void {
+  refuse(what: 'get-pvc' | 'create' | 'apply' | 'delete', message: string): void {
     fs.writeFileSync(path.join(this.root, 'faults', what), `${message}\n`);
+  }
+
+  /** After `reads` reads, the restore connector reports `status` (`state|task states|trace`, as the script's jsonpath prints it). */
+  connectorStatus(status: string, reads = 2): void {
+    fs.writeFileSync(path.join(this.root, 'connector-status'), status);
+    fs.writeFileSync(path.join(this.root, 'connector-after'), String(reads));
+  }
+
+  /** The KafkaConnector last applied, parsed. */
+  applied(): Record<string, any> | undefined {
+    const f = path.join(this.root, 'applied.json');
+    return fs.existsSync(f) ? JSON.parse(fs.readFileSync(f, 'utf8')) : undefined;
+  }
+
+  connectors(): string[] {
+    const d = path.join(this.root, 'connectors');
+    return fs.existsSync(d) ? fs.readdirSync(d).sort() : [];
   }
 
   calls(): string[] {
     return fs.existsSync(this.log) ? fs.readFileSync(this.log, 'utf8').trimEnd().split('\n') : [];
   }
 
-  run(script: string, env: Record<string, string> = {}): { status: number; stdout: string; stderr: string } {
-    const r = spawnSync('sh', [path.join(SCRIPTS, script)], {
+  run(script: string, env: Record<string, string> = {}, args: string[] = []): { status: number; stdout: string; stderr: string } {
+    const r = spawnSync('sh', [path.join(SCRIPTS, script), ...args], {
       encoding: 'utf8',
       env: { PATH: `${this.bin}:${process.env.PATH}`, TMPDIR: this.root, SNAPSHOT_POLL_SECONDS: '0.05', ...env },
     });

@@ -59,8 +59,11 @@ export interface ConnectOptions {
   readonly sourceTopics?: Names;
   /** Topics sink connectors read. @default [] */
   readonly sinkTopics?: Names;
-  /** Prefix of sink connectors' consumer groups (`consumer.group.id`, `connect-<connector>` by default). @default 'connect-*' */
-  readonly connectorGroups?: string;
+  /**
+   * Consumer groups of the sink connectors (`connect-<connector>` by default): names, or a prefix such as `connect-*`.
+   * @default 'connect-*'
+   */
+  readonly connectorGroups?: Names;
 }
 
 function list(names: Names | undefined): readonly string[] {
@@ -95,7 +98,7 @@ const CONNECT_SHAPE = S.object({
   statusTopic: S.string(),
   sourceTopics: OPTIONAL_NAMES,
   sinkTopics: OPTIONAL_NAMES,
-  connectorGroups: S.optional(S.string()),
+  connectorGroups: OPTIONAL_NAMES,
 });
 const CUSTOM_SHAPE = S.object({ description: S.string(), acls: S.array(S.where('an ACL rule', (x) => typeof x === 'object' && x !== null && !Array.isArray(x))) });
 
@@ -151,7 +154,7 @@ export class Grant {
       ...list(options.sourceTopics).map((t) => allow(AclResources.topic(t), WRITE)),
       ...sinks.map((t) => allow(AclResources.topic(t), READ)),
     ];
-    if (sinks.length > 0) acls.push(allow(AclResources.group(options.connectorGroups ?? 'connect-*'), ['Read']));
+    if (sinks.length > 0) acls.push(...list(options.connectorGroups ?? 'connect-*').map((g) => allow(AclResources.group(g), ['Read'])));
     return new Grant('connect', `Kafka Connect worker ${options.groupId}`, acls);
   }
 

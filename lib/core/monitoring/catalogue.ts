@@ -13,6 +13,7 @@ export type MetricSource =
   | 'kafka-jmx' // brokers and controllers, through the library's exporter rules
   | 'kafka-exporter'
   | 'mirror-maker-2' // KafkaMirrorMaker2 pods, through the library's exporter rules
+  | 'kafka-connect' // KafkaConnect pods, through the library's exporter rules
   | 'strimzi-operator'
   | 'kubelet'
   | 'cadvisor'
@@ -117,8 +118,15 @@ export const METRICS: readonly MetricDefinition[] = [
   m('mirror-maker-2', 'gauge', 'kafka_connect_mirror_mirrorsourceconnector_replication_latency_ms_max', ['target', 'topic', 'partition'], 'max record age when replicated'),
   m('mirror-maker-2', 'gauge', 'kafka_connect_mirror_mirrorcheckpointconnector_checkpoint_latency_ms', ['source', 'target', 'group', 'topic', 'partition'], 'checkpoint latency'),
   m('mirror-maker-2', 'gauge', 'kafka_consumer_fetch_manager_records_lag', ['clientid', 'topic', 'partition'], 'records the replication consumer is behind'),
-  m('mirror-maker-2', 'gauge', 'kafka_connect_connector_status', ['connector', 'status'], '1 for the connector\'s current status'),
-  m('mirror-maker-2', 'gauge', 'kafka_connect_worker_connector_failed_task_count', ['connector'], 'failed tasks of a connector'),
+  // Connect's own metrics, from MirrorMaker 2 and KafkaConnect pods alike (the same rules in both rule sets).
+  m('mirror-maker-2', 'gauge', 'kafka_connect_connector_status', ['connector', 'status'], '1 for the connector\'s current status (MirrorMaker 2 and KafkaConnect pods)'),
+  m('mirror-maker-2', 'gauge', 'kafka_connect_worker_connector_failed_task_count', ['connector'], 'failed tasks of a connector (MirrorMaker 2 and KafkaConnect pods)'),
+
+  // KafkaConnect pods (the library's Connect rules).
+  m('kafka-connect', 'gauge', 'kafka_connect_connector_task_status', ['connector', 'task', 'status'], '1 for the task\'s current status (running, failed, paused, unassigned, restarting)'),
+  m('kafka-connect', 'gauge', 'kafka_connect_worker_connector_count', [], 'connectors on the worker'),
+  m('kafka-connect', 'gauge', 'kafka_connect_worker_task_count', [], 'tasks on the worker'),
+  m('kafka-connect', 'gauge', 'kafka_connect_task_error_total_record_failures', ['connector', 'task'], 'record processing failures of a task since it started'),
 
   // Cruise Control (one rule keeps every sensor; these are the ones the dashboards read).
   m('cruise-control', 'gauge', 'kafka_cruisecontrol_anomalydetector_balancedness_score_value', [], 'balancedness of the cluster by the configured goals, 0..100'),

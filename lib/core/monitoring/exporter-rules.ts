@@ -79,6 +79,19 @@ export const MIRROR_MAKER_2_JMX_RULES: readonly JmxExporterRule[] = [
 ];
 
 /**
+ * Rules for KafkaConnect pods: connector and task states (string attributes, exported as a 1 with the state as a
+ * label), failed-task counts per connector, and the record errors of each task. Connector and task names are
+ * DNS names here, so the JMX sanitizer leaves them unquoted.
+ */
+export const KAFKA_CONNECT_JMX_RULES: readonly JmxExporterRule[] = [
+  { pattern: `kafka.connect<type=connector-metrics, connector=${V}><>status: ([a-z-]+)`, name: 'kafka_connect_connector_status', type: 'GAUGE', value: 1, labels: { connector: '$1', status: '$2' } },
+  { pattern: `kafka.connect<type=connector-task-metrics, connector=${V}, task=(\\d+)><>status: ([a-z-]+)`, name: 'kafka_connect_connector_task_status', type: 'GAUGE', value: 1, labels: { connector: '$1', task: '$2', status: '$3' } },
+  { pattern: `kafka.connect<type=connect-worker-metrics, connector=${V}><>connector-failed-task-count`, name: 'kafka_connect_worker_connector_failed_task_count', type: 'GAUGE', labels: { connector: '$1' } },
+  { pattern: `kafka.connect<type=connect-worker-metrics><>(connector-count|task-count)`, name: 'kafka_connect_worker_$1', type: 'GAUGE' },
+  { pattern: `kafka.connect<type=task-error-metrics, connector=${V}, task=(\\d+)><>total-record-failures`, name: 'kafka_connect_task_error_total_record_failures', type: 'GAUGE', labels: { connector: '$1', task: '$2' } },
+];
+
+/**
  * Matches the `clientid` of MirrorMaker 2's replication consumers. The client id is
  * `<source>-><target>|<source>-><target>.MirrorSourceConnector-<n>|replication-consumer`; Kafka's JMX
  * sanitizer quotes it (it contains `>` and `|`) and the rule above keeps the quotes, so the label value
@@ -120,6 +133,7 @@ const RENDERED = new WeakMap<readonly JmxExporterRule[], string>();
 export const METRICS_CONFIG_KEYS = {
   kafka: 'kafka-metrics.yaml',
   mirrorMaker2: 'mirror-maker-2-metrics.yaml',
+  kafkaConnect: 'kafka-connect-metrics.yaml',
   cruiseControl: 'cruise-control-metrics.yaml',
 } as const;
 
@@ -136,6 +150,11 @@ export function kafkaMetricsConfigMapRef(cluster: string): { readonly name: stri
 /** The ConfigMap key reference a `KafkaMirrorMaker2` `metricsConfig` uses for the library's MM2 rules. */
 export function mirrorMaker2MetricsConfigMapRef(cluster: string): { readonly name: string; readonly key: string } {
   return { name: metricsConfigMapName(cluster), key: METRICS_CONFIG_KEYS.mirrorMaker2 };
+}
+
+/** The ConfigMap key reference a `KafkaConnect` `metricsConfig` uses for the library's Connect rules. */
+export function kafkaConnectMetricsConfigMapRef(cluster: string): { readonly name: string; readonly key: string } {
+  return { name: metricsConfigMapName(cluster), key: METRICS_CONFIG_KEYS.kafkaConnect };
 }
 
 /** The ConfigMap key reference for Cruise Control's `metricsConfig`. */

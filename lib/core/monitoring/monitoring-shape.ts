@@ -65,4 +65,7 @@ export const MONITORING_SHAPE = S.object({
   capacityPlanning: S.optional(CAPACITY_PLANNING_SHAPE),
   prometheusRetention: S.optional(S.string()),
   consumerGroups: S.optional(S.array(S.object({ group: S.string(), team: S.string() }))),
+  kafkaConnect: S.optional(S.array(S.string())),
+  topicBackups: S.optional(S.array(S.object({ connector: S.string(), consumerGroup: S.string(), flushIntervalMinutes: S.numeric(), recoveryPointHours: S.numeric() }))),
+  restoreDrills: S.optional(S.array(S.object({ cronJob: S.string(), maxAgeHours: S.numeric() }))),
 });

@@ -40,6 +40,25 @@ export interface WatchedCronJob {
   readonly maxAgeHours?: number;
 }
 
+/** A sink connector whose committed offsets are the recovery point of a backup (the topic backup). */
+export interface WatchedBackupConnector {
+  /** Connector name. */
+  readonly connector: string;
+  /** Its consumer group (`connect-<connector>`). */
+  readonly consumerGroup: string;
+  /** Minutes between the connector's flushes to object storage (it commits offsets only after a flush). */
+  readonly flushIntervalMinutes: number;
+  /** The recovery point objective in hours: the newest backed-up record may be at most this old. */
+  readonly recoveryPointHours: number;
+}
+
+/** A restore drill CronJob whose latest run must succeed. */
+export interface WatchedRestoreDrill {
+  readonly cronJob: string;
+  /** Hours after which a drill without a success is overdue (its schedule's longest gap plus the run allowance). */
+  readonly maxAgeHours: number;
+}
+
 /** Inputs of the platform's monitoring for one cluster. */
 export interface KafkaMonitoringSpec {
   readonly cluster: MonitoredCluster;
@@ -72,6 +91,15 @@ export interface KafkaMonitoringSpec {
   readonly drCaCheckCronJob?: string;
   /** Namespace of the Strimzi Cluster Operator (certificate expiry metrics come from it). @default 'strimzi-system' */
   readonly operatorNamespace?: string;
+  /**
+   * KafkaConnect clusters of the namespace (their names), exporting metrics through the library's Connect rules:
+   * a PodMonitor, and alerts on workers down, failed connectors and failed tasks. @default []
+   */
+  readonly kafkaConnect?: readonly string[];
+  /** Backup sink connectors whose recovery point is watched (`KafkaTopicBackupBehind`). @default [] */
+  readonly topicBackups?: readonly WatchedBackupConnector[];
+  /** Restore drills whose latest run must succeed (`KafkaRestoreDrillFailed`). @default [] */
+  readonly restoreDrills?: readonly WatchedRestoreDrill[];
   /** Scrape interval of the PodMonitors. @default '30s' */
   readonly scrapeInterval?: string;
   /** Grafana folder of the dashboards (sidecar annotation `grafana_folder`). @default 'Kafka' */
@@ -111,6 +139,9 @@ export interface ResolvedMonitoringSpec {
   readonly alertRouting?: AlertRoutingConfig;
   readonly drCaCheckCronJob?: string;
   readonly operatorNamespace: string;
+  readonly kafkaConnect: readonly string[];
+  readonly topicBackups: readonly WatchedBackupConnector[];
+  readonly restoreDrills: readonly WatchedRestoreDrill[];
   readonly scrapeInterval: string;
   readonly dashboardFolder: string;
   readonly slos: readonly ResolvedSlo[];
@@ -145,6 +176,9 @@ export function resolveMonitoringSpec(spec: KafkaMonitoringSpec): ResolvedMonito
     alertRouting: spec.alertRouting,
     drCaCheckCronJob: spec.drCaCheckCronJob,
     operatorNamespace: spec.operatorNamespace ?? 'strimzi-system',
+    kafkaConnect: spec.kafkaConnect ?? [],
+    topicBackups: spec.topicBackups ?? [],
+    restoreDrills: spec.restoreDrills ?? [],
     scrapeInterval: spec.scrapeInterval ?? '30s',
     dashboardFolder: spec.dashboardFolder ?? 'Kafka',
     slos: resolveSlos(spec.slos),
@@ -183,6 +217,16 @@ export function validateMonitoringSpec(v: Validator, s: ResolvedMonitoringSpec):
   v.unique('backupCronJobs[].name', s.backupCronJobs.map((c) => c.name));
   if (s.drCaCheckCronJob !== undefined) v.check(isDnsLabel(s.drCaCheckCronJob, 52), 'drCaCheckCronJob', s.drCaCheckCronJob, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
   v.check(isDnsLabel(s.operatorNamespace), 'operatorNamespace', s.operatorNamespace, DNS_LABEL_RULE);
+  s.kafkaConnect.forEach((name, i) => v.check(isDnsLabel(name, 40), `kafkaConnect[${i}]`, name, `the name of a KafkaConnect (${DNS_LABEL_RULE})`));
+  s.topicBackups.forEach((b, i) => {
+    v.check(Number.isFinite(b.flushIntervalMinutes) && b.flushIntervalMinutes > 0, `topicBackups[${i}].flushIntervalMinutes`, b.flushIntervalMinutes, 'minutes above 0');
+    // How the two relate is the backup's rule (TopicBackup reports it at its own path).
+    v.check(Number.isFinite(b.recoveryPointHours) && b.recoveryPointHours > 0, `topicBackups[${i}].recoveryPointHours`, b.recoveryPointHours, 'hours above 0');
+  });
+  s.restoreDrills.forEach((d, i) => {
+    v.check(isDnsLabel(d.cronJob, 52), `restoreDrills[${i}].cronJob`, d.cronJob, `${DNS_LABEL_RULE}, at most 52 characters (CronJob name limit)`);
+    v.check(Number.isFinite(d.maxAgeHours) && d.maxAgeHours > 0, `restoreDrills[${i}].maxAgeHours`, d.maxAgeHours, 'a number of hours above 0');
+  });
   if (v.check(PROMETHEUS_DURATION.test(s.scrapeInterval), 'scrapeInterval', s.scrapeInterval, 'a Prometheus duration such as "30s" or "1m"')) {
     // The configurable `for`s must page within their priority's budget (page-timing.ts).
     const urp = s.thresholds.underReplicatedMinutes;

@@ -42,6 +42,8 @@ export interface ScrapeTargets {
   readonly kafkaExporter: string;
   readonly cruiseControl: string;
   readonly mirrorMaker2: string;
+  /** Every KafkaConnect of the namespace (the topic backup's and any other). */
+  readonly kafkaConnect: string;
   /** The Strimzi Cluster Operator (certificate expiry, reconciliations). */
   readonly clusterOperator: string;
   /** The Entity Operator's Topic and User Operators (reconciliations of KafkaTopics and KafkaUsers). */
@@ -54,6 +56,7 @@ export function podMonitorNames(cluster: string): ScrapeTargets {
     kafkaExporter: `${cluster}-kafka-exporter`,
     cruiseControl: `${cluster}-cruise-control`,
     mirrorMaker2: `${cluster}-mirror-maker-2`,
+    kafkaConnect: `${cluster}-kafka-connect`,
     clusterOperator: `${cluster}-cluster-operator`,
     entityOperator: `${cluster}-entity-operator`,
   };
@@ -114,6 +117,11 @@ export function buildPodMonitors(s: ResolvedMonitoringSpec): KubernetesObject[] 
   if (s.mirrorMaker2) {
     // MirrorMaker 2 pods carry their own resource name as `strimzi.io/cluster`: select every MM2 of the namespace.
     monitors.push(podMonitor(s, { name: names.mirrorMaker2, targetNamespace: c.namespace, matchLabels: { 'strimzi.io/kind': 'KafkaMirrorMaker2' }, port: STRIMZI_METRICS_PORT }));
+  }
+  if (s.kafkaConnect.length > 0) {
+    // Connect pods carry their KafkaConnect's name as `strimzi.io/cluster` (relabelled `strimzi_io_cluster`, which
+    // the alerts group by). Strimzi's image build pod has no metrics port, so the port selects the workers only.
+    monitors.push(podMonitor(s, { name: names.kafkaConnect, targetNamespace: c.namespace, matchLabels: { 'strimzi.io/kind': 'KafkaConnect' }, port: STRIMZI_METRICS_PORT }));
   }
   return monitors;
 }

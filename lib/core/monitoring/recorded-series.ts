@@ -50,6 +50,9 @@ export const RECORDS = {
   partitionsGrowthPerDay: 'kafka_cluster:partition_replicas:growth_per_day',
   brokersNeededForPartitions: 'kafka_cluster:brokers_needed_for_partitions:count',
 
+  // --- the topic backup (lib/core/monitoring/rules/connect.ts) ---
+  backupPartitionsWithoutCommit: 'kafka_topic_backup:partitions_without_commit:count',
+
   // --- declared consumer groups (lib/core/monitoring/consumer-groups.ts, its own PrometheusRule) ---
   consumerGroupOwner: 'kafka_platform:consumergroup_owner:info',
 } as const;
@@ -92,6 +95,7 @@ export const RECORDED_SERIES: readonly RecordedSeries[] = [
   { name: RECORDS.partitionsTriggerTimestamp, labels: [], help: 'when the partition trend reaches the per-broker trigger (epoch seconds; only while growing, and once the history reaches back `minimumHistory`)' },
   { name: RECORDS.partitionsGrowthPerDay, labels: [], help: 'growth of the partition replicas per day over the history' },
   { name: RECORDS.brokersNeededForPartitions, labels: [], help: 'brokers that keep the projected partition replicas at the horizon under the per-broker trigger' },
+  { name: RECORDS.backupPartitionsWithoutCommit, labels: ['consumergroup', 'topic', 'limit'], help: 'partitions of a backed-up topic whose records waited and whose backup commit did not move for the whole limit (`limit`: warning, two flush intervals + 15 minutes; critical, half the recovery point objective)' },
   { name: RECORDS.consumerGroupOwner, labels: ['consumergroup', 'owner_team'], help: '1 for each declared consumer group Kafka Exporter reports, labelled with its owning team; no strimzi_io_cluster (product teams record it too)' },
   { name: PROJECTED, labels: [], help: 'a capacity series projected the number of days in the suffix ahead (linear trend over the history)' },
 ];

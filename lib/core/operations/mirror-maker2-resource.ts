@@ -112,16 +112,27 @@ export const IDENTITY_REPLICATION_POLICY = 'org.apache.kafka.connect.mirror.Iden
 export const CHECKPOINT_INTERVAL_SECONDS = 60;
 export const GROUP_OFFSET_SYNC_INTERVAL_SECONDS = 60;
 /**
+ * Kafka Connect storage topics as the platform names them: `<group>.configs|offsets|status` or
+ * `<group>-configs|offsets|status` where the group is `connect`, `connect-cluster` or ends in `-connect` /
+ * `.connect` (the catalogue's `connect-cluster.configs`, Strimzi's default `connect-cluster-offsets`,
+ * MirrorMaker 2's `<name>-connect-status`, `KafkaConnect`'s `<name>-connect.configs`). MirrorMaker 2 tests
+ * the whole name (`Pattern.matches`), so `connect` must start the name or follow `-`/`.`: a topic such as
+ * `devices.reconnect-status` is not excluded.
+ */
+export const CONNECT_STORAGE_TOPIC_PATTERN = '(?:.+[-.])?connect(?:-cluster)?[-.](?:configs|offsets|status)';
+
+/**
  * Topics never replicated: MirrorMaker 2's own defaults (restated, because setting an exclude pattern
- * replaces them), Cruise Control's metric and sample topics, and Kafka Connect storage topics (Strimzi's
- * default `connect-cluster-*` names and `<name>-connect-*` as this library names them).
+ * replaces them), Cruise Control's metric and sample topics, Kafka Connect storage topics
+ * (`CONNECT_STORAGE_TOPIC_PATTERN`) and MirrorMaker 2's heartbeats. Written in the subset of regular
+ * expressions where Java (MirrorMaker 2) and JavaScript agree: groups, classes, `.`, `*`, `+`, `?`, `|`.
  */
 export const DEFAULT_TOPIC_EXCLUDES: readonly string[] = [
   '.*[\\-\\.]internal',
   '.*\\.replica',
   '__.*',
   'strimzi\\.cruisecontrol\\..*',
-  '.*connect-(?:cluster-)?(?:configs|offsets|status)',
+  CONNECT_STORAGE_TOPIC_PATTERN,
   'heartbeats',
 ];
 /** Source topic configs never copied (Kafka's defaults) plus, unless asked for, retention. */

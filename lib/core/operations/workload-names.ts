@@ -24,6 +24,18 @@ export const WorkloadNames = {
   drMirrorCredentials: (cluster: string): string => `${cluster}-dr-mirror-credentials`,
   /** KafkaMirrorMaker2 of a cluster's replication. */
   mirrorMaker2: (cluster: string): string => `${cluster}-mirror`,
+  /** KafkaConnect of the topic backup (pods `<cluster>-backup-connect-<n>`). */
+  backupConnect: (cluster: string): string => `${cluster}-backup`,
+  /** The topic backup's sink connector (its consumer group: `connect-<cluster>-topic-backup`) and Helm release. */
+  topicBackup: (cluster: string): string => `${cluster}-topic-backup`,
+  /** Topic, CronJob and KafkaUser of the backup probe (one record an hour, for the drill to measure). */
+  backupProbe: (cluster: string): string => `${cluster}-backup-probe`,
+  /** CronJob, KafkaUser and source connector of the restore drill. */
+  restoreDrill: (cluster: string): string => `${cluster}-restore-drill`,
+  /** The topic the drill restores into (emptied at the start of every drill). */
+  restoreDrillScratch: (cluster: string): string => `${cluster}-restore-drill-scratch`,
+  /** Job, KafkaUser and source connector of one topic restore. */
+  topicRestore: (cluster: string, restore: string): string => `${cluster}-restore-${restore}`,
   /** Helm release of the operations' custom resources (users, rebalance, load-test topics, MirrorMaker 2). */
   operationsRelease: (cluster: string): string => `${cluster}-operations`,
 } as const;

@@ -2,6 +2,8 @@ import { GuardrailRule } from '../rule';
 import { alertsEnabledRule } from './alerts-enabled';
 import { authenticatedListenersRule } from './authenticated-listeners';
 import { clusterQuotasRule } from './cluster-quotas';
+import { connectRegistryRule } from './connect-registry';
+import { pluginChecksumRule } from './plugin-checksum';
 import { backupsEnabledRule } from './backups-enabled';
 import { dedicatedControllersRule } from './dedicated-controllers';
 import { keepVolumeClaimsRule } from './keep-volume-claims';
@@ -40,6 +42,8 @@ export function productionRules(options: ProductionRuleOptions = {}): GuardrailR
     alertsEnabledRule,
     clusterQuotasRule,
     remoteStateRule,
+    connectRegistryRule,
+    pluginChecksumRule,
     ...everyEnvironmentRules(),
   ];
 }

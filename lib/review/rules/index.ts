@@ -1,5 +1,11 @@
 import { RiskRule } from '../risk';
 import { brokerRollRule } from './broker-roll';
+import { backupReducedRule } from './backup-reduced';
+import { connectorClassChangeRule } from './connector-class-change';
+import { connectorDeletionRule } from './connector-deletion';
+import { connectorOffsetsRule } from './connector-offsets';
+import { sinkTopicsChangedRule } from './sink-topics-changed';
+import { sourceTasksLoweredRule } from './source-tasks-lowered';
 import { clusterDeletionRule } from './cluster-deletion';
 import { deleteClaimRule } from './delete-claim';
 import { keptTopicRemovedRule } from './kept-topic-removed';
@@ -23,9 +29,15 @@ export const RISK_RULES: readonly RiskRule[] = [
   deleteClaimRule,
   wildcardGrantRule,
   metadataVersionRule,
+  connectorClassChangeRule,
+  backupReducedRule,
   retentionCutRule,
   keptTopicRemovedRule,
   minIsrLoweredRule,
   partitionIncreaseKeyedRule,
   brokerRollRule,
+  connectorDeletionRule,
+  connectorOffsetsRule,
+  sourceTasksLoweredRule,
+  sinkTopicsChangedRule,
 ];

@@ -16,7 +16,12 @@ export type ScriptName =
   | 'acl-audit.sh'
   | 'leader-election.sh'
   | 'load-test.sh'
-  | 'ca-check.sh';
+  | 'ca-check.sh'
+  | 's3-download.sh'
+  | 'restore-stage.sh'
+  | 'restore-load.sh'
+  | 'restore-verify.sh'
+  | 'backup-probe.sh';
 
 const cache = new Map<ScriptName, string>();
 

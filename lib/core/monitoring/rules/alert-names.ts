@@ -61,6 +61,12 @@ export const ALERT_NAMES = [
   'KafkaMirrorMaker2CheckpointLatency',
   'KafkaMirrorMaker2ConnectorFailed',
   'KafkaDrCaCopyStale',
+  // Kafka Connect, the topic backup and its restore drills
+  'KafkaConnectDown',
+  'KafkaConnectConnectorFailed',
+  'KafkaConnectTaskFailed',
+  'KafkaTopicBackupBehind',
+  'KafkaRestoreDrillFailed',
   // SLOs and error budgets (slo/slo-rules.ts)
   'KafkaAvailabilityErrorBudgetBurn',
   'KafkaAvailabilityErrorBudgetLow',

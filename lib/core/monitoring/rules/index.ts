@@ -2,6 +2,7 @@ import type { AlertGroup } from '../alert-rules';
 import { ResolvedMonitoringSpec } from '../monitoring-spec';
 import { activeController, brokerDown, brokerRecovering, controllerDown, fencedBrokers, metadataErrors, multipleBrokersDown } from './brokers-and-controllers';
 import { certificateExpiring } from './certificates';
+import { connectAlerts, restoreDrillFailed, topicBackupBehind, topicBackupRecords } from './connect';
 import { consumerGroupStalled } from './consumer-groups';
 import { consumerLag, consumerLagCapacity } from './consumer-lag';
 import { ruleContext } from './context';
@@ -72,5 +73,8 @@ export function buildAlertGroups(s: ResolvedMonitoringSpec): AlertGroup[] {
   ];
   if (s.mirrorMaker2) groups.push({ name: `${c}.replication`, rules: mirrorMaker2(x) });
   if (s.drCaCheckCronJob) groups.push({ name: `${c}.disaster-recovery`, rules: drCaCopyStale(x, s.drCaCheckCronJob) });
+  if (s.kafkaConnect.length > 0) groups.push({ name: `${c}.connect`, rules: connectAlerts(x) });
+  const backup = [...topicBackupBehind(x), ...restoreDrillFailed(x)];
+  if (backup.length > 0) groups.push({ name: `${c}.topic-backup`, records: topicBackupRecords(x), rules: backup });
   return groups;
 }

@@ -1,26 +1,19 @@
 import { PlatformAlertRule } from './alert-names';
+import { cronJobsWithOwnAlert } from './connect';
 import { RuleContext } from './context';
+import { latestCronJobRunFailed } from './cron-job-runs';
 
 /** The operations CronJobs: failed runs, and backups without a recent success. */
 
-/** Failed Jobs of any CronJob in the namespace that started after the CronJob's last success (or it never succeeded). */
-function cronJobFailedExpr(ns: string): string {
-  const owned = `label_replace(kube_job_owner{${ns}, owner_kind="CronJob"}, "cronjob", "$1", "owner_name", "(.+)")`;
-  const failedStart =
-    `max by (namespace, cronjob, job_name) ((${owned} * on (namespace, job_name) group_left () kube_job_status_start_time{${ns}})` +
-    ` and on (namespace, job_name) (kube_job_failed{${ns}, condition="true"} == 1))`;
-  const lastSuccess = `max by (namespace, cronjob) (kube_cronjob_status_last_successful_time{${ns}})`;
-  return `(${failedStart} > on (namespace, cronjob) group_left () ${lastSuccess}) or (${failedStart} unless on (namespace, cronjob) ${lastSuccess})`;
-}
-
 export function cronJobFailed(x: RuleContext): PlatformAlertRule[] {
+  const ownAlert = cronJobsWithOwnAlert(x);
   return [
     {
       alert: 'KafkaCronJobFailed',
       severity: 'warning',
       // The latest run of a CronJob failed: a failed Job that started after the CronJob's last success
-      // (failed Jobs stay as history; a later success resolves the alert).
-      expr: cronJobFailedExpr(x.sel.inNamespace),
+      // (failed Jobs stay as history; a later success resolves the alert). CronJobs with their own alert are left out.
+      expr: latestCronJobRunFailed(x.sel.inNamespace, ownAlert.length > 0 ? `owner_name!~"${ownAlert.join('|')}"` : ''),
       for: '5m',
       summary: 'A scheduled Kafka job failed',
       description: `Job {{ $labels.job_name }} of CronJob {{ $labels.cronjob }} in ${x.s.cluster.namespace} failed and no run succeeded since.`,

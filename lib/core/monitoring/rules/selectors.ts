@@ -26,6 +26,7 @@ export function clusterSelectors(s: ResolvedMonitoringSpec) {
     kafkaExporter: job(jobs.kafkaExporter),
     cruiseControl: job(jobs.cruiseControl),
     mirrorMaker2: job(jobs.mirrorMaker2),
+    kafkaConnect: job(jobs.kafkaConnect),
     /** Every platform scrape job of this cluster. */
     anyPlatformJob: `job=~"${namespace}/${name}-.+"`,
     /** Data volumes of every pool: `data-<cluster>-<pool>-<id>` or, with JBOD, `data-<volume>-<cluster>-<pool>-<id>`. */
