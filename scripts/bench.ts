@@ -4,11 +4,13 @@
  * from the kernel's accounting of waited-for children; wall time where /proc is missing), so the other jobs on
  * a shared machine slow both sides of a ratio alike. One line per figure on stderr, one JSON summary on stdout.
  *
- *  (1) Default synth (`node dist/main.js`, the four environments as configured) over
+ *  (1) Default synth (what `npm run synth` runs: `node dist/scripts/run-bundle.js`, the bundled app with its code
+ *      cache warm, the four environments as configured) over
  *      - the same-output floor: a plain cdktf app that writes the same cdk.tf.json files (and chart assets):
  *        each stack's blocks as stack overrides of raw JSON, resolved and written by cdktf as usual;
  *      - an empty cdktf app (one empty stack): node start and loading cdktf.
- *      The three run interleaved (the order rotates), `BENCH_REPETITIONS` times (default 9); ratios are taken
+ *      The same default without its code cache (the first synth after a build) runs too, reported over the floor.
+ *      The four run interleaved (the order rotates), `BENCH_REPETITIONS` times (default 9); ratios are taken
  *      per repetition, the median is reported. The floor's output is checked byte for byte against the default's.
  *  (2) Scale: every environment with 20,000 topics and 5,000 applications (40 owner groups), each environment
  *      synthesized on its own (`buildApp` with that environment) in a child process: CPU ms per topic or
@@ -54,6 +56,8 @@ const CHANGED_EVERY = 100;
 const LIMITS = {
   defaultOverSameOutputApp: { target: 1.5, guard: 2.6 },
   defaultOverEmptyApp: { target: 2.5, guard: 3.6 },
+  /** The first synth after a build (no code cache yet). */
+  uncachedOverSameOutputApp: { target: 1.5, guard: 2.6 },
   /** Marginal cost per object from 10,000 to 20,000 topics over that up to 10,000 (1 = linear). */
   largeOverHalfPerObject: { target: 1.25, guard: 1.6 },
   /** Peak RSS of one environment at 20,000 topics and 5,000 applications. */
@@ -84,7 +88,16 @@ function syntheticTopology(estate: Estate, changed = false): TopologyGroupSpec[]
 
 /** The environments named (all when none), each with the synthetic topology of `estate`, or as configured. */
 function environments(estate: Estate | undefined, only?: string, changed = false): EnvironmentConfig[] {
-  return ENVIRONMENTS.filter((e) => !only || e.name === only).map((env) => (estate ? { ...env, topology: { groups: syntheticTopology(estate, changed) } } : env));
+  return ENVIRONMENTS.filter((e) => !only || e.name === only).map((env) => (estate ? withGroups(env, syntheticTopology(estate, changed)) : env));
+}
+
+/** `env` with the topology `groups`; a topic backup then copies the estate's first ten topics (none: no backup). */
+function withGroups(env: EnvironmentConfig, groups: TopologyGroupSpec[]): EnvironmentConfig {
+  const backup = env.operations?.topicBackup;
+  if (!backup) return { ...env, topology: { groups } };
+  const topics = groups.flatMap((g) => (g.topics ?? []).map((t) => t.name)).slice(0, 10);
+  const { topicBackup: _dropped, ...operations } = env.operations!;
+  return { ...env, topology: { groups }, operations: topics.length > 0 ? { ...operations, topicBackup: { ...backup, topics } } : operations };
 }
 
 const objectsOf = (envs: readonly EnvironmentConfig[]) =>
@@ -205,11 +218,11 @@ function childrenCpuMs(): number | undefined {
 }
 
 /** Runs node with `args` in a fresh output folder; its CPU time (wall time where the kernel's figure is missing). */
-function run(args: string[], options: { keep?: boolean } = {}): { ms: number; out: Record<string, unknown>; outdir: string } {
+function run(args: string[], options: { keep?: boolean; env?: Record<string, string> } = {}): { ms: number; out: Record<string, unknown>; outdir: string } {
   const outdir = mkdtempSync(join(tmpdir(), 'kp-bench-out-'));
   const cpuBefore = childrenCpuMs();
   const wallBefore = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: outdir } });
+  const child = spawnSync(process.execPath, args, { cwd: ROOT, encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, CHECKPOINT_DISABLE: '1', CDKTF_OUTDIR: outdir, ...options.env } });
   const wall = Number(process.hrtime.bigint() - wallBefore) / 1e6;
   const cpuAfter = childrenCpuMs();
   if (child.status !== 0) throw new Error(`node ${args.slice(0, 3).join(' ')} failed (${child.status}):\n${child.stderr}`);
@@ -235,34 +248,42 @@ function judge(name: keyof typeof LIMITS, value: number, detail: string): Verdic
 
 function main(): void {
   const self = __filename;
-  const mainJs = resolve(__dirname, '..', 'main.js');
+  const mainJs = resolve(__dirname, 'run-bundle.js');
+  // The code cache of this bench, its own: the first run below writes it, the default runs read it.
+  const cacheDir = mkdtempSync(join(tmpdir(), 'kp-bench-cache-'));
+  const cached = { KAFKA_PLATFORM_CODE_CACHE_DIR: cacheDir };
+  const uncached = { KAFKA_PLATFORM_CODE_CACHE: 'off' };
   process.stderr.write(`bench: node ${process.version}, ${cpus().length} CPUs, load ${loadavg().map((l) => l.toFixed(2)).join(' ')}, ${REPETITIONS} repetitions\n`);
 
   // (1) The default synth against the same-output floor and the empty app, interleaved.
-  const reference = run([mainJs], { keep: true });
+  const reference = run([mainJs], { keep: true, env: cached });
   const referenceHash = hashTree(reference.outdir);
   const floorCheck = run(['-e', SAME_OUTPUT_APP, reference.outdir], { keep: true });
   const floorSameOutput = hashTree(floorCheck.outdir) === referenceHash;
   rmSync(floorCheck.outdir, { recursive: true, force: true });
-  const samples = { default: [] as number[], floor: [] as number[], empty: [] as number[] };
-  const jobs: [keyof typeof samples, string[]][] = [
+  const samples = { default: [] as number[], floor: [] as number[], empty: [] as number[], uncached: [] as number[] };
+  const jobs: [keyof typeof samples, string[], Record<string, string>?][] = [
     ['empty', ['-e', EMPTY_APP]],
     ['floor', ['-e', SAME_OUTPUT_APP, reference.outdir]],
-    ['default', [mainJs]],
+    ['default', [mainJs], cached],
+    ['uncached', [mainJs], uncached],
   ];
   for (let i = 0; i < REPETITIONS; i++) {
-    const order = [...jobs.slice(i % 3), ...jobs.slice(0, i % 3)];
-    for (const [name, args] of order) samples[name].push(run(args).ms);
+    const order = [...jobs.slice(i % jobs.length), ...jobs.slice(0, i % jobs.length)];
+    for (const [name, args, env] of order) samples[name].push(run(args, { env }).ms);
   }
   rmSync(reference.outdir, { recursive: true, force: true });
+  rmSync(cacheDir, { recursive: true, force: true });
   const perRep = (a: number[], b: number[]) => a.map((x, i) => x / b[i]);
   const overFloor = stats(perRep(samples.default, samples.floor));
   const overEmpty = stats(perRep(samples.default, samples.empty));
-  const ms = { default: stats(samples.default), floor: stats(samples.floor), empty: stats(samples.empty) };
+  const uncachedOverFloor = stats(perRep(samples.uncached, samples.floor));
+  const ms = { default: stats(samples.default), floor: stats(samples.floor), empty: stats(samples.empty), uncached: stats(samples.uncached) };
   const cpuNote = childrenCpuMs() === undefined ? 'wall ms' : 'CPU ms';
   const verdicts = [
     judge('defaultOverSameOutputApp', overFloor.median, `(min ${overFloor.min}, max ${overFloor.max}; ${cpuNote} default ${ms.default.median}, same-output app ${ms.floor.median})`),
     judge('defaultOverEmptyApp', overEmpty.median, `(min ${overEmpty.min}, max ${overEmpty.max}; ${cpuNote} default ${ms.default.median}, empty app ${ms.empty.median})`),
+    judge('uncachedOverSameOutputApp', uncachedOverFloor.median, `(min ${uncachedOverFloor.min}, max ${uncachedOverFloor.max}; ${cpuNote} without the code cache ${ms.uncached.median}, same-output app ${ms.floor.median})`),
   ];
 
   // (2) Scale: each environment alone at 20,000 and at 2,000 topics; then the whole app at 20,000.
@@ -336,7 +357,7 @@ if (child >= 0) {
 
 /** Child: one environment without topology, the fixed cost the marginal cost per object is taken from. */
 function childNone(only: string): object {
-  const envs = environments(undefined, only).map((e) => ({ ...e, topology: { groups: [] } }));
+  const envs = environments(undefined, only).map((e) => withGroups(e, []));
   const outdir = mkdtempSync(join(tmpdir(), 'kp-bench-'));
   const start = cpuMs();
   buildApp(outdir, envs).synth();

@@ -3,6 +3,7 @@ import { prod } from '../../stacks/environments';
 import { EnvironmentConfig } from '../../stacks/environment-config';
 import { KafkaPlatformStack } from '../../stacks/platform-stack';
 import { ConnectorPlugin } from '../../lib/core/strimzi/connect';
+import { Milliseconds } from '../../lib/core/strimzi/topic';
 import { allReleaseObjects, resourcesOfType, synthJson } from '../helpers/synth';
 import { byName, podOf } from '../helpers/workloads';
 
@@ -137,6 +138,22 @@ describe('bad input, all at once, with the construct path, the value as written 
       expect.stringMatching(/s3\.bucket = "192\.168\.5\.4": an S3 bucket name: .*not an IP address/),
       expect.stringMatching(/retentionDays = 1: at least 2 days with a recovery point every 24 hours \(the retention must keep two of them\)$/),
     ]);
+  });
+
+  test('an undeclared topic on a large estate lists ten declared names and how many more, not thousands', () => {
+    const env = withBackup({ topics: ['orders.typo'] });
+    const bulk = { name: 'bulk', topics: Array.from({ length: 40 }, (_, i) => ({ name: `bulk.entity-${i}.v1`, partitions: 3, retentionMs: Milliseconds.days(7) })) };
+    let message = '';
+    try {
+      synth({ ...env, topology: { ...env.topology!, groups: [...env.topology!.groups, bulk] } });
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    const declared = /\(declared: ([^)]*)\)/.exec(message)![1];
+    expect(declared.split(', ').slice(0, 2)).toEqual(['bulk.entity-0.v1', 'bulk.entity-1.v1']);
+    expect(declared.split(', ')).toHaveLength(10);
+    // The estate's 40 topics and prod's own six.
+    expect(declared).toMatch(/, bulk\.entity-17\.v1 and 36 more$/);
   });
 
   test('a flush interval not shorter than the recovery point, and a compacted retention below the retention', () => {

@@ -79,6 +79,13 @@ export interface TopicBackupProps extends Pick<TopicBackupSpec, 'retentionDays' 
  * `drill`, a probe topic written hourly is restored weekly into a scratch topic and verified; `restores` declare
  * restores into new topics.
  */
+/** The declared names an error lists: at most ten (an estate has thousands), with how many more there are. */
+function declaredList(names: readonly string[]): string {
+  if (names.length === 0) return 'none';
+  const shown = names.slice(0, 10).join(', ');
+  return names.length > 10 ? `${shown} and ${names.length - 10} more` : shown;
+}
+
 export class TopicBackup extends Construct {
   public readonly release: CustomResourceRelease;
   public readonly connect: KafkaConnect;
@@ -102,8 +109,8 @@ export class TopicBackup extends Construct {
     const v = new Validator(this.node.path);
     const onCluster = props.declaredTopics.filter((t) => t.manifest.metadata.namespace === cluster.namespace && t.manifest.metadata.labels?.['strimzi.io/cluster'] === c);
     const byName = new Map(onCluster.map((t) => [t.topicName, t]));
-    const declaredNames = [...byName.keys()].sort();
-    (props.topics ?? []).forEach((name, i) => v.check(byName.has(name), `topics[${i}]`, name, `a topic declared on cluster ${c} (declared: ${declaredNames.join(', ') || 'none'}); a backup of a topic nobody declares would back up nothing`));
+    const declared = declaredList([...byName.keys()].sort());
+    (props.topics ?? []).forEach((name, i) => v.check(byName.has(name), `topics[${i}]`, name, `a topic declared on cluster ${c} (declared: ${declared}); a backup of a topic nobody declares would back up nothing`));
     const groups = [...new Set(onCluster.map((t) => t.manifest.metadata.labels?.['kafka-platform/owner']).filter((g): g is string => g !== undefined))].sort();
     (props.groups ?? []).forEach((g, i) => v.check(groups.includes(g), `groups[${i}]`, g, `an owner group with topics on cluster ${c}: ${groups.join(', ') || 'none'}`));
     if (props.probeSchedule !== undefined) validateCronSchedule(v, 'probeSchedule', props.probeSchedule);
