@@ -122,7 +122,7 @@ export class TopicBackup extends Construct {
     const scratchName = WorkloadNames.restoreDrillScratch(c);
     const compacted = (t: KafkaTopic) => (t.manifest.spec as { config?: Record<string, unknown> }).config?.['cleanup.policy'] === 'compact';
     const topics: BackedUpTopic[] = [
-      ...selected.map((t) => ({ name: kafkaTopicName(t.manifest), compacted: compacted(t) })).sort((a, b) => a.name.localeCompare(b.name)),
+      ...selected.map((t) => ({ name: kafkaTopicName(t.manifest), compacted: compacted(t) })).sort((a, b) => (a.name < b.name ? -1 : 1)), // code-unit order: localeCompare loads ICU's collator
       ...(props.drill ? [{ name: probeName, compacted: false }] : []),
     ];
     const spec: TopicBackupSpec = {

@@ -139,7 +139,7 @@ export function buildAlertmanagerConfig(input: AlertmanagerConfigInput): Kuberne
     });
 
   // Owner teams with receivers of their own come first; the rest fall through to the platform's routes.
-  const teams = Object.entries(r.teams ?? {}).sort(([a], [b]) => a.localeCompare(b));
+  const teams = Object.entries(r.teams ?? {}).sort(([a], [b]) => (a < b ? -1 : 1)); // code-unit order, without ICU's collator
   const teamRoutes = teams.flatMap(([team, t]) => {
     receivers.push({ name: `team-${team}-email`, emailConfigs: [email(t.email)] });
     if (t.onCallWebhookUrlSecret) receivers.push({ name: `team-${team}-pager`, webhookConfigs: [{ urlSecret: { ...t.onCallWebhookUrlSecret }, sendResolved: true }] });
