@@ -65,7 +65,8 @@ export function collectInventory(stack: TerraformStack, options: { readonly obje
  */
 export function resolveJson(value: unknown, stack: TerraformStack): unknown {
   const cdktf = () => Tokenization.resolve(value, { scope: stack, resolver: RESOLVER });
-  if (value instanceof PreparedValue) return resolveJson(value.value, stack);
+  // Token-free and pruned by construction (the light resource checked it once): nothing to walk.
+  if (value instanceof PreparedValue) return value.value;
   if (typeof value === 'string' || typeof value === 'number') return containsTokens(value) ? cdktf() : value;
   if (typeof value !== 'object' || value === null) return value;
   if (Array.isArray(value)) {
