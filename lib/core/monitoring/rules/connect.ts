@@ -14,11 +14,11 @@ import { latestCronJobRunFailed } from './cron-job-runs';
  * Minutes a connector or task may stay failed before it pages (P2). Strimzi's automatic restart tries again after
  * 2 and 6 minutes; a connector its first restart did not bring back pages within the P2 budget.
  */
-export const CONNECT_FAILED_MINUTES = 5;
+const CONNECT_FAILED_MINUTES = 5;
 /** Minutes no worker of a KafkaConnect may answer its scrape before it pages (P2); a rolling restart keeps one. */
-export const CONNECT_DOWN_MINUTES = 5;
+const CONNECT_DOWN_MINUTES = 5;
 /** Slack on top of two flush intervals before a partition without a commit counts as behind. */
-export const BACKUP_BEHIND_SLACK_MINUTES = 15;
+const BACKUP_BEHIND_SLACK_MINUTES = 15;
 /** The `for` of the backup alerts (the limit itself is in the recording rule's window). */
 const BACKUP_BEHIND_FOR_MINUTES = 5;
 
@@ -64,12 +64,12 @@ export function connectAlerts(x: RuleContext): PlatformAlertRule[] {
 type TopicBackupWatch = RuleContext['s']['topicBackups'][number];
 
 /** Minutes without a commit (records waiting throughout) before the warning: two flush intervals and the slack. */
-export function backupBehindWarningMinutes(b: TopicBackupWatch): number {
+function backupBehindWarningMinutes(b: TopicBackupWatch): number {
   return 2 * b.flushIntervalMinutes + BACKUP_BEHIND_SLACK_MINUTES;
 }
 
 /** Minutes without a commit before the critical: half the recovery point objective, time left to act. */
-export function backupBehindCriticalMinutes(b: TopicBackupWatch): number {
+function backupBehindCriticalMinutes(b: TopicBackupWatch): number {
   return Math.max(backupBehindWarningMinutes(b) + 1, (b.recoveryPointHours * 60) / 2);
 }
 
